@@ -1,0 +1,137 @@
+"""From one sentence to candidate claims: each term with its parties, status, certainty, date,
+quantity and place. The article-level steps (filling roles from context, filtering, ids) live in
+pipeline.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import dates, quantities, roles, status
+from .agreements import find_agreements
+from .deployments import find_deployments
+from .equipment import find_items
+from .places import CountryMention, Place, PlaceMention, SPECIFICITY, country_place, find_countries, find_places, lookup_place
+from .sentences import Sentence
+from .terms import Term, drop_overlaps
+
+DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "present"}
+# Without a time expression, a state or a pledge, plan or request voiced now takes the publication date;
+# a past event stays undated (records.md).
+_CURRENT_STATUSES = {"present", "pledged", "planned"}
+_LOCATIVE = re.compile(r"\b(?:in|at|to|into|near|over|off|on|across|inside|outside|around|toward|towards|via)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
+_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
+_OPEN_QUOTES = "“\"«"
+
+
+@dataclass
+class Claim:
+    """A candidate record before article-level context is applied."""
+
+    term: Term
+    sentence: Sentence
+    supplier: str
+    recipient: str
+    status: str
+    certainty: str
+    date: str
+    quantity: int | None
+    place: Place | None
+    parties: dict = field(default_factory=dict)
+    explicit_pair: bool = False
+    extra_suppliers: list[str] = field(default_factory=list)
+    extra_recipients: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SentenceView:
+    """What one sentence names, found once and shared by all its terms."""
+
+    sentence: Sentence
+    countries: list[CountryMention]
+    places: list[PlaceMention]
+    terms: list[Term]
+    cues: list[status.Cue]
+    times: list[dates.TimeExpression]
+
+
+def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None) -> SentenceView:
+    """Find every mention in a sentence: countries, places, terms, status cues, time expressions."""
+    text = sentence.text
+    terms = drop_overlaps(find_items(text) + find_deployments(text) + find_agreements(text))
+    return SentenceView(sentence, find_countries(text), find_places(text), terms, status.find_cues(text),
+                        dates.find_time_expressions(text, pub, anchor))
+
+
+def _in_quote(text: str, position: int) -> bool:
+    before = text[:position]
+    opened = sum(before.count(q) for q in _OPEN_QUOTES) + before.count("‘")
+    closed = before.count("”") + before.count("»") + before.count("’ ")
+    return text.lstrip().startswith(tuple(_OPEN_QUOTES)) or opened > closed
+
+
+def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: str, pub: date | None) -> str:
+    """The claim's date: its time expression, else the publication date for current states and
+    pledges, else empty for past events."""
+    expression = dates.choose_expression(view.times, term.start, term.end)
+    if expression:
+        return expression.value
+    if pub is None:
+        return ""
+    if cue is None or state in _CURRENT_STATUSES:
+        return pub.isoformat()
+    text = view.sentence.text
+    if cue.tense in ("present", "future"):
+        return pub.isoformat()
+    if cue.tense == "perfect" and _in_quote(text, cue.start):
+        return pub.isoformat()  # "we have ratified", said at the event the article reports
+    if state == "requested" and cue.tense == "noun" and not re.search(r"\b\w+ed\b|\b(?:sent|sought|told|made)\b", text[:cue.start]):
+        return pub.isoformat()
+    return ""
+
+
+def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | None:
+    """The most specific place the sentence names for the claim, else the recipient country."""
+    text = view.sentence.text
+    candidates = []
+    for mention in view.places:
+        if mention.place.kind == "country":
+            continue
+        if _LOCATIVE.search(text[max(0, mention.start - 40):mention.start]):
+            distance = abs(mention.start - term.start)
+            candidates.append((-SPECIFICITY.get(mention.place.kind, 0), distance, mention.place))
+    dateline = _DATELINE.match(text)
+    if dateline:
+        place = lookup_place(dateline.group(1).strip())
+        if place and place.kind != "country":
+            candidates.append((-SPECIFICITY.get(place.kind, 0), 10**6, place))
+    if candidates:
+        return min(candidates, key=lambda c: (c[0], c[1]))[2]
+    return country_place(recipient) if recipient else None
+
+
+def claims_of(view: SentenceView, pub: date | None, context_claimed: bool) -> list[Claim]:
+    """One candidate claim per term of the sentence."""
+    text = view.sentence.text
+    out = []
+    for term in view.terms:
+        clause = status.clause_bounds(text, term.start, term.end)
+        parties = roles.score_parties(text, view.countries, term, view.terms, clause)
+        if term.kind == "agreement":
+            supplier, recipient = roles.orient_agreement(parties)
+            extra_s, extra_r = [], []
+        else:
+            supplier, recipient = roles.choose_pair(parties)
+            extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
+        cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
+        state = cue.status if cue else DEFAULT_STATUS[term.kind]
+        certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
+        out.append(Claim(
+            term=term, sentence=view.sentence, supplier=supplier, recipient=recipient, status=state,
+            certainty=certainty, date=resolve_date(view, term, cue, state, pub),
+            quantity=quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
+            place=None, parties=parties, explicit_pair=bool(supplier and recipient),
+            extra_suppliers=extra_s, extra_recipients=extra_r,
+        ))
+    return out

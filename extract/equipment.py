@@ -1,0 +1,99 @@
+"""Military items: designations from the equipment lexicon (data/equipment.csv), unknown
+designations recognised by their shape when a generic noun follows, and generic terms
+(data/generic_terms.csv) such as tanks, radars, drones or an ammunition plant.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alternation, load_table, split_values
+from .terms import Term, drop_overlaps, find_table_terms
+
+# Variant suffix glued to a family designation: Su-30 -> Su-30MK2, S-300 -> S-300PMU-2, Mi-17 -> Mi-17V-5.
+_VARIANT = r"(?:[A-Z]{1,4}\d?(?:-\d{1,2})?|\d?[A-Z]{1,3}\d?)?(?:/[A-Z]{1,2})?"
+# The shape of a designation the lexicon does not know yet: letters, a dash, digits (Kh-101, BM-30).
+_UNKNOWN_DESIGNATION = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z0-9]{0,4}(?:-\d)?)(?![\w-])")
+# Designation-shaped strings that are not weapons.
+_NOT_WEAPONS = re.compile(r"^(?:COVID|SARS|MERS|H\dN\d|G-\d|Article|Form|Route|Highway|Flight|Model|Type-?C|USB|A-\d\b)", re.I)
+# How far a generic noun may follow an unknown designation to vouch for it ("Kh-101 cruise missiles").
+_HEAD_WINDOW = 40
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern, dict[str, dict]]:
+    """One compiled alternation of every designation and alias, and surface form -> lexicon row."""
+    by_form: dict[str, dict] = {}
+    for row in load_table("equipment"):
+        for form in [row["label"], *split_values(row.get("aliases", ""))]:
+            by_form.setdefault(_key(form), row)
+    families = [row["label"] for row in load_table("equipment") if row.get("pattern_family") == "1"]
+    plain = alternation(list(by_form_surfaces()))
+    family = alternation(families)
+    regex = re.compile(
+        r"(?<![\w-])(?:(?P<family>" + family + r")(?P<variant>" + _VARIANT + r")|(?P<plain>" + plain + r"))(?![A-Za-z0-9-])"
+    )
+    return regex, by_form
+
+
+@lru_cache(maxsize=1)
+def by_form_surfaces() -> tuple[str, ...]:
+    """Every surface form in the lexicon (labels and aliases)."""
+    forms = []
+    for row in load_table("equipment"):
+        forms.extend([row["label"], *split_values(row.get("aliases", ""))])
+    return tuple(forms)
+
+
+def _key(form: str) -> str:
+    return re.sub(r"[\s\-‐‑–]+", "", form).lower()
+
+
+def find_designations(text: str) -> list[Term]:
+    """Designated systems named in ``text``, labelled as written when a variant of a known family."""
+    regex, by_form = _lexicon()
+    terms = []
+    for match in regex.finditer(text):
+        surface = match.group(0)
+        row = by_form.get(_key(surface))
+        if row is None and match.group("family"):
+            row = by_form.get(_key(match.group("family")))
+        if row is None:
+            continue
+        label = row["label"] if _key(surface) in by_form else _canonical_variant(row["label"], match.group("variant"))
+        terms.append(Term(match.start(), match.end(), "item", label, row["category"], origin=row.get("origin", ""),
+                          designation=True))
+    return terms
+
+
+def _canonical_variant(family: str, variant: str) -> str:
+    """Family label plus the variant suffix as written (Su-30 + MK2 -> Su-30MK2)."""
+    return family + variant
+
+
+def find_unknown_designations(text: str, generic: list[Term]) -> list[Term]:
+    """Designation-shaped words not in the lexicon, taken when a generic item noun follows closely."""
+    terms = []
+    for match in _UNKNOWN_DESIGNATION.finditer(text):
+        if _NOT_WEAPONS.match(match.group(1)):
+            continue
+        head = next((g for g in generic if 0 <= g.start - match.end() <= _HEAD_WINDOW), None)
+        if head and not re.search(r"[,;.]|\band\b", text[match.end():head.start]):
+            terms.append(Term(match.start(), head.end, "item", match.group(1), head.category, designation=True))
+    return terms
+
+
+def find_items(text: str) -> list[Term]:
+    """Military items in ``text``: a designation absorbs the generic noun right after it."""
+    generic = find_table_terms(text, "generic_terms")
+    designated = find_designations(text)
+    designated += find_unknown_designations(text, generic)
+    absorbed = []
+    for term in designated:
+        # "Tu-160 bombers", "Il-76 military transport plane": one item, named by its designation
+        head = next((g for g in generic if 0 <= g.start - term.end <= 30
+                     and not re.search(r"[,;.()]|\band\b|\bor\b", text[term.end:g.start])), None)
+        absorbed.append(Term(term.start, max(term.end, head.end if head else term.end), term.kind, term.label,
+                             term.category, term.origin, designation=True))
+    return drop_overlaps(absorbed + generic)

@@ -1,0 +1,59 @@
+"""Loading the data files under data/ (lexicons, gazetteers, patterns): one cached function.
+
+Every table is a CSV with a header row; a user extends the tracker by adding rows, not code.
+Cells holding several values separate them with '|'.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[dict, ...]:
+    """Rows of data/<name>.csv as dicts with stripped values; '#'-prefixed first cells are comments."""
+    path = DATA_DIR / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = []
+        for row in csv.DictReader(handle):
+            clean = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+            first = next(iter(clean.values()), "")
+            if first.startswith("#") or not any(clean.values()):
+                continue
+            rows.append(clean)
+    return tuple(rows)
+
+
+def split_values(cell: str) -> list[str]:
+    """The '|'-separated values of one cell, blanks dropped."""
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a lexicon phrase: spaces match any run of spaces, hyphens also a space or dash.
+
+    >>> bool(re.fullmatch(phrase_pattern("Tu-160"), "Tu 160"))
+    True
+    """
+    parts = []
+    for ch in phrase:
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch in "-‐‑–":
+            parts.append(r"[-‐‑–\s]?")
+        elif ch in "'’":
+            parts.append(r"['’]")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def alternation(phrases: list[str]) -> str:
+    """One regex alternation of phrases, longest first so the longest mention wins."""
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(phrase_pattern(p) for p in unique)

@@ -1,0 +1,311 @@
+"""The pipeline: the ordered steps an article goes through, and runs over a folder of articles.
+
+    read article -> split sentences -> read each sentence (countries, places, terms, cues, dates)
+    -> candidate claims -> fill roles from the article's context -> keep real claims -> records
+
+A run extracts only articles whose content hash changed, stores them in one transaction, rebuilds
+the consolidated facts, and writes records.csv and facts.csv atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import facts, status, store
+from .articles import Article, ArticleError, decode_article_bytes, find_article_files, html_to_text, read_article, read_metadata, first_line_title, HTML_SUFFIXES, ARTICLE_SUFFIXES
+from .claims import Claim, claims_of, read_sentence, resolve_place
+from .dates import infer_publication_date
+from .records import Record, make_record_id, write_records_csv, write_atomic, rows_to_csv
+from .sentences import split_sentences
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class RunSummary:
+    """What a run did: articles read, extracted and unchanged, records by kind, files skipped."""
+
+    articles: int = 0
+    extracted: int = 0
+    unchanged: int = 0
+    records_by_kind: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """The one-line summary every run ends with."""
+        kinds = ", ".join(f"{n} {k}s" for k, n in sorted(self.records_by_kind.items())) or "no records"
+        return (f"{self.articles} articles ({self.extracted} extracted, {self.unchanged} unchanged), "
+                f"records: {kinds}; skipped files: {len(self.skipped)}")
+
+
+def publication_date(article: Article) -> date | None:
+    """The article's publication date; inferred from its text (and marked so) when metadata lacks it."""
+    if article.published:
+        return date.fromisoformat(article.published)
+    inferred = infer_publication_date(article.text)
+    if inferred:
+        article.published = inferred.isoformat()
+        article.published_inferred = True
+    return inferred
+
+
+def main_pair(claims: list[Claim]) -> tuple[str, str]:
+    """The supplier-recipient pair the article is mostly about, from claims that name both."""
+    pairs = Counter((c.supplier, c.recipient) for c in claims if c.explicit_pair)
+    return pairs.most_common(1)[0][0] if pairs else ("", "")
+
+
+def find_claims(article: Article) -> list[Claim]:
+    """Sentence by sentence, the candidate claims of an article (roles not yet filled from context)."""
+    pub = publication_date(article)
+    anchor = pub
+    claims: list[Claim] = []
+    attributed_line = -1
+    for sentence in split_sentences(article.text):
+        view = read_sentence(sentence, pub, anchor)
+        context_claimed = attributed_line == sentence.line
+        claims.extend(claims_of(view, pub, context_claimed))
+        if status.is_attributed(sentence.text):
+            attributed_line = sentence.line
+        # a later "a day earlier" counts from the last day this article named
+        days = [t for t in view.times if t.first == t.last]
+        if days:
+            anchor = days[-1].first
+    return claims
+
+
+def fill_from_context(claims: list[Claim]) -> None:
+    """Fill roles a sentence leaves open from the previous claim in its paragraph, else the article's
+    main pair; a deployment's host must come from its own sentence."""
+    pair = main_pair(claims)
+    previous: Claim | None = None
+    for claim in claims:
+        local = pair
+        if previous and previous.sentence.line == claim.sentence.line and previous.supplier and previous.recipient:
+            local = (previous.supplier, previous.recipient)
+        if not claim.parties and previous and previous.sentence.line == claim.sentence.line:
+            local = (previous.supplier, previous.recipient)
+        claim.supplier, claim.recipient = fill_roles_for(claim, local)
+        if claim.supplier and claim.recipient:
+            previous = claim
+
+
+def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
+    from .roles import fill_roles
+    return fill_roles(claim.supplier, claim.recipient, claim.parties, claim.term, pair,
+                      allow_context_recipient=claim.term.kind != "deployment")
+
+
+def is_claim(claim: Claim) -> bool:
+    """Whether a candidate is a real claim: a deployment needs a host other than its sender; a
+    word too common alone needs a party."""
+    if claim.term.kind == "deployment":
+        host = claim.recipient or (claim.place.iso3 if claim.place and claim.place.kind != "country" else "")
+        return bool(host) and host != claim.supplier
+    if claim.term.needs_context:
+        return bool(claim.supplier or claim.recipient) and bool(claim.parties)
+    return bool(claim.supplier or claim.recipient)
+
+
+def expand(claim: Claim) -> list[Claim]:
+    """One claim per supplier and recipient listed together ("from China and Iran")."""
+    out = [claim]
+    for extra in claim.extra_suppliers:
+        if extra != claim.recipient:
+            out.append(_with(claim, supplier=extra))
+    for extra in claim.extra_recipients:
+        if extra != claim.supplier:
+            out.append(_with(claim, recipient=extra))
+    return out
+
+
+def _with(claim: Claim, **changes) -> Claim:
+    copy = Claim(**{**claim.__dict__, **changes})
+    copy.extra_suppliers, copy.extra_recipients = [], []
+    return copy
+
+
+def to_record(article: Article, claim: Claim) -> Record:
+    """A claim as a record of the contract."""
+    sentence, place = claim.sentence, claim.place
+    return Record(
+        record_id=make_record_id(article.article_id, claim.term.kind, claim.term.label, sentence.start + claim.term.start,
+                                 claim.supplier, claim.recipient),
+        article_id=article.article_id, kind=claim.term.kind, label=claim.term.label,
+        category=claim.term.category, supplier=claim.supplier, recipient=claim.recipient,
+        status=claim.status, certainty=claim.certainty, quantity=claim.quantity, date=claim.date,
+        location=place.name if place else "", lat=place.lat if place else None,
+        lon=place.lon if place else None, sentence=sentence.text, char_start=sentence.start,
+        char_end=sentence.end, date_inferred=article.published_inferred and bool(claim.date),
+    )
+
+
+def _dedupe(records: list[Record]) -> list[Record]:
+    """One record per claim: an agreement once per sentence and category, any other term once per
+    sentence, kind, label and parties."""
+    seen: set = set()
+    out = []
+    for record in records:
+        if record.kind == "agreement":
+            key = (record.char_start, record.kind, record.category)
+        else:
+            key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient)
+        if key in seen or record.record_id in {r.record_id for r in out}:
+            continue
+        seen.add(key)
+        out.append(record)
+    return out
+
+
+def _prefer_cued(claims: list[Claim]) -> list[Claim]:
+    """Of the same agreement named twice in a sentence, keep the mention with a status cue."""
+    ranked = sorted(claims, key=lambda c: (c.sentence.start, c.term.kind != "agreement", c.status == "present"))
+    return sorted(ranked, key=lambda c: c.sentence.start)
+
+
+def extract_article(article: Article) -> list[Record]:
+    """All records of one article, in text order."""
+    claims = find_claims(article)
+    fill_from_context(claims)
+    for claim in claims:
+        claim.place = resolve_place(read_place_view(claim), claim.term, claim.recipient)
+    kept = [c for claim in claims for c in expand(claim) if is_claim(c)]
+    records = [to_record(article, c) for c in _prefer_cued(kept)]
+    return sorted(_dedupe(records), key=lambda r: (r.char_start, r.record_id))
+
+
+def read_place_view(claim: Claim):
+    """The sentence view resolve_place needs (countries and places of the claim's sentence)."""
+    from .claims import SentenceView
+    from .places import find_places
+    return SentenceView(claim.sentence, [], find_places(claim.sentence.text), [], [], [])
+
+
+# --- runs over a folder -------------------------------------------------------------------------
+
+def load_folder(folder: Path, summary: RunSummary) -> list[Article]:
+    """Read every article of a folder; unreadable files are skipped with a reason in the summary."""
+    meta, problems = read_metadata(folder)
+    summary.warnings.extend(problems)
+    articles = []
+    for path in find_article_files(folder):
+        try:
+            article = read_article(path, meta.get(path.stem))
+        except (ArticleError, OSError) as err:
+            summary.skipped.append(str(err) if isinstance(err, ArticleError) else f"{path.name}: {err.strerror}")
+            continue
+        summary.warnings.extend(article.warnings)
+        articles.append(article)
+    return articles
+
+
+def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.DEFAULT_DB,
+        progress: Progress | None = None, engine: str = "local", scheduler: str | None = None,
+        workers: int | None = None) -> RunSummary:
+    """Extract new or changed articles of a folder into the store; write the CSVs when asked."""
+    summary = RunSummary()
+    articles = load_folder(Path(articles_dir), summary)
+    summary.articles = len(articles)
+    conn = store.connect(db_path)
+    try:
+        known = store.known_hashes(conn)
+        todo = [a for a in articles if known.get(a.article_id) != a.content_hash]
+        summary.unchanged = len(articles) - len(todo)
+        if engine == "dask":
+            from .engine import extract_with_dask
+            results = extract_with_dask(todo, scheduler=scheduler, workers=workers, progress=progress)
+        else:
+            results = extract_many(todo, progress)
+        summary.extracted = store.save_articles(conn, ((a.as_row(), recs) for a, recs in results))
+        refresh_facts(conn)
+        write_outputs(conn, out_dir, summary)
+    finally:
+        conn.close()
+    return summary
+
+
+def extract_many(articles: list[Article], progress: Progress | None = None) -> list[tuple[Article, list[Record]]]:
+    """Extract articles in order, reporting progress after each."""
+    results = []
+    for done, article in enumerate(articles, start=1):
+        results.append((article, extract_article(article)))
+        if progress:
+            progress(done, len(articles))
+    return results
+
+
+def refresh_facts(conn) -> None:
+    """Rebuild the consolidated facts from every stored record."""
+    all_facts, fact_of = facts.consolidate(store.load_records(conn))
+    store.save_facts(conn, all_facts, fact_of)
+
+
+def write_outputs(conn, out_dir: Path | None, summary: RunSummary) -> None:
+    """records.csv and facts.csv of the whole store; the summary counts records by kind."""
+    records = store.load_records(conn)
+    summary.records_by_kind = dict(Counter(r.kind for r in records))
+    if out_dir is None:
+        return
+    out_dir = Path(out_dir)
+    write_records_csv(records, out_dir / "records.csv")
+    write_atomic(out_dir / "facts.csv", rows_to_csv(store.load_facts(conn), store.FACT_COLUMNS))
+
+
+def ingest_text(name: str, data: bytes, db_path: Path = store.DEFAULT_DB, meta: dict | None = None) -> RunSummary:
+    """Extract one uploaded or pasted article into the store; ArticleError (and no change) when it
+    cannot be taken."""
+    meta = {k: v for k, v in (meta or {}).items() if v}
+    path = Path(name)
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise ArticleError(name, f"unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html")
+    text = decode_article_bytes(data, name)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, html_title = html_to_text(text)
+        if not text.strip():
+            raise ArticleError(name, "HTML page with no visible text")
+        meta.setdefault("title", html_title)
+    if meta.get("published"):
+        try:
+            date.fromisoformat(meta["published"])
+        except ValueError:
+            raise ArticleError(name, f"publication date {meta['published']!r} is not YYYY-MM-DD") from None
+    article_id = _safe_id(path.stem, text)
+    article = Article(article_id=article_id, text=text, path=f"upload:{name}", title=meta.get("title") or first_line_title(text),
+                      published=meta.get("published", ""), source=meta.get("source", ""), url=meta.get("url", ""))
+    records = extract_article(article)
+    conn = store.connect(db_path)
+    try:
+        summary = RunSummary(articles=1, extracted=store.save_articles(conn, [(article.as_row(), records)]))
+        refresh_facts(conn)
+        write_outputs(conn, None, summary)
+    finally:
+        conn.close()
+    return summary
+
+
+def _safe_id(stem: str, text: str) -> str:
+    """A file-name-safe article id for an upload: its name, or a content hash when it has none."""
+    clean = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in stem).strip("_")[:80]
+    return clean or "upload_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def needs_extraction(articles_dir: Path, db_path: Path) -> bool:
+    """True when the store is missing or empty, or older than an article or the metadata file."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        return True
+    conn = store.connect(db_path)
+    try:
+        if not store.known_hashes(conn):
+            return True
+    finally:
+        conn.close()
+    stamp = db_path.stat().st_mtime
+    files: Iterable[Path] = list(find_article_files(Path(articles_dir))) + [Path(articles_dir) / "articles.csv"]
+    return any(p.exists() and p.stat().st_mtime > stamp for p in files)

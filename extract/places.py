@@ -1,0 +1,165 @@
+"""Countries, people and places: finding their mentions in a sentence and giving coordinates.
+
+Country mentions come in several forms (name, demonym, capital or seat of power, a person in
+office), each resolved to an ISO 3166-1 alpha-3 code. Places come from the offline gazetteer in
+data/places.csv; countries' centroids from data/countries.csv. Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import DATA_DIR, alternation, load_table, split_values
+
+# How specific a kind of place is; the most specific place a claim names becomes its location.
+SPECIFICITY = {"base": 6, "airport": 6, "site": 6, "city": 5, "region": 4, "sea": 3, "area": 2, "country": 1}
+# Names that are also ordinary capitalised words or outlets more often than places in news text.
+_NOT_A_MENTION = re.compile(r"^(?:\s+(?:Post|Times|Journal|Examiner|Consensus|Accord|Treaty|Protocol|Convention|Institute|Declaration))")
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A span of a sentence that names a country in one of its forms."""
+
+    start: int
+    end: int
+    iso3: str
+    form: str  # name | demonym | metonym | person
+    text: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    kind: str
+    iso3: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A span of a sentence that names a place."""
+
+    start: int
+    end: int
+    place: Place
+
+
+def _country_forms() -> dict[str, tuple[str, str]]:
+    """Every surface form that names a country -> (iso3, form)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for row in load_table("people"):
+        for name in [row["name"], *split_values(row.get("aliases", ""))]:
+            forms.setdefault(name, (row["iso3"], "person"))
+    for row in load_table("countries"):
+        iso3 = row["iso3"]
+        for column, form in (("metonyms", "metonym"), ("demonyms", "demonym"), ("aliases", "name"), ("name", "name")):
+            for value in split_values(row.get(column, "")):
+                forms[value] = (iso3, form)  # country forms outrank a person's name
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _country_matcher() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    forms = _country_forms()
+    # Case-sensitive on purpose: "US" is a country, "us" is not; a trailing possessive is allowed.
+    pattern = re.compile(r"(?<![\w-])(?:the\s+)?(" + alternation(list(forms)) + r")(?=['’]s\b|[^\w-]|$)")
+    folded = {_fold(k): v for k, v in forms.items()}
+    return pattern, folded
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\-‐‑–]+", " ", text.replace("’", "'")).strip()
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Country mentions in ``text``: names, demonyms, capitals and seats of power, office holders.
+
+    >>> [m.iso3 for m in find_countries("Russian troops left Caracas")]
+    ['RUS', 'VEN']
+    """
+    pattern, forms = _country_matcher()
+    mentions = []
+    for match in pattern.finditer(text):
+        surface = match.group(1)
+        if _NOT_A_MENTION.match(text[match.end(1):]):
+            continue
+        iso3, form = forms.get(_fold(surface), ("", ""))
+        if iso3:
+            mentions.append(CountryMention(match.start(1), match.end(1), iso3, form, surface))
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, Place]:
+    """Surface form -> place, for gazetteer places and countries (as places of the lowest rank)."""
+    places: dict[str, Place] = {}
+    for row in load_table("countries"):
+        place = Place(row["name"], "country", row["iso3"], float(row["lat"]), float(row["lon"]))
+        for name in [row["name"], *split_values(row.get("aliases", ""))]:
+            places[_fold(name)] = place
+    for row in sorted(load_table("places"), key=lambda r: SPECIFICITY.get(r["kind"], 0)):
+        place = Place(row["name"], row["kind"], row["iso3"], float(row["lat"]), float(row["lon"]))
+        for name in [row["name"], *split_values(row.get("aliases", ""))]:
+            if len(name) > 2:
+                places[_fold(name)] = place
+    return places
+
+
+@lru_cache(maxsize=1)
+def _place_matcher() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(" + alternation(list(_places())) + r")(?![\w-])")
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Gazetteer places named in ``text`` (countries included, as the least specific places)."""
+    places = _places()
+    out = []
+    for match in _place_matcher().finditer(text):
+        if _NOT_A_MENTION.match(text[match.end():]):
+            continue
+        place = places.get(_fold(match.group(1)))
+        if place:
+            out.append(PlaceMention(match.start(), match.end(), place))
+    return out
+
+
+def lookup_place(name: str) -> Place | None:
+    """The gazetteer entry for a place name (case-insensitive for all-caps datelines), or None."""
+    places = _places()
+    folded = _fold(name)
+    return places.get(folded) or places.get(folded.title())
+
+
+@lru_cache(maxsize=None)
+def country_place(iso3: str) -> Place | None:
+    """A country as a place at its centroid."""
+    for row in load_table("countries"):
+        if row["iso3"] == iso3:
+            return Place(row["name"], "country", iso3, float(row["lat"]), float(row["lon"]))
+    return None
+
+
+def country_centroid(iso3: str) -> tuple[float, float] | None:
+    """(lat, lon) of a country's centroid, or None for an unknown code."""
+    place = country_place(iso3)
+    return (place.lat, place.lon) if place else None
+
+
+def country_name(iso3: str) -> str:
+    """The common English name of a country code (the code itself when unknown)."""
+    place = country_place(iso3)
+    return place.name if place else iso3
+
+
+@lru_cache(maxsize=1)
+def load_country_outlines() -> dict:
+    """Natural Earth 1:110m country outlines as a GeoJSON FeatureCollection, for the offline map."""
+    with (DATA_DIR / "ne_110m_countries.geojson").open(encoding="utf-8") as handle:
+        return json.load(handle)

@@ -1,0 +1,181 @@
+"""Roles: which country supplies and which receives, from the country mentions of a sentence.
+
+Each mention is scored as supplier and as recipient by the cues in data/role_cues.csv (prepositions,
+verbs of giving and of asking, the addressee of a request), by a demonym modifying the term
+("Iranian drones"), and by a possessive ("Venezuela's radars"). The best pair wins; gaps are filled
+from the sentence's other countries, the item's maker, and the article's main pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import load_table
+from .places import CountryMention
+from .terms import Term
+
+# A cue far from the term in a long sentence counts for less (its weight fades to this floor).
+_FADE_CHARS = 300
+_FADE_FLOOR = 0.3
+_STOP_IN_MODIFIER = {"of", "for", "to", "from", "with", "in", "on", "by", "that", "which", "who", "has", "have",
+                     "had", "is", "are", "was", "were", "said", "says", "at", "as", "after", "before", "than"}
+_MODIFIER_WEIGHT = 2.5
+_POSSESSIVE_WEIGHT = 1.5
+
+
+@dataclass
+class Party:
+    """One country's case for each role in one claim."""
+
+    iso3: str
+    supplier: float = 0.0
+    recipient: float = 0.0
+    distance: int = 10**6
+    first: int = 10**6
+    mentions: list[CountryMention] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _role_cues() -> tuple[tuple[re.Pattern, str, str, float], ...]:
+    return tuple((re.compile(row["pattern"], re.I), row["side"], row["role"], float(row["weight"]))
+                 for row in load_table("role_cues"))
+
+
+@lru_cache(maxsize=1)
+def exporter_rank() -> dict[str, int]:
+    """ISO3 -> rank among arms exporters (1 = largest), from data/exporters.csv."""
+    return {row["iso3"]: int(row["rank"]) for row in load_table("exporters")}
+
+
+def _is_possessive(text: str, mention: CountryMention) -> bool:
+    return re.match(r"['’]s\b", text[mention.end:mention.end + 2]) is not None
+
+
+def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]) -> bool:
+    """Whether the mention stands right before the term as its modifier ("Russian arms", "Iranian
+    military equipment and drones")."""
+    if mention.end > term.start:
+        return False
+    gap = text[mention.end:term.start]
+    removed = False
+    for other in others:
+        if mention.end <= other.start and other.end <= term.start and other is not term:
+            gap = gap.replace(text[other.start:other.end], " ")
+            removed = True
+    gap = re.sub(r"^['’]s\b", "", gap)
+    words = re.findall(r"[\w’'-]+|[,()\[\]]", gap)
+    if removed:
+        words = [w for w in words if w not in ("and", "or", ",")]
+    return len(words) <= 3 and not any(w.lower() in _STOP_IN_MODIFIER or w in ",()" for w in words)
+
+
+def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: list[Term],
+                  clause: tuple[int, int]) -> dict[str, Party]:
+    """Every country of the sentence with its supplier and recipient scores for ``term``."""
+    parties: dict[str, Party] = {}
+    for mention in mentions:
+        party = parties.setdefault(mention.iso3, Party(mention.iso3))
+        party.mentions.append(mention)
+        distance = max(term.start - mention.end, mention.start - term.end, 0)
+        party.distance = min(party.distance, distance)
+        party.first = min(party.first, mention.start)
+        if not (clause[0] <= mention.start and mention.end <= clause[1]):
+            continue
+        fade = max(_FADE_FLOOR, 1 - distance / _FADE_CHARS)
+        possessive = _is_possessive(text, mention)
+        if term.kind != "agreement" and _modifies(text, mention, term, terms):
+            if possessive and term.kind == "item":
+                party.recipient += _POSSESSIVE_WEIGHT
+            elif mention.form in ("demonym", "name", "metonym") or possessive:
+                party.supplier += _MODIFIER_WEIGHT
+        before = text[max(0, mention.start - 60):mention.start]
+        after = text[mention.end:mention.end + 90]
+        for regex, side, role, weight in _role_cues():
+            if side == "after" and possessive:
+                continue  # "Maduro's ally has deployed": a possessor is not the subject
+            window = before if side == "before" else after
+            if regex.search(window):
+                setattr(party, role, getattr(party, role) + weight * fade)
+    return parties
+
+
+def choose_pair(parties: dict[str, Party]) -> tuple[str, str]:
+    """The (supplier, recipient) with the best combined score; '' where nothing speaks for a role."""
+    best, best_score = ("", ""), 0.0
+    options = [""] + list(parties)
+    for s in options:
+        for r in options:
+            if s and s == r:
+                continue
+            score = (parties[s].supplier if s else 0) + (parties[r].recipient if r else 0)
+            if score > best_score + 1e-9:
+                best, best_score = (s, r), score
+    supplier, recipient = best
+    if supplier and parties[supplier].supplier <= 0:
+        supplier = ""
+    if recipient and parties[recipient].recipient <= 0:
+        recipient = ""
+    return supplier, recipient
+
+
+def coordinated(text: str, parties: dict[str, Party], iso3: str) -> list[str]:
+    """Countries listed together with ``iso3`` ("from China and Iran", "to Cuba and Venezuela")."""
+    if not iso3:
+        return []
+    chain = [iso3]
+    for mention in parties[iso3].mentions:
+        for other in parties.values():
+            for m in other.mentions:
+                gap = text[mention.end:m.start] if m.start >= mention.end else ""
+                if other.iso3 not in chain and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap):
+                    chain.append(other.iso3)
+    return chain[1:]
+
+
+def orient_agreement(parties: dict[str, Party]) -> tuple[str, str]:
+    """Supplier and recipient of an agreement: explicit cues first, else the larger arms exporter
+    supplies (an agreement's text rarely says which side gives the support)."""
+    supplier, recipient = choose_pair(parties)
+    named = sorted(parties.values(), key=lambda p: p.distance)[:3]
+    ranked = sorted({p.iso3 for p in named}, key=lambda c: (exporter_rank().get(c, 999), parties[c].distance))
+    if supplier and recipient:
+        return supplier, recipient
+    if supplier:
+        return supplier, next((c for c in ranked if c != supplier), "")
+    if recipient:
+        return next((c for c in ranked if c != recipient), ""), recipient
+    if len(ranked) >= 2:
+        return ranked[0], ranked[1]
+    return "", ranked[0] if ranked else ""
+
+
+def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,
+               main_pair: tuple[str, str], allow_context_recipient: bool) -> tuple[str, str]:
+    """Fill an empty role from the sentence's other countries, the maker, then the article's main pair."""
+    main_supplier, main_recipient = main_pair
+    others = sorted((p for p in parties.values() if p.iso3 not in (supplier, recipient)), key=lambda p: p.distance)
+    if not recipient:
+        if main_recipient and main_recipient in parties and main_recipient != supplier:
+            recipient = main_recipient
+        elif others and (supplier or len(others) > 1):
+            subject = min(others, key=lambda p: p.first)
+            if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
+                recipient = subject.iso3
+    others = [p for p in others if p.iso3 != recipient]
+    if not supplier:
+        if main_supplier and main_supplier in parties and main_supplier != recipient:
+            supplier = main_supplier
+        elif term.origin and term.origin in parties and term.origin != recipient:
+            supplier = term.origin
+        elif others:
+            supplier = others[0].iso3
+        elif term.origin and term.origin != recipient:
+            supplier = term.origin
+    if not recipient and allow_context_recipient and main_recipient and main_recipient != supplier and (
+            not supplier or supplier == main_supplier or not parties):
+        recipient = main_recipient
+    if not supplier and main_supplier and main_supplier != recipient and (recipient == main_recipient or not parties):
+        supplier = main_supplier
+    return supplier, recipient

@@ -1,0 +1,128 @@
+"""Status (requested ... ended) and certainty (confirmed ... denied) of a claim, from the cue words
+in data/status_cues.csv and data/certainty_cues.csv nearest the term in its clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_table
+
+# Clauses end at these marks: a cue in another clause speaks of something else
+# ("... sending intelligence officers, and working with ... agents").
+_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:and|but|while|whereas|although|though|as|which)\b|\bwhile\b|\bbut\b")
+_MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|plan(?:s|ned)? to|whether)\b[^.;]{0,50}$", re.I)
+_IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left", "froze", "flown", "flew", "inked",
+                   "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
+_STATUS_ORDER = ("ended", "delivered", "agreed", "requested", "pledged", "planned", "present")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A status cue found in a sentence."""
+
+    start: int
+    end: int
+    status: str
+    tense: str  # past | perfect | present | future | noun
+
+
+@lru_cache(maxsize=1)
+def _status_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["status"])
+                 for row in load_table("status_cues"))
+
+
+@lru_cache(maxsize=1)
+def _certainty_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
+    return tuple((re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["certainty"], row["scope"])
+                 for row in load_table("certainty_cues"))
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [start, end) of the clause around the span [start, end) of ``text``."""
+    lo, hi = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= start:
+            lo = match.end()
+        elif match.start() >= end:
+            hi = match.start()
+            break
+    return lo, hi
+
+
+def _tense(text: str, start: int, word: str) -> str:
+    before = text[max(0, start - 25):start].lower()
+    if re.search(r"\b(?:will|shall|would|going to|to)\s+(?:\w+\s+)?$", before):
+        return "future"
+    if re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", before) or re.search(r"\b(?:has|have) been\s+$", before):
+        return "perfect"
+    first = word.lower().split()[0]
+    if re.search(r"\b(?:had)\s+(?:\w+\s+)?$", before) or first.endswith("ed") or first in _IRREGULAR_PAST:
+        return "past"
+    if re.fullmatch(r"\w+(?:s|ing)", first) or first in {"has", "have", "need", "ask", "plan"}:
+        return "present"
+    return "noun"
+
+
+def find_cues(text: str) -> list[Cue]:
+    """All status cues in a sentence, longest first where they overlap."""
+    found = []
+    for regex, status in _status_patterns():
+        for match in regex.finditer(text):
+            found.append(Cue(match.start(), match.end(), status, _tense(text, match.start(), match.group(0))))
+    kept: list[Cue] = []
+    for cue in sorted(found, key=lambda c: (-(c.end - c.start), _STATUS_ORDER.index(c.status))):
+        if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: str) -> Cue | None:
+    """The cue that governs the term at [start, end): nearest before it in its clause, else after it.
+
+    Returns None when the clause has no cue (the caller applies the kind's default status).
+    """
+    lo, hi = clause_bounds(text, start, end)
+    before = [c for c in cues if lo <= c.start and c.end <= start]
+    after = [c for c in cues if c.start >= end and c.end <= hi]
+    cue = before[-1] if before else (after[0] if after else None)
+    if cue is None:
+        return None
+    # "may request", "the possibility of Russia sending": an action only considered is planned
+    if cue.status not in ("planned", "present", "ended") and _MODAL.search(text[lo:cue.start]):
+        return Cue(cue.start, cue.end, "planned", "future")
+    return cue
+
+
+def resolve_certainty(text: str, start: int, end: int, context_claimed: bool = False) -> str:
+    """confirmed, claimed, speculative or denied for the term at [start, end) of the sentence."""
+    lo, hi = clause_bounds(text, start, end)
+    found = set()
+    for regex, certainty, scope in _certainty_patterns():
+        window = text if scope == "sentence" else text[lo:hi]
+        if regex.search(window):
+            found.add(certainty)
+    # a denial must touch the term: "has no nuclear arms", not a "no" anywhere in the clause
+    if "denied" in found and not _denial_near(text, lo, start):
+        found.discard("denied")
+    for certainty in ("denied", "speculative", "claimed"):
+        if certainty in found:
+            return certainty
+    return "claimed" if context_claimed else "confirmed"
+
+
+def _denial_near(text: str, lo: int, start: int) -> bool:
+    before = text[lo:start]
+    for regex, certainty, _ in _certainty_patterns():
+        if certainty == "denied":
+            last = list(regex.finditer(before))
+            if last and start - (lo + last[-1].end()) <= 40:
+                return True
+    return False
+
+
+def is_attributed(text: str) -> bool:
+    """Whether a sentence attributes what it says to someone else (reports, documents, sources)."""
+    return any(regex.search(text) for regex, certainty, scope in _certainty_patterns() if certainty == "claimed")

@@ -1,0 +1,77 @@
+"""A term: a span of a sentence that names a military item, a deployed force or an agreement.
+
+The three finders (equipment, deployments, agreements) share this type and the generic loader of
+regex term tables (data/generic_terms.csv, data/deployment_terms.csv, data/agreement_terms.csv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_table
+
+
+@dataclass(frozen=True)
+class Term:
+    """A mention of something a record is about."""
+
+    start: int
+    end: int
+    kind: str  # item | deployment | agreement
+    label: str
+    category: str
+    origin: str = ""  # maker country of a designated system (ISO3), when the lexicon knows it
+    needs_context: bool = False
+    designation: bool = False
+
+
+@dataclass(frozen=True)
+class TermPattern:
+    """One row of a term table, compiled."""
+
+    regex: re.Pattern
+    kind: str
+    label: str
+    category: str
+    needs_context: bool
+    qualifier: re.Pattern | None = None
+
+
+@lru_cache(maxsize=None)
+def load_term_patterns(table: str) -> tuple[TermPattern, ...]:
+    """Compile data/<table>.csv rows into case-insensitive whole-word patterns."""
+    patterns = []
+    for row in load_table(table):
+        qualifier = row.get("qualifier") or ""
+        patterns.append(TermPattern(
+            regex=re.compile(r"(?<![\w-])(?:" + row["term"] + r")(?![\w-])", re.I),
+            kind=row.get("kind") or "agreement",
+            label=row["label"],
+            category=row["category"],
+            needs_context=row.get("needs_context") == "1",
+            qualifier=re.compile("(?:" + qualifier + r")$", re.I) if qualifier else None,
+        ))
+    return tuple(patterns)
+
+
+def find_table_terms(text: str, table: str) -> list[Term]:
+    """All matches of a term table in ``text``, longest first where they overlap."""
+    found = []
+    for pattern in load_term_patterns(table):
+        for match in pattern.regex.finditer(text):
+            if pattern.qualifier and not pattern.qualifier.search(text[max(0, match.start() - 60):match.start()]):
+                continue
+            found.append(Term(match.start(), match.end(), pattern.kind, pattern.label, pattern.category,
+                              needs_context=pattern.needs_context))
+    return drop_overlaps(found)
+
+
+def drop_overlaps(terms: list[Term]) -> list[Term]:
+    """Keep the longest of overlapping terms (designations before generic words of equal length)."""
+    kept: list[Term] = []
+    for term in sorted(terms, key=lambda t: (-(t.end - t.start), not t.designation, t.start)):
+        if all(term.end <= k.start or term.start >= k.end for k in kept):
+            kept.append(term)
+    return sorted(kept, key=lambda t: t.start)
