@@ -23,6 +23,8 @@ _CURRENT_STATUSES = {"present", "pledged", "planned"}
 _LOCATIVE = re.compile(r"\b(?:in|at|to|into|near|over|off|on|across|inside|outside|around|toward|towards|via)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
 _OPEN_QUOTES = "“\"«"
+# A finite past verb before a noun or participle cue dates the claim in the past ("sent a letter requesting").
+_PAST_VERB = re.compile(r"\b(?:(?!(?:need|indeed|based|alleged|advanced|armed|expanded|increased|renewed|unnamed|detailed|limited|united|related|red|bed|speed|seed|feed|hundred)\b)\w+ed|sent|sought|told|made|gave|took|had|was|were|wrote|said)\b")
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Claim:
 
     term: Term
     sentence: Sentence
+    view: "SentenceView"
     supplier: str
     recipient: str
     status: str
@@ -86,17 +89,24 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         return pub.isoformat()
     if cue.tense == "perfect" and _in_quote(text, cue.start):
         return pub.isoformat()  # "we have ratified", said at the event the article reports
-    if state == "requested" and cue.tense == "noun" and not re.search(r"\b\w+ed\b|\b(?:sent|sought|told|made)\b", text[:cue.start]):
+    if cue.tense == "noun" and state == "requested" and not _PAST_VERB.search(text[:cue.start]):
         return pub.isoformat()
     return ""
 
 
 def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | None:
-    """The most specific place the sentence names for the claim, else the recipient country."""
+    """The most specific place the sentence names for the claim, else the recipient country.
+
+    A place counts when a locative preposition introduces it ("arrived in Caracas") or it is the
+    dateline, and it lies in the recipient's country or in no country (seas, regions).
+    """
     text = view.sentence.text
+    people = [(m.start, m.end) for m in view.countries if m.form == "person"]
     candidates = []
     for mention in view.places:
-        if mention.place.kind == "country":
+        if mention.place.kind == "country" or any(s < mention.end and mention.start < e for s, e in people):
+            continue
+        if recipient and mention.place.iso3 and mention.place.iso3 != recipient:
             continue
         if _LOCATIVE.search(text[max(0, mention.start - 40):mention.start]):
             distance = abs(mention.start - term.start)
@@ -104,7 +114,7 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
     dateline = _DATELINE.match(text)
     if dateline:
         place = lookup_place(dateline.group(1).strip())
-        if place and place.kind != "country":
+        if place and place.kind != "country" and (not recipient or place.iso3 in ("", recipient)):
             candidates.append((-SPECIFICITY.get(place.kind, 0), 10**6, place))
     if candidates:
         return min(candidates, key=lambda c: (c[0], c[1]))[2]
@@ -119,7 +129,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool) -> li
         clause = status.clause_bounds(text, term.start, term.end)
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)
         if term.kind == "agreement":
-            supplier, recipient = roles.orient_agreement(parties)
+            supplier, recipient = roles.orient_agreement(text, parties, term, clause)
             extra_s, extra_r = [], []
         else:
             supplier, recipient = roles.choose_pair(parties)
@@ -128,7 +138,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool) -> li
         state = cue.status if cue else DEFAULT_STATUS[term.kind]
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
         out.append(Claim(
-            term=term, sentence=view.sentence, supplier=supplier, recipient=recipient, status=state,
+            term=term, sentence=view.sentence, view=view, supplier=supplier, recipient=recipient, status=state,
             certainty=certainty, date=resolve_date(view, term, cue, state, pub),
             quantity=quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient),

@@ -173,18 +173,13 @@ def extract_article(article: Article) -> list[Record]:
     """All records of one article, in text order."""
     claims = find_claims(article)
     fill_from_context(claims)
-    for claim in claims:
-        claim.place = resolve_place(read_place_view(claim), claim.term, claim.recipient)
-    kept = [c for claim in claims for c in expand(claim) if is_claim(c)]
+    kept = []
+    for claim in (c for claim in claims for c in expand(claim)):
+        claim.place = resolve_place(claim.view, claim.term, claim.recipient)
+        if is_claim(claim):
+            kept.append(claim)
     records = [to_record(article, c) for c in _prefer_cued(kept)]
     return sorted(_dedupe(records), key=lambda r: (r.char_start, r.record_id))
-
-
-def read_place_view(claim: Claim):
-    """The sentence view resolve_place needs (countries and places of the claim's sentence)."""
-    from .claims import SentenceView
-    from .places import find_places
-    return SentenceView(claim.sentence, [], find_places(claim.sentence.text), [], [], [])
 
 
 # --- runs over a folder -------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from .lexicon import DATA_DIR, alternation, load_table, split_values
 # How specific a kind of place is; the most specific place a claim names becomes its location.
 SPECIFICITY = {"base": 6, "airport": 6, "site": 6, "city": 5, "region": 4, "sea": 3, "area": 2, "country": 1}
 # Names that are also ordinary capitalised words or outlets more often than places in news text.
+# "South American", "Latin American": a region's demonym, not a country's.
+_REGION_BEFORE = re.compile(r"(?:South|North|Latin|Central|Pan|Anglo|Afro|Native|Korean|Arab)[\s-]$")
 _NOT_A_MENTION = re.compile(r"^(?:\s+(?:Post|Times|Journal|Examiner|Consensus|Accord|Treaty|Protocol|Convention|Institute|Declaration))")
 
 
@@ -88,7 +90,7 @@ def find_countries(text: str) -> list[CountryMention]:
     mentions = []
     for match in pattern.finditer(text):
         surface = match.group(1)
-        if _NOT_A_MENTION.match(text[match.end(1):]):
+        if _NOT_A_MENTION.match(text[match.end(1):]) or _REGION_BEFORE.search(text[max(0, match.start(1) - 8):match.start(1)]):
             continue
         iso3, form = forms.get(_fold(surface), ("", ""))
         if iso3:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import load_table
+from .lexicon import load_table, split_values
 from .places import CountryMention
 from .terms import Term
 
@@ -38,8 +38,9 @@ class Party:
 
 
 @lru_cache(maxsize=1)
-def _role_cues() -> tuple[tuple[re.Pattern, str, str, float], ...]:
-    return tuple((re.compile(row["pattern"], re.I), row["side"], row["role"], float(row["weight"]))
+def _role_cues() -> tuple[tuple[re.Pattern, str, str, float, frozenset], ...]:
+    return tuple((re.compile(row["pattern"], re.I), row["side"], row["role"], float(row["weight"]),
+                  frozenset(split_values(row.get("kinds", ""))))
                  for row in load_table("role_cues"))
 
 
@@ -92,12 +93,19 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
                 party.supplier += _MODIFIER_WEIGHT
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 90]
-        for regex, side, role, weight in _role_cues():
+        for regex, side, role, weight, kinds in _role_cues():
+            if kinds and term.kind not in kinds:
+                continue
             if side == "after" and possessive:
                 continue  # "Maduro's ally has deployed": a possessor is not the subject
             window = before if side == "before" else after
-            if regex.search(window):
-                setattr(party, role, getattr(party, role) + weight * fade)
+            match = regex.search(window)
+            if not match:
+                continue
+            # a cue after a mention speaks of it only up to the next mention ("Moscow ... Maduro may request")
+            if side == "after" and any(mention.end < m.start < mention.end + match.end() for m in mentions):
+                continue
+            setattr(party, role, getattr(party, role) + weight * fade)
     return parties
 
 
@@ -134,27 +142,51 @@ def coordinated(text: str, parties: dict[str, Party], iso3: str) -> list[str]:
     return chain[1:]
 
 
-def orient_agreement(parties: dict[str, Party]) -> tuple[str, str]:
-    """Supplier and recipient of an agreement: explicit cues first, else the larger arms exporter
-    supplies (an agreement's text rarely says which side gives the support)."""
-    supplier, recipient = choose_pair(parties)
-    named = sorted(parties.values(), key=lambda p: p.distance)[:3]
-    ranked = sorted({p.iso3 for p in named}, key=lambda c: (exporter_rank().get(c, 999), parties[c].distance))
-    if supplier and recipient:
-        return supplier, recipient
-    if supplier:
-        return supplier, next((c for c in ranked if c != supplier), "")
-    if recipient:
-        return next((c for c in ranked if c != recipient), ""), recipient
-    if len(ranked) >= 2:
-        return ranked[0], ranked[1]
-    return "", ranked[0] if ranked else ""
+def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int]) -> list[str]:
+    """The two countries an agreement binds, most telling first: a partner named with the term
+    ("cooperation with Russia", "between Russia and Venezuela"), the clause's subject, the nearest."""
+    partners, subject = [], None
+    for party in parties.values():
+        for m in party.mentions:
+            gap = text[term.end:m.start] if m.start >= term.end else None
+            if gap is not None and re.fullmatch(r"[”\"’']?\s*(?:(?:signed|agreed|reached|concluded)\s+)?(?:with|between|among|and)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?", gap):
+                partners.append(party.iso3)
+            if clause[0] <= m.start < clause[1] and (subject is None or m.start < subject[1]):
+                subject = (party.iso3, m.start)
+    # "between Russia and Venezuela": the second partner follows the first
+    for iso3 in list(partners):
+        partners += [c for c in coordinated(text, parties, iso3) if c not in partners]
+    ordered = partners + ([subject[0]] if subject else [])
+    ordered += [p.iso3 for p in sorted(parties.values(), key=lambda p: p.distance)]
+    unique = []
+    for iso3 in ordered:
+        if iso3 not in unique:
+            unique.append(iso3)
+    return unique[:2]
+
+
+def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int]) -> tuple[str, str]:
+    """Supplier and recipient of an agreement: an explicit cue between the two parties first, else
+    the larger arms exporter supplies (an agreement's text rarely says which side gives support).
+    A lone party is returned as the recipient; the article's context places it later."""
+    bound = agreement_parties(text, parties, term, clause)
+    if len(bound) < 2:
+        return "", bound[0] if bound else ""
+    a, b = (parties[c] for c in bound)
+    # only giving cues orient an agreement: "in Moscow" says where it was discussed, not who gives
+    lead = a.supplier - b.supplier
+    if abs(lead) >= 1:
+        return (a.iso3, b.iso3) if lead > 0 else (b.iso3, a.iso3)
+    ranked = sorted(bound, key=lambda c: exporter_rank().get(c, 999))
+    return ranked[0], ranked[1]
 
 
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,
                main_pair: tuple[str, str], allow_context_recipient: bool) -> tuple[str, str]:
     """Fill an empty role from the sentence's other countries, the maker, then the article's main pair."""
     main_supplier, main_recipient = main_pair
+    if term.kind == "agreement" and not supplier and recipient and recipient == main_supplier:
+        return main_supplier, main_recipient  # the lone party named is the article's supplier
     others = sorted((p for p in parties.values() if p.iso3 not in (supplier, recipient)), key=lambda p: p.distance)
     if not recipient:
         if main_recipient and main_recipient in parties and main_recipient != supplier:
@@ -173,8 +205,7 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
             supplier = others[0].iso3
         elif term.origin and term.origin != recipient:
             supplier = term.origin
-    if not recipient and allow_context_recipient and main_recipient and main_recipient != supplier and (
-            not supplier or supplier == main_supplier or not parties):
+    if not recipient and allow_context_recipient and main_recipient and main_recipient != supplier:
         recipient = main_recipient
     if not supplier and main_supplier and main_supplier != recipient and (recipient == main_recipient or not parties):
         supplier = main_supplier

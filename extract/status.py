@@ -11,7 +11,7 @@ from .lexicon import load_table
 
 # Clauses end at these marks: a cue in another clause speaks of something else
 # ("... sending intelligence officers, and working with ... agents").
-_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:and|but|while|whereas|although|though|as|which)\b|\bwhile\b|\bbut\b")
+_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:and|but|while|whereas|although|though|as|which|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
 _MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|plan(?:s|ned)? to|whether)\b[^.;]{0,50}$", re.I)
 _IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left", "froze", "flown", "flew", "inked",
                    "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
@@ -61,7 +61,9 @@ def _tense(text: str, start: int, word: str) -> str:
     first = word.lower().split()[0]
     if re.search(r"\b(?:had)\s+(?:\w+\s+)?$", before) or first.endswith("ed") or first in _IRREGULAR_PAST:
         return "past"
-    if re.fullmatch(r"\w+(?:s|ing)", first) or first in {"has", "have", "need", "ask", "plan"}:
+    if first.endswith("ing"):
+        return "noun"  # a participle ("a letter requesting ...") takes the tense of its sentence
+    if re.fullmatch(r"\w+s", first) or first in {"has", "have", "need", "ask", "plan"}:
         return "present"
     return "noun"
 
