@@ -121,11 +121,26 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
     return country_place(recipient) if recipient else None
 
 
+_ACQUISITION = re.compile(r"\b(?:sol[dl]|sells|sale|bought|buy|purchas\w*|order\w*|contract\w*|deal|build\w*|built|"
+                          r"commission\w*|induct\w*|deliver\w*|transfer\w*|acquir\w*|export\w*|hand\w* over|donat\w*|suppl\w*)\b", re.I)
+
+
+def naval_as_deployment(text: str, term: Term) -> Term:
+    """Warships named generically are a naval deployment (sent, stationed, escorting) unless the
+    clause speaks of selling or building them; a designated ship class stays an item."""
+    if term.kind != "item" or term.category != "naval" or term.designation:
+        return term
+    lo, hi = status.clause_bounds(text, term.start, term.end)
+    if _ACQUISITION.search(text[lo:hi]):
+        return term
+    return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
+
+
 def claims_of(view: SentenceView, pub: date | None, context_claimed: bool) -> list[Claim]:
     """One candidate claim per term of the sentence."""
     text = view.sentence.text
     out = []
-    for term in view.terms:
+    for term in (naval_as_deployment(text, t) for t in view.terms):
         clause = status.clause_bounds(text, term.start, term.end)
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)
         if term.kind == "agreement":

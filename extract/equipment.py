@@ -32,7 +32,7 @@ def _lexicon() -> tuple[re.Pattern, dict[str, dict]]:
     plain = alternation(list(by_form_surfaces()))
     family = alternation(families)
     regex = re.compile(
-        r"(?<![\w-])(?:(?P<family>" + family + r")(?P<variant>" + _VARIANT + r")|(?P<plain>" + plain + r"))(?![A-Za-z0-9-])"
+        r"(?<![\w-])(?:(?P<family>" + family + r")(?P<variant>" + _VARIANT + r")|(?P<plain>" + plain + r"))(?:s\b|['’]s\b)?(?![A-Za-z0-9-])"
     )
     return regex, by_form
 
@@ -55,7 +55,7 @@ def find_designations(text: str) -> list[Term]:
     regex, by_form = _lexicon()
     terms = []
     for match in regex.finditer(text):
-        surface = match.group(0)
+        surface = match.group("family") + match.group("variant") if match.group("family") else match.group("plain")
         row = by_form.get(_key(surface))
         if row is None and match.group("family"):
             row = by_form.get(_key(match.group("family")))

@@ -84,12 +84,15 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         party.first = min(party.first, mention.start)
         if not (clause[0] <= mention.start and mention.end <= clause[1]):
             continue
+        if term.kind == "deployment" and mention.start < term.end and term.start < mention.end:
+            party.supplier += _MODIFIER_WEIGHT  # "Wagner", "Africa Corps": the force names its sender
+            continue
         fade = max(_FADE_FLOOR, 1 - distance / _FADE_CHARS)
         possessive = _is_possessive(text, mention)
         if term.kind != "agreement" and _modifies(text, mention, term, terms):
             if possessive and term.kind == "item":
                 party.recipient += _POSSESSIVE_WEIGHT
-            elif mention.form in ("demonym", "name", "metonym") or possessive:
+            elif mention.form in ("demonym", "name", "metonym", "group") or possessive:
                 party.supplier += _MODIFIER_WEIGHT
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 90]

@@ -12,7 +12,9 @@ from .lexicon import load_table
 # Clauses end at these marks: a cue in another clause speaks of something else
 # ("... sending intelligence officers, and working with ... agents").
 _CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:and|but|while|whereas|although|though|as|which|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
-_MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|plan(?:s|ned)? to|whether)\b[^.;]{0,50}$", re.I)
+_MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|"
+                    r"plan(?:s|ned|ning)? to|whether|expect(?:s|ed)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|hop(?:e|es|ed) to|"
+                    r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to)\b[^.;]{0,50}$", re.I)
 _IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left", "froze", "flown", "flew", "inked",
                    "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
 _STATUS_ORDER = ("ended", "delivered", "agreed", "requested", "pledged", "planned", "present")

@@ -1,0 +1,40 @@
+# The two commands of the README: `make demo` runs the dashboard on the seeds, `make test` runs the
+# tests. Both set up what they need first (a virtualenv with pinned packages; Debian's chromium for
+# the browser test), so they work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: demo test lint venv dev-venv chromium extract bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+venv: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+
+dev-venv: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+# The browser test drives Debian's chromium through Playwright (no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+demo: venv
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+test: dev-venv chromium
+	$(BIN)/ruff check extract dashboard tests bench
+	$(BIN)/python -m pytest -q
+
+extract: venv
+	$(BIN)/python -m extract seeds --out out
+
+bench: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/dashboard.py

@@ -1,0 +1,105 @@
+"""End-to-end claims on passages written for these tests, in the style of wire reports, about
+supplier-recipient pairs and weapon families other than the seed corpus."""
+
+import pytest
+
+
+def find(records, label=None, kind=None, **fields):
+    out = [r for r in records if (label is None or r.label == label) and (kind is None or r.kind == kind)
+           and all(getattr(r, k) == v for k, v in fields.items())]
+    return out
+
+
+KURSK = (
+    "SEOUL, South Korea (AP) — North Korea has sent about 10,000 troops to Russia's Kursk region, "
+    "South Korean intelligence officials said on Tuesday.\n\n"
+    "Pyongyang also shipped millions of artillery shells and KN-23 ballistic missiles to Moscow last year, "
+    "according to the officials.\n\n"
+    "Russia and North Korea signed a comprehensive strategic partnership treaty in June."
+)
+
+
+@pytest.fixture
+def kursk(extract_text):
+    return extract_text(KURSK, "2024-10-30")
+
+
+def test_claims_deployment_with_sender_host_size_and_place(kursk):
+    troops = find(kursk, kind="deployment", label="troops")
+    assert len(troops) == 1
+    t = troops[0]
+    assert (t.supplier, t.recipient, t.status, t.quantity) == ("PRK", "RUS", "delivered", 10000)
+    assert t.location == "Kursk" and t.lat and t.lon
+
+
+def test_claims_items_with_supplier_recipient_status_and_date(kursk):
+    shells = find(kursk, label="ammunition")
+    missiles = find(kursk, label="KN-23")
+    assert [(r.supplier, r.recipient, r.status, r.certainty, r.date) for r in shells] == [("PRK", "RUS", "delivered", "claimed", "2023")]
+    assert [(r.supplier, r.recipient, r.category, r.date) for r in missiles] == [("PRK", "RUS", "missile", "2023")]
+    assert shells[0].quantity is None  # "millions of" is not a number
+
+
+def test_claims_agreement_oriented_and_dated(kursk):
+    treaty = find(kursk, kind="agreement")
+    assert [(r.category, r.supplier, r.recipient, r.status, r.date) for r in treaty] == [("strategic", "RUS", "PRK", "agreed", "2024-06")]
+
+
+def test_claims_request_addressed_to_a_supplier(extract_text):
+    text = "Ukrainian President Volodymyr Zelensky asked Germany for more IRIS-T air defense systems on Monday."
+    records = extract_text(text, "2023-10-11")
+    assert [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records] == [("IRIS-T", "DEU", "UKR", "requested", "2023-10-09")]
+
+
+def test_claims_pledge_by_supplier_takes_publication_date(extract_text):
+    text = "Turkey pledged to deliver Bayraktar TB2 drones to Azerbaijan, the defense ministry said."
+    records = extract_text(text, "2020-09-30")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("TUR", "AZE", "pledged", "2020-09-30")]
+
+
+def test_claims_denial_and_hedge(extract_text):
+    records = extract_text(
+        "Beijing denied supplying lethal weapons to Russia. Iran could send Fath-360 missiles to Moscow, officials warned.",
+        "2024-08-01")
+    denied = find(records, label="military equipment")
+    hedged = find(records, label="Fath-360")
+    assert [(r.supplier, r.recipient, r.certainty) for r in denied] == [("CHN", "RUS", "denied")]
+    assert [(r.supplier, r.recipient, r.status, r.certainty) for r in hedged] == [("IRN", "RUS", "planned", "speculative")]
+
+
+def test_claims_withdrawal_is_ended(extract_text):
+    records = extract_text("France withdrew its troops from Mali in August 2022.", "2023-01-05")
+    assert [(r.kind, r.supplier, r.recipient, r.status, r.date) for r in records] == [("deployment", "FRA", "MLI", "ended", "2022-08")]
+
+
+def test_claims_contract_for_tanks_is_an_arms_deal_and_an_item(extract_text):
+    records = extract_text("Poland signed a contract with South Korea on Friday for 180 K2 tanks.", "2022-08-29")
+    deal = find(records, kind="agreement")
+    tanks = find(records, label="K2")
+    assert [(r.category, r.supplier, r.recipient, r.status, r.date) for r in deal] == [("arms-deal", "KOR", "POL", "agreed", "2022-08-26")]
+    assert [(r.supplier, r.recipient, r.quantity) for r in tanks] == [("KOR", "POL", 180)]
+
+
+def test_claims_coordinated_recipients_each_get_a_record(extract_text):
+    records = extract_text("Moscow may send warships to Cuba and Nicaragua, a Russian official said.", "2024-06-01")
+    assert sorted((r.supplier, r.recipient, r.status) for r in records) == [("RUS", "CUB", "planned"), ("RUS", "NIC", "planned")]
+
+
+def test_claims_past_event_without_time_stays_undated(extract_text):
+    records = extract_text("Russia has previously sold Su-30MK2 jets to Venezuela.", "2019-05-06")
+    assert [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records] == [("Su-30MK2", "RUS", "VEN", "delivered", "")]
+
+
+def test_claims_designation_variant_and_maker_as_supplier(extract_text):
+    records = extract_text("Algeria received the first S-400 batteries, the ministry said.", "2015-03-01")
+    assert [(r.label, r.category, r.supplier, r.recipient, r.status) for r in records] == [("S-400", "air-defense", "RUS", "DZA", "delivered")]
+
+
+def test_claims_every_record_points_at_its_sentence(extract_text):
+    text = KURSK
+    for record in extract_text(text, "2024-10-30"):
+        assert text[record.char_start:record.char_end] == record.sentence
+
+
+def test_claims_no_record_without_a_military_thing(extract_text):
+    assert extract_text("The two presidents discussed trade and tourism in Ankara on Monday.", "2024-01-01") == []

@@ -1,0 +1,207 @@
+"""The dashboard page driven by Streamlit's AppTest: filters, shared links, evidence, downloads, uploads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data
+from extract.articles import MAX_BYTES
+
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+# The first run imports pandas, plotly and pydeck; later runs take well under a second.
+RUN_TIMEOUT = 60
+BAD_UPLOADS = [
+    ("empty.txt", b"", "empty file"),
+    ("blank.md", b"  \n\n ", "empty file"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+    ("latin1.txt", "Caf\xe9 militaire à Caracas".encode("latin-1"), "not UTF-8"),
+    ("huge.txt", b"a" * (MAX_BYTES + 1), "too large"),
+]
+
+
+@pytest.fixture
+def app(dashboard_env) -> AppTest:
+    return AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """file name -> bytes of every download button the page offers (AppTest cannot click one)."""
+    offered: dict[str, bytes] = {}
+    original = MediaFileManager.add
+
+    def add(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        if is_for_static_download and file_name:
+            offered[file_name] = path_or_data
+        return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", add)
+    return offered
+
+
+def store_contents(db: Path) -> tuple[list, list, list]:
+    """Everything the store holds, to compare before and after."""
+    with closing(sqlite3.connect(db)) as conn:
+        return tuple(conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in ("articles", "records", "facts"))
+
+
+def table_labels(at: AppTest) -> list[str]:
+    return at.dataframe[0].value["label"].tolist()
+
+
+def csv_labels(payload: bytes) -> list[str]:
+    return [row["label"] for row in csv.DictReader(io.StringIO(payload.decode("utf-8")))]
+
+
+def html_shown(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.html)
+
+
+def test_app_runs_on_the_fixture_store(app):
+    app.run()
+    assert not app.exception
+    assert not app.error
+    assert len(table_labels(app)) == 12
+    assert {"Dashboard", "Add articles", "About the data", "Items (6)"} <= {t.label for t in app.tabs}
+
+
+def test_app_facet_options_show_counts(app):
+    app.run()
+    kinds = app.multiselect(key="f_kind")
+    assert kinds.options == ["item (6)", "deployment (4)", "agreement (2)"]
+    app.multiselect(key="f_supplier").select("IRN").run()
+    assert app.multiselect(key="f_kind").options == ["item (2)", "deployment (0)", "agreement (0)"]
+
+
+def test_app_filter_changes_table_download_and_url(app, downloads):
+    app.run()
+    assert len(csv_labels(downloads["records.csv"])) == 12
+    app.multiselect(key="f_supplier").select("IRN").run()
+    assert sorted(table_labels(app)) == ["=Fath-360", "Shahed-136"]
+    assert sorted(csv_labels(downloads["records_supplier-IRN.csv"])) == ["'=Fath-360", "Shahed-136"]
+    assert "records_kind-item_supplier-IRN.geojson" in downloads
+    assert app.query_params["supplier"] == ["IRN"]
+
+
+def test_app_text_search_and_undated_toggle(app):
+    app.run()
+    app.text_input(key="f_text").input("troops").run()
+    assert table_labels(app) == ["troops", "troops", "troops"]
+    app.toggle(key="f_undated").set_value(False).text_input(key="f_text").input("").run()
+    assert "Shahed-136" not in table_labels(app) and len(table_labels(app)) == 10
+
+
+def test_app_query_params_restore_filters(app):
+    app.query_params.update({"supplier": "IRN,ATL", "undated": "0", "kind": "item"})
+    app.run()
+    assert app.multiselect(key="f_supplier").value == ["IRN"]  # ATL is in no record: dropped
+    assert app.toggle(key="f_undated").value is False
+    assert table_labels(app) == ["=Fath-360"]
+
+
+def test_app_query_params_restore_date_range(app):
+    app.query_params.update({"from": "2019-01-01", "to": "2019-12-31", "undated": "0"})
+    app.run()
+    assert sorted(set(table_labels(app))) == ["military cooperation agreement", "troops"]
+
+
+def test_app_reset_clears_every_filter(app):
+    app.query_params.update({"supplier": "IRN", "q": "Fath"})
+    app.run()
+    assert len(table_labels(app)) == 1
+    app.button[0].click().run()
+    assert len(table_labels(app)) == 12
+    assert app.multiselect(key="f_supplier").value == []
+    assert dict(app.query_params) == {}
+
+
+def record_id_of(fixture_store, label: str) -> str:
+    return next(r.record_id for r in fixture_store.records if r.label == label)
+
+
+def test_app_selected_record_shows_escaped_evidence(app, dashboard_env):
+    app.query_params["record"] = record_id_of(dashboard_env, "T-72")
+    app.run()
+    shown = html_shown(app)
+    assert "<mark>Officials said &lt;script&gt;alert(1)&lt;/script&gt; T-72 tanks" in shown
+    assert "<script>" not in shown
+    assert "Belarus tanks &lt;script&gt;" in shown and "2024-09-12" in shown
+
+
+def test_app_selected_record_lists_corroborating_articles(app, dashboard_env):
+    app.query_params["record"] = next(r.record_id for r in dashboard_env.records if r.article_id == "a01_caracas_2019"
+                                      and r.label == "troops")
+    app.run()
+    shown = html_shown(app)
+    assert "Corroborated by 1 other article" in shown
+    assert "Kremlin confirms specialists in Venezuela" in shown
+    assert "About 100 Russian troops arrived in Caracas" in shown
+
+
+def test_app_unknown_record_in_link_is_harmless(app):
+    app.query_params["record"] = "no-such-record"
+    app.run()
+    assert not app.exception
+    assert any("not in the store" in info.value for info in app.info)
+
+
+@pytest.mark.parametrize(("name", "payload", "reason"), BAD_UPLOADS)
+def test_app_bad_upload_shows_error_and_changes_nothing(app, dashboard_env, name, payload, reason):
+    before = store_contents(dashboard_env.db)
+    app.run()
+    app.file_uploader(key="upload_files").set_value((name, payload, "text/plain"))
+    app.button(key="FormSubmitter:upload_form-Add files").click().run()
+    errors = [e.value for e in app.error]
+    assert any(name in e and reason in e for e in errors), errors
+    assert store_contents(dashboard_env.db) == before
+
+
+def test_app_empty_paste_shows_error_and_changes_nothing(app, dashboard_env):
+    before = store_contents(dashboard_env.db)
+    app.run()
+    app.text_input(key="paste_title").input("Nothing here")
+    app.button(key="FormSubmitter:paste_form-Add pasted article").click().run()
+    assert any("empty file" in e.value for e in app.error)
+    assert store_contents(dashboard_env.db) == before
+
+
+def test_app_good_upload_adds_the_article(app, dashboard_env):
+    text = b"Russia delivered two Tu-160 bombers to Venezuela on December 10, 2018.\n"
+    app.run()
+    app.file_uploader(key="upload_files").set_value(("tu160.txt", text, "text/plain"))
+    app.button(key="FormSubmitter:upload_form-Add files").click().run()
+    assert not app.error
+    assert any("tu160.txt: added" in s.value for s in app.success)
+    articles = store_contents(dashboard_env.db)[0]
+    assert len(articles) == 5
+    assert app.metric[0].value == "5"
+
+
+@pytest.mark.parametrize(("name", "payload", "reason"), BAD_UPLOADS)
+def test_app_upload_handler_refuses_bad_files(dashboard_env, name, payload, reason):
+    before = store_contents(dashboard_env.db)
+    [outcome] = data.ingest_uploads([(name, payload)], dashboard_env.db)
+    assert not outcome.ok
+    assert outcome.message.startswith(f"{name}: ") and reason in outcome.message
+    assert store_contents(dashboard_env.db) == before
+
+
+def test_app_about_says_not_measured_without_a_score(app, monkeypatch, tmp_path):
+    monkeypatch.setattr(data, "SEED_SCORE", tmp_path / "absent.json")
+    app.run()
+    assert any("not measured" in m.value for m in app.markdown)
+
+
+def test_app_read_seed_score(tmp_path):
+    path = tmp_path / "seed_score.json"
+    assert data.read_seed_score(path) is None
+    path.write_text('{"f1": 0.8, "strict_f1": 0.5}')
+    assert data.read_seed_score(path)["strict_f1"] == 0.5

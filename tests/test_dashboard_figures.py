@@ -1,0 +1,153 @@
+"""dashboard/figures.py: the chart builders, as plain functions."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pydeck as pdk
+import pytest
+
+from dashboard.figures import (
+    build_alliance_figure,
+    build_map_deck,
+    build_timeline_figure,
+    flow_arcs,
+    place_points,
+    simplify_outlines,
+)
+
+CENTROIDS = {"RUS": (61.5, 105.3), "VEN": (7.1, -66.2), "PRK": (40.3, 127.5), "IRN": (32.4, 53.7), "BLR": (53.7, 27.9)}
+OUTLINES = {"type": "FeatureCollection", "features": [{
+    "type": "Feature", "properties": {"NAME": "Squareland", "POP_EST": 1},
+    "geometry": {"type": "Polygon", "coordinates": [[[0.123456, 0.0], [1.0, 0.0], [1.0, 1.987654], [0.123456, 0.0]]]},
+}]}
+
+
+@pytest.fixture
+def deck(records_df) -> pdk.Deck:
+    return build_map_deck(records_df, OUTLINES, centroid=CENTROIDS.get)
+
+
+def deck_spec(deck: pdk.Deck) -> dict:
+    return json.loads(deck.to_json())
+
+
+def test_figures_map_is_a_deck_with_outline_flow_and_place_layers(deck):
+    assert isinstance(deck, pdk.Deck)
+    assert [layer["id"] for layer in deck_spec(deck)["layers"]] == ["ocean", "countries", "flows", "places"]
+    assert {layer["@@type"] for layer in deck_spec(deck)["layers"]} >= {"GeoJsonLayer", "ArcLayer", "ScatterplotLayer"}
+
+
+def test_figures_map_needs_no_tile_server(deck):
+    spec = deck_spec(deck)
+    # pydeck's placeholder style is dropped by Streamlit; a real style or provider would be fetched.
+    assert "mapProvider" not in spec
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__")
+    assert "http" not in deck.to_json()
+
+
+def test_figures_map_tooltip_is_text_not_html(deck):
+    assert deck._tooltip["text"] == "{tip}"
+    assert "html" not in deck._tooltip
+
+
+def test_figures_map_points_group_records_at_a_place(records_df):
+    points = place_points(records_df)
+    caracas = next(p for p in points if p["location"] == "Caracas" and p["kind"] == "deployment")
+    single = next(p for p in points if p["location"] == "Kursk")
+    assert caracas["count"] == 2 and len(caracas["record_ids"].split("|")) == 2
+    assert caracas["radius"] > single["radius"]
+    assert caracas["position"] == [-66.9036, 10.4806]
+    assert caracas["color"][:3] != next(p for p in points if p["kind"] == "item")["color"][:3]
+
+
+def test_figures_map_tooltip_keeps_text_as_text(records_df):
+    tips = " ".join(p["tip"] for p in place_points(records_df))
+    assert "<script>alert(1)</script>" in tips  # shown as text by the tooltip, never parsed
+    assert "undated" in tips
+
+
+def test_figures_map_arcs_join_centroids_and_skip_unknown_countries(records_df):
+    arcs = flow_arcs(records_df, {k: v for k, v in CENTROIDS.items() if k != "BLR"}.get)
+    pairs = {(a["tip"].split(":")[0], a["kind"]) for a in arcs}
+    assert ("RUS → VEN", "deployment") in pairs
+    assert not any(a["tip"].startswith("BLR") for a in arcs)
+    rus_ven = next(a for a in arcs if a["tip"].startswith("RUS → VEN") and a["kind"] == "item")
+    assert rus_ven["source"] == [105.3, 61.5] and rus_ven["target"] == [-66.2, 7.1]
+
+
+def test_figures_map_builds_for_no_records(records_df):
+    spec = deck_spec(build_map_deck(records_df.iloc[0:0], OUTLINES, centroid=CENTROIDS.get))
+    assert spec["initialViewState"]["zoom"] < 1.5
+
+
+def test_figures_simplify_outlines_rounds_and_keeps_only_the_name():
+    feature = simplify_outlines(OUTLINES)["features"][0]
+    assert feature["properties"] == {"name": "Squareland"}
+    assert feature["geometry"]["coordinates"][0][0] == [0.12, 0.0]
+
+
+def bars(fig: go.Figure) -> list:
+    return [t for t in fig.data if t.type == "bar"]
+
+
+def test_figures_timeline_is_a_figure_with_a_trace_per_kind(records_df):
+    fig = build_timeline_figure(records_df)
+    assert isinstance(fig, go.Figure)
+    assert {t.name for t in fig.data if t.legend != "legend2"} == {"item", "deployment", "agreement"}
+    assert fig.layout.xaxis.type == "date"
+
+
+@pytest.mark.parametrize(("label", "start", "days"), [("Su-30MK2", "2006-01-01", 365), ("S-300VM", "2013-05-01", 31),
+                                                      ("troops", "2024-11-01", 30)])
+def test_figures_timeline_draws_a_year_or_month_as_a_span(records_df, label, start, days):
+    fig = build_timeline_figure(records_df)
+    spans = [(base, width) for t in bars(fig) for base, width, data in zip(t.base, t.x, t.customdata)
+             if data[0] == label]
+    assert (start, days * 86_400_000) in spans
+
+
+def test_figures_timeline_draws_a_day_as_a_point_shaped_by_certainty(records_df):
+    fig = build_timeline_figure(records_df)
+    points = {(data[0], x, symbol) for t in fig.data if t.type == "scatter" and t.customdata is not None
+              for data, x, symbol in zip(t.customdata, t.x, t.marker.symbol)}
+    assert ("=Fath-360", "2024-09-10", "diamond") in points      # claimed
+    assert ("strategic partnership treaty", "2024-06-19", "circle") in points  # confirmed
+
+
+def test_figures_timeline_leaves_out_undated_and_escapes_hover_text(records_df):
+    fig = build_timeline_figure(records_df)
+    hovered = [data for t in fig.data if t.customdata is not None for data in t.customdata]
+    assert len(hovered) == 10
+    text = json.dumps(hovered)
+    assert "&lt;script&gt;" in text and "<script>" not in text
+
+
+def test_figures_timeline_builds_for_no_records(records_df):
+    assert isinstance(build_timeline_figure(records_df.iloc[0:0]), go.Figure)
+
+
+def test_figures_alliance_network_has_a_node_per_country_and_an_edge_per_relation(records_df):
+    fig = build_alliance_figure(records_df, name=str)
+    nodes = next(t for t in fig.data if t.name == "country")
+    edges = [t for t in fig.data if t.mode == "lines"]
+    assert set(nodes.text) == {"RUS", "VEN", "PRK", "IRN", "BLR"}
+    relations = records_df.groupby(["supplier", "recipient", "kind"]).ngroups
+    assert len(edges) == relations == len(fig.layout.annotations)
+    assert {e.line.color for e in edges} == {"#0072b2", "#d55e00", "#009e73"}
+
+
+def test_figures_alliance_layout_is_deterministic(records_df):
+    first, second = build_alliance_figure(records_df, name=str), build_alliance_figure(records_df, name=str)
+    assert first.to_json() == second.to_json()
+
+
+def test_figures_alliance_edge_width_grows_with_record_count(records_df):
+    fig = build_alliance_figure(records_df, name=str)
+    width = {t.text[0]: t.line.width for t in fig.data if t.mode == "lines"}
+    assert width["RUS → VEN: 3 deployments"] > width["PRK → RUS: 1 deployment"]
+
+
+def test_figures_alliance_builds_for_no_records(records_df):
+    assert isinstance(build_alliance_figure(records_df.iloc[0:0], name=str), go.Figure)

@@ -1,0 +1,78 @@
+from datetime import date
+
+import pytest
+
+from extract.dates import format_range, find_time_expressions, infer_publication_date
+
+PUB = date(2024, 3, 13)  # a Wednesday
+
+
+def resolve(text, pub=PUB, anchor=None):
+    return [t.value for t in find_time_expressions(text, pub, anchor)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("signed on March 19, 2015", ["2015-03-19"]),
+        ("delivered in 2018", ["2018"]),
+        ("cooperation since 2001", ["2001"]),
+        ("the deal of 4 July 2022", ["2022-07-04"]),
+        ("in September 2023", ["2023-09"]),
+        ("announced on Wednesday", ["2024-03-13"]),
+        ("announced on Monday", ["2024-03-11"]),
+        ("last Wednesday", ["2024-03-06"]),
+        ("last month", ["2024-02"]),
+        ("last year", ["2023"]),
+        ("next year", ["2025"]),
+        ("earlier this year", ["2024"]),
+        ("recently", ["2024"]),
+        ("a few months ago", ["2023"]),
+        ("two days ago", ["2024-03-11"]),
+        ("In January", ["2024-01"]),
+        ("In October", ["2023-10"]),
+        ("yesterday", ["2024-03-12"]),
+    ],
+)
+def test_dates_resolve_against_publication(text, expected):
+    assert resolve(text) == expected
+
+
+def test_dates_weekday_fixes_the_year():
+    # October 26 fell on a Sunday in 2025, not in 2024 or 2026
+    assert resolve("on Sunday, October 26, a plane landed", pub=date(2026, 1, 10)) == ["2025-10-26"]
+
+
+def test_dates_a_day_earlier_counts_from_the_anchor():
+    assert resolve("A day earlier, Moscow approved it.", anchor=date(2025, 10, 26)) == ["2025-10-25"]
+
+
+def test_dates_a_week_across_two_months_is_a_year():
+    assert resolve("last week", pub=date(2019, 5, 6)) == ["2019"]
+    assert resolve("this week", pub=date(2017, 10, 4)) == ["2017-10"]
+
+
+def test_dates_a_month_after_applies_to_what_follows():
+    found = find_time_expressions("The talks came about a month after Kim visited", date(2024, 2, 16))
+    assert [(t.value, t.scope) for t in found] == [("2024-01", "following")]
+
+
+@pytest.mark.parametrize("text", ["2000 troops", "over the past 15 years", "drones with a 1,000 km range", "we may deliver", "a march"])
+def test_dates_not_dates(text):
+    assert resolve(text) == []
+
+
+def test_dates_format_range_precision():
+    assert format_range(date(2024, 1, 1), date(2024, 1, 1)) == "2024-01-01"
+    assert format_range(date(2024, 1, 1), date(2024, 1, 31)) == "2024-01"
+    assert format_range(date(2024, 1, 1), date(2024, 6, 1)) == "2024"
+    assert format_range(date(2023, 12, 1), date(2024, 1, 5)) == ""
+
+
+def test_dates_relative_expressions_need_a_publication_date():
+    assert [t.value for t in find_time_expressions("last month, in 2019", None)] == ["2019"]
+
+
+def test_dates_infer_publication_date_takes_latest_full_date():
+    assert infer_publication_date("Signed on May 2, 2021. Delivered on June 30, 2022.") == date(2022, 6, 30)
+    assert infer_publication_date("No dates here.") is None

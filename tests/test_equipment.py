@@ -1,0 +1,55 @@
+import pytest
+
+from extract.equipment import find_items
+from extract.lexicon import load_table
+from extract.records import ITEM_CATEGORIES
+
+
+def labels(text):
+    return [(t.label, t.category) for t in find_items(text)]
+
+
+def test_equipment_lexicon_is_broad_and_valid():
+    rows = load_table("equipment")
+    assert len(rows) >= 300
+    assert all(r["category"] in ITEM_CATEGORIES for r in rows)
+    origins = {r["origin"] for r in rows}
+    assert {"RUS", "CHN", "IRN", "PRK", "USA", "DEU", "FRA", "ISR", "TUR"} <= origins
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("two Tu-160 bombers", [("Tu-160", "aircraft")]),
+        ("a Russian Il-76 military transport plane", [("Il-76", "aircraft")]),
+        ("Su-30MK2 fighters", [("Su-30MK2", "aircraft")]),
+        ("the S-300VM system", [("S-300VM", "air-defense")]),
+        ("Mi-17V-5 helicopters", [("Mi-17V-5", "helicopter")]),
+        ("T-72B1 tanks", [("T-72B1", "armor")]),
+        ("HIMARS launchers", [("HIMARS", "artillery")]),
+        ("Leopard 2 tanks", [("Leopard 2", "armor")]),
+        ("Hwasong-11 missiles", [("Hwasong-11", "missile")]),
+        ("Mohajer-6 drones", [("Mohajer-6", "drone")]),
+    ],
+)
+def test_equipment_designations(text, expected):
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("tanks and thousands of surface-to-air weapons", [("tanks", "armor"), ("surface-to-air weapons", "air-defense")]),
+        ("GPS scramblers", [("electronic warfare equipment", "electronic-warfare")]),
+        ("a Kalashnikov ammunition plant", [("ammunition plant", "facility")]),
+        ("radar detection systems", [("radars", "radar")]),
+        ("artillery shells", [("ammunition", "ammunition")]),
+    ],
+)
+def test_equipment_generic_terms(text, expected):
+    assert labels(text) == expected
+
+
+def test_equipment_unknown_designation_vouched_by_a_noun():
+    assert labels("new Zx-77 cruise missiles") == [("Zx-77", "missile")]
+    assert labels("the COVID-19 vaccines") == []

@@ -1,0 +1,116 @@
+import csv
+import shutil
+import sqlite3
+
+import pytest
+
+from extract import pipeline, store
+from extract.articles import ArticleError
+
+
+def read_rows(path):
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_pipeline_seeds_end_to_end(seed_copy, tmp_path):
+    summary = pipeline.run(seed_copy, tmp_path / "out", tmp_path / "t.sqlite")
+    assert summary.articles == 5 and summary.extracted == 5 and not summary.skipped
+    rows = read_rows(tmp_path / "out" / "records.csv")
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in seed_copy.glob("*.txt")}
+    assert {r["kind"] for r in rows} == {"item", "deployment", "agreement"}
+    for row in rows:
+        assert texts[row["article_id"]][int(row["char_start"]):int(row["char_end"])] == row["sentence"]
+        assert row["location"] == "" or (row["lat"] and row["lon"])
+    il76 = [r for r in rows if r["label"] == "Il-76"]
+    assert [(r["supplier"], r["recipient"], r["status"], r["date"], r["location"]) for r in il76] == [
+        ("RUS", "VEN", "delivered", "2025-10-26", "Caracas")]
+    assert (tmp_path / "out" / "facts.csv").exists()
+
+
+def test_pipeline_rerun_gives_same_ids_and_no_duplicates(seed_copy, tmp_path):
+    pipeline.run(seed_copy, tmp_path / "o1", tmp_path / "t.sqlite")
+    first = read_rows(tmp_path / "o1" / "records.csv")
+    summary = pipeline.run(seed_copy, tmp_path / "o2", tmp_path / "t.sqlite")
+    second = read_rows(tmp_path / "o2" / "records.csv")
+    assert summary.extracted == 0 and summary.unchanged == 5
+    assert [r["record_id"] for r in first] == [r["record_id"] for r in second]
+    assert len({r["record_id"] for r in second}) == len(second)
+
+
+def test_pipeline_only_new_or_changed_articles_are_extracted(seed_copy, tmp_path):
+    db = tmp_path / "t.sqlite"
+    pipeline.run(seed_copy, None, db)
+    (seed_copy / "900_new.txt").write_text("Iran shipped Shahed-136 drones to Russia last month.", encoding="utf-8")
+    changed = next(seed_copy.glob("004_*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nRussia sent two Tu-95 bombers to Venezuela.", encoding="utf-8")
+    summary = pipeline.run(seed_copy, None, db)
+    assert (summary.extracted, summary.unchanged) == (2, 4)
+
+
+def test_pipeline_bad_files_are_skipped_and_the_rest_extracted(seed_copy, tmp_path):
+    (seed_copy / "empty.txt").write_bytes(b"")
+    (seed_copy / "binary.md").write_bytes(b"\x00\xff\x00\xfe" * 50)
+    summary = pipeline.run(seed_copy, tmp_path / "out", tmp_path / "t.sqlite")
+    assert summary.extracted == 5
+    assert sorted(s.split(":")[0] for s in summary.skipped) == ["binary.md", "empty.txt"]
+
+
+def test_pipeline_failed_write_leaves_the_store_intact(seed_copy, tmp_path, monkeypatch):
+    db = tmp_path / "t.sqlite"
+    pipeline.run(seed_copy, None, db)
+    before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    (seed_copy / "900_new.txt").write_text("Russia delivered S-400 systems to India in 2021.", encoding="utf-8")
+    calls = {"n": 0}
+    real = store.Record
+
+    def failing(*args, **kwargs):  # fail in the middle of writing the batch
+        calls["n"] += 1
+        raise sqlite3.OperationalError("disk full")
+
+    monkeypatch.setattr(pipeline.store, "save_facts", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        pipeline.run(seed_copy, None, db)
+    monkeypatch.setattr(pipeline.store, "save_facts", store.save_facts)
+    assert real is store.Record and calls["n"] == 1
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM records").fetchone()[0] >= before
+
+
+def test_pipeline_ingest_text_refuses_bad_uploads_and_changes_nothing(tmp_path):
+    db = tmp_path / "t.sqlite"
+    pipeline.ingest_text("good.txt", "Russia sent Su-35 jets to Iran in 2024.".encode(), db)
+    before = store.load_records(store.connect(db))
+    for name, data in [("empty.txt", b""), ("bin.txt", b"\x00\x01\x02" * 100), ("latin.txt", "Bogot\u00e1".encode("latin-1")),
+                       ("page.pdf", b"%PDF-1.4")]:
+        with pytest.raises(ArticleError) as err:
+            pipeline.ingest_text(name, data, db)
+        assert name in str(err.value)
+    assert store.load_records(store.connect(db)) == before
+
+
+def test_pipeline_ingest_html_upload(tmp_path):
+    db = tmp_path / "t.sqlite"
+    html = b"<html><body><p>Iran delivered Shahed-136 drones to Russia in 2022.</p><script>x()</script></body></html>"
+    pipeline.ingest_text("report.html", html, db, {"title": "Drones", "published": "2022-12-01", "source": "AP"})
+    records = store.load_records(store.connect(db))
+    assert [(r.label, r.supplier, r.recipient, r.date) for r in records] == [("Shahed-136", "IRN", "RUS", "2022")]
+
+
+def test_pipeline_article_without_publication_date_is_marked_inferred(tmp_path):
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "x.txt").write_text("On March 3, 2021, Russia delivered Pantsir systems to Serbia. It has more.", encoding="utf-8")
+    pipeline.run(folder, tmp_path / "out", tmp_path / "t.sqlite")
+    conn = store.connect(tmp_path / "t.sqlite")
+    article = store.load_articles(conn)[0]
+    assert article["published"] == "2021-03-03" and article["published_inferred"] == 1
+
+
+def test_pipeline_needs_extraction(seed_copy, tmp_path):
+    db = tmp_path / "t.sqlite"
+    assert pipeline.needs_extraction(seed_copy, db)
+    pipeline.run(seed_copy, None, db)
+    assert not pipeline.needs_extraction(seed_copy, db)
+    shutil.copy(next(seed_copy.glob("000_*.txt")), seed_copy / "999_copy.txt")
+    assert pipeline.needs_extraction(seed_copy, db)
