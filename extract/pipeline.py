@@ -22,6 +22,10 @@ from .claims import Claim, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
 from .records import Record, make_record_id, write_records_csv, write_atomic, rows_to_csv
 from .sentences import split_sentences
+from .terms import Term
+
+# The label data/agreement_terms.csv gives "the pact", "the deal": resolved to the agreement named before.
+ANAPHORIC_LABEL = "(earlier agreement)"
 
 Progress = Callable[[int, int], None]
 
@@ -107,6 +111,8 @@ def is_claim(claim: Claim) -> bool:
     word too common alone needs a party."""
     if claim.term.kind == "deployment":
         host = claim.recipient or (claim.place.iso3 if claim.place and claim.place.kind != "country" else "")
+        if claim.term.category == "naval" and claim.supplier and not host:
+            return True  # ships at sea: a sender, and no host
         return bool(host) and host != claim.supplier
     if claim.term.needs_context:
         return bool(claim.supplier or claim.recipient) and bool(claim.parties)
@@ -169,10 +175,27 @@ def _prefer_cued(claims: list[Claim]) -> list[Claim]:
     return sorted(ranked, key=lambda c: c.sentence.start)
 
 
+def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
+    """"The pact", "the deal": the agreement the article named last; dropped when it named none."""
+    out, last = [], None
+    for claim in claims:
+        if claim.term.kind == "agreement" and claim.term.label == ANAPHORIC_LABEL:
+            if last is None:
+                continue
+            claim.term = Term(claim.term.start, claim.term.end, "agreement", last.term.label, last.term.category)
+            if not claim.explicit_pair:
+                claim.supplier, claim.recipient = last.supplier, last.recipient
+        elif claim.term.kind == "agreement":
+            last = claim
+        out.append(claim)
+    return out
+
+
 def extract_article(article: Article) -> list[Record]:
     """All records of one article, in text order."""
     claims = find_claims(article)
     fill_from_context(claims)
+    claims = resolve_anaphora(claims)
     kept = []
     for claim in (c for claim in claims for c in expand(claim)):
         claim.place = resolve_place(claim.view, claim.term, claim.recipient)

@@ -38,9 +38,9 @@ class Party:
 
 
 @lru_cache(maxsize=1)
-def _role_cues() -> tuple[tuple[re.Pattern, str, str, float, frozenset], ...]:
+def _role_cues() -> tuple[tuple[re.Pattern, str, str, float, frozenset, frozenset], ...]:
     return tuple((re.compile(row["pattern"], re.I), row["side"], row["role"], float(row["weight"]),
-                  frozenset(split_values(row.get("kinds", ""))))
+                  frozenset(split_values(row.get("kinds", ""))), frozenset(split_values(row.get("forms", ""))))
                  for row in load_table("role_cues"))
 
 
@@ -90,16 +90,16 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         fade = max(_FADE_FLOOR, 1 - distance / _FADE_CHARS)
         possessive = _is_possessive(text, mention)
         if term.kind != "agreement" and _modifies(text, mention, term, terms):
-            if possessive and term.kind == "item":
-                party.recipient += _POSSESSIVE_WEIGHT
+            if possessive and term.kind == "item" and term.origin != mention.iso3:
+                party.recipient += _POSSESSIVE_WEIGHT  # "Venezuela's radars": the owner (not "Turkey's Akinci")
             elif mention.form in ("demonym", "name", "metonym", "group") or possessive:
                 party.supplier += _MODIFIER_WEIGHT
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 90]
-        for regex, side, role, weight, kinds in _role_cues():
-            if kinds and term.kind not in kinds:
+        for regex, side, role, weight, kinds, forms in _role_cues():
+            if (kinds and term.kind not in kinds) or (forms and mention.form not in forms):
                 continue
-            if side == "after" and possessive:
+            if side == "after" and possessive and not regex.pattern.startswith("^['’]s"):
                 continue  # "Maduro's ally has deployed": a possessor is not the subject
             window = before if side == "before" else after
             match = regex.search(window)
