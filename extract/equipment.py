@@ -96,4 +96,7 @@ def find_items(text: str) -> list[Term]:
                      and not re.search(r"[,;.()]|\band\b|\bor\b", text[term.end:g.start])), None)
         absorbed.append(Term(term.start, max(term.end, head.end if head else term.end), term.kind, term.label,
                              term.category, term.origin, designation=True))
+    # "the drone, called the Geran-2": a generic noun beside a designation of its kind names the same thing
+    named = {t.category for t in absorbed}
+    generic = [g for g in generic if g.category not in named]
     return drop_overlaps(absorbed + generic)
