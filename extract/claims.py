@@ -59,11 +59,14 @@ class SentenceView:
     times: list[dates.TimeExpression]
 
 
-def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None) -> SentenceView:
-    """Find every mention in a sentence: countries, places, terms, status cues, time expressions."""
+def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
+                  pronouns: list[CountryMention] | None = None) -> SentenceView:
+    """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, status
+    cues, time expressions."""
     text = sentence.text
     terms = drop_overlaps(find_items(text) + find_deployments(text) + find_agreements(text))
-    return SentenceView(sentence, find_countries(text), find_places(text), terms, status.find_cues(text),
+    countries = sorted(find_countries(text) + (pronouns or []), key=lambda m: m.start)
+    return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
                         dates.find_time_expressions(text, pub, anchor))
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import facts, status, store
+from . import facts, quotes, status, store
 from .articles import Article, ArticleError, decode_article_bytes, find_article_files, html_to_text, read_article, read_metadata, first_line_title, HTML_SUFFIXES, ARTICLE_SUFFIXES
 from .claims import Claim, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
@@ -71,8 +71,20 @@ def find_claims(article: Article) -> list[Claim]:
     anchor = pub
     claims: list[Claim] = []
     attributed_line = -1
+    lines = article.text.splitlines(keepends=True)
+    line_starts = [0]
+    for line in lines:
+        line_starts.append(line_starts[-1] + len(line))
+    paragraph: tuple[int, list, str] = (-1, [], "")
     for sentence in split_sentences(article.text):
-        view = read_sentence(sentence, pub, anchor)
+        if sentence.line != paragraph[0]:
+            line_text = lines[sentence.line]
+            spans = quotes.quoted_spans(line_text)
+            paragraph = (sentence.line, spans, quotes.find_speaker(line_text, spans))
+        _, spans, speaker = paragraph
+        offset = sentence.start - line_starts[sentence.line]
+        pronouns = quotes.pronoun_mentions(lines[sentence.line], spans, speaker, offset, len(sentence.text))
+        view = read_sentence(sentence, pub, anchor, pronouns)
         context_claimed = attributed_line == sentence.line
         claims.extend(claims_of(view, pub, context_claimed))
         if status.is_attributed(sentence.text):
@@ -111,7 +123,9 @@ def is_claim(claim: Claim) -> bool:
     word too common alone needs a party."""
     if claim.term.kind == "deployment":
         host = claim.recipient or (claim.place.iso3 if claim.place and claim.place.kind != "country" else "")
-        if claim.term.category == "naval" and claim.supplier and not host:
+        if not claim.supplier:
+            return False  # a force always has a sender
+        if claim.term.category == "naval" and not host:
             return True  # ships at sea: a sender, and no host
         return bool(host) and host != claim.supplier
     if claim.term.needs_context:

@@ -51,6 +51,8 @@ def exporter_rank() -> dict[str, int]:
 
 
 def _is_possessive(text: str, mention: CountryMention) -> bool:
+    if mention.form == "pronoun":
+        return mention.text.lower() in ("our", "ours")
     return re.match(r"['’]s\b", text[mention.end:mention.end + 2]) is not None
 
 
@@ -92,7 +94,7 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         if term.kind != "agreement" and _modifies(text, mention, term, terms):
             if possessive and term.kind == "item" and term.origin != mention.iso3:
                 party.recipient += _POSSESSIVE_WEIGHT  # "Venezuela's radars": the owner (not "Turkey's Akinci")
-            elif mention.form in ("demonym", "name", "metonym", "group") or possessive:
+            elif mention.form in ("demonym", "name", "metonym", "group", "pronoun") or possessive:
                 party.supplier += _MODIFIER_WEIGHT
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 90]
@@ -194,7 +196,7 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     if not recipient:
         if main_recipient and main_recipient in parties and main_recipient != supplier:
             recipient = main_recipient
-        elif others and (supplier or len(others) > 1):
+        elif others and (supplier or len(others) > 1) and term.kind != "deployment":
             subject = min(others, key=lambda p: p.first)
             if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3
