@@ -77,13 +77,15 @@ def _in_quote(text: str, position: int) -> bool:
     return text.lstrip().startswith(tuple(_OPEN_QUOTES)) or opened > closed
 
 
-def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: str, pub: date | None) -> str:
+def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: str, pub: date | None,
+                 pub_inferred: bool = False) -> str:
     """The claim's date: its time expression, else the publication date for current states and
-    pledges, else empty for past events."""
+    pledges, else empty for past events. A publication date only inferred from the text is not
+    known well enough to stand for "now"."""
     expression = dates.choose_expression(view.times, term.start, term.end)
     if expression:
         return expression.value
-    if pub is None:
+    if pub is None or pub_inferred:
         return ""
     if cue is None or state in _CURRENT_STATUSES:
         return pub.isoformat()
@@ -139,11 +141,18 @@ def naval_as_deployment(text: str, term: Term) -> Term:
     return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
 
 
-def claims_of(view: SentenceView, pub: date | None, context_claimed: bool) -> list[Claim]:
+# "can carry nuclear warheads", "capable of firing cruise missiles": a capability, not a claim.
+_CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built to)\s+(?:carry|carrying|fire|firing|launch|launching|"
+                         r"deliver|delivering|mount|mounting|hit|hitting)\s+(?:\w+\s+){0,4}$", re.I)
+
+
+def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_inferred: bool = False) -> list[Claim]:
     """One candidate claim per term of the sentence."""
     text = view.sentence.text
     out = []
     for term in (naval_as_deployment(text, t) for t in view.terms):
+        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]):
+            continue
         clause = status.clause_bounds(text, term.start, term.end)
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)
         if term.kind == "agreement":
@@ -157,7 +166,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool) -> li
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
         out.append(Claim(
             term=term, sentence=view.sentence, view=view, supplier=supplier, recipient=recipient, status=state,
-            certainty=certainty, date=resolve_date(view, term, cue, state, pub),
+            certainty=certainty, date=resolve_date(view, term, cue, state, pub, pub_inferred),
             quantity=quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient),
             extra_suppliers=extra_s, extra_recipients=extra_r,

@@ -86,7 +86,7 @@ def find_claims(article: Article) -> list[Claim]:
         pronouns = quotes.pronoun_mentions(lines[sentence.line], spans, speaker, offset, len(sentence.text))
         view = read_sentence(sentence, pub, anchor, pronouns)
         context_claimed = attributed_line == sentence.line
-        claims.extend(claims_of(view, pub, context_claimed))
+        claims.extend(claims_of(view, pub, context_claimed, article.published_inferred))
         if status.is_attributed(sentence.text):
             attributed_line = sentence.line
         # a later "a day earlier" counts from the last day this article named
@@ -115,7 +115,8 @@ def fill_from_context(claims: list[Claim]) -> None:
 def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
     from .roles import fill_roles
     return fill_roles(claim.supplier, claim.recipient, claim.parties, claim.term, pair,
-                      allow_context_recipient=claim.term.kind != "deployment")
+                      allow_context_recipient=claim.term.kind != "deployment",
+                      co_suppliers=tuple(claim.extra_suppliers))
 
 
 def is_claim(claim: Claim) -> bool:

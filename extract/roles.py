@@ -19,8 +19,11 @@ from .terms import Term
 # A cue far from the term in a long sentence counts for less (its weight fades to this floor).
 _FADE_CHARS = 300
 _FADE_FLOOR = 0.3
+# Words that cannot stand between a modifier and its noun: a preposition, verb or determiner starts
+# another phrase ("Azerbaijani forces used a Harop": the forces are Azerbaijani, not the Harop).
 _STOP_IN_MODIFIER = {"of", "for", "to", "from", "with", "in", "on", "by", "that", "which", "who", "has", "have",
-                     "had", "is", "are", "was", "were", "said", "says", "at", "as", "after", "before", "than"}
+                     "had", "is", "are", "was", "were", "said", "says", "at", "as", "after", "before", "than",
+                     "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "used", "uses"}
 _MODIFIER_WEIGHT = 2.5
 _POSSESSIVE_WEIGHT = 1.5
 
@@ -111,7 +114,20 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             if side == "after" and any(mention.end < m.start < mention.end + match.end() for m in mentions):
                 continue
             setattr(party, role, getattr(party, role) + weight * fade)
+    _share_coordinated(text, parties)
     return parties
+
+
+def _share_coordinated(text: str, parties: dict[str, Party]) -> None:
+    """"Germany and the Netherlands have supplied": countries listed together share their role."""
+    for party in list(parties.values()):
+        for iso3 in coordinated(text, parties, party.iso3):
+            other = parties[iso3]
+            # only a country with no cue of its own takes its neighbour's ("Maduro and Russian President
+            # Putin" each keep theirs)
+            for a, b in ((party, other), (other, party)):
+                if a.supplier == a.recipient == 0 and (b.supplier or b.recipient):
+                    a.supplier, a.recipient = b.supplier, b.recipient
 
 
 def choose_pair(parties: dict[str, Party]) -> tuple[str, str]:
@@ -187,9 +203,11 @@ def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: t
 
 
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,
-               main_pair: tuple[str, str], allow_context_recipient: bool) -> tuple[str, str]:
+               main_pair: tuple[str, str], allow_context_recipient: bool,
+               co_suppliers: tuple[str, ...] = ()) -> tuple[str, str]:
     """Fill an empty role from the sentence's other countries, the maker, then the article's main pair."""
     main_supplier, main_recipient = main_pair
+    parties = {k: v for k, v in parties.items() if k not in co_suppliers}
     if term.kind == "agreement" and not supplier and recipient and recipient == main_supplier:
         return main_supplier, main_recipient  # the lone party named is the article's supplier
     others = sorted((p for p in parties.values() if p.iso3 not in (supplier, recipient)), key=lambda p: p.distance)
@@ -204,8 +222,8 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     if not supplier:
         if main_supplier and main_supplier in parties and main_supplier != recipient:
             supplier = main_supplier
-        elif term.origin and term.origin in parties and term.origin != recipient:
-            supplier = term.origin
+        elif term.origin and term.origin != recipient and (term.origin in parties or recipient):
+            supplier = term.origin  # the maker of a designated system, before a country named for another reason
         elif others:
             supplier = others[0].iso3
         elif term.origin and term.origin != recipient:
