@@ -37,7 +37,7 @@ PATTERNS = [
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
-    ("relative_period", r"\b(?P<rel>(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|last spring|last summer|last autumn|last fall|last winter)\b"),
+    ("relative_period", r"\b(?P<rel>(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
     ("month", rf"\b(?P<mod>(?i:in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\d,])(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
@@ -237,10 +237,17 @@ def _weekday(mod: str, weekday: int, pub: date) -> tuple[date, date, str]:
     return day, day, "any"
 
 
+# A time expression right after a verb of saying dates the speaking, not the claim.
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|tells|announced|added|stated|wrote|declared|confirmed|reported)\s+(?:\w+\s+){0,3}$")
+# "WARSAW, Dec 7 (Reuters) -": the date in a dateline is the publication's.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s+[^()]{0,40}\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg|ANSA|EFE|Yonhap)\)\s*[-–—]")
+
+
 def find_time_expressions(text: str, pub: date | None, anchor: date | None = None) -> list[TimeExpression]:
     """Resolved time expressions in a sentence; relative ones need ``pub`` (else they are skipped)."""
     found: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(text)
+    taken: list[tuple[int, int]] = [(0, dateline.end())] if dateline else []
     for name, regex in _COMPILED:
         for match in regex.finditer(text):
             span = (match.start(), match.end())
@@ -255,14 +262,19 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
             if resolved is None:
                 continue
             first, last, scope = resolved
+            if scope == "any" and _SPEECH_BEFORE.search(text[max(0, span[0] - 40):span[0]]):
+                scope = "speech"
             taken.append(span)
             found.append(TimeExpression(span[0], span[1], first, last, scope))
     return sorted(found, key=lambda t: t.start)
 
 
 def choose_expression(expressions: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
-    """The time expression that dates the term at [start, end): the nearest one that may apply."""
-    usable = [t for t in expressions if t.scope == "any" or t.start < start]
+    """The time expression that dates the term at [start, end): the nearest one that may apply, the
+    time of speaking ("..., the minister said earlier this month") only when there is no other."""
+    usable = [t for t in expressions if t.scope in ("any", "speech") or t.start < start]
+    if any(t.scope != "speech" for t in usable):
+        usable = [t for t in usable if t.scope != "speech"]
     if not usable:
         return None
 

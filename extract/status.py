@@ -14,7 +14,8 @@ from .lexicon import load_table
 _CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:and|but|while|whereas|although|though|as|which|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
 _MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)? to|whether|expect(?:s|ed)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|hop(?:e|es|ed) to|"
-                    r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to)\b[^.;]{0,50}$", re.I)
+                    r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to|rul(?:e|ed|ing) out)\b[^.;]{0,50}$", re.I)
+_BY_PARTICIPLE = re.compile(r"\s+by\b")
 _IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left", "froze", "flown", "flew", "inked",
                    "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
 _STATUS_ORDER = ("ended", "delivered", "agreed", "requested", "pledged", "planned", "present")
@@ -89,6 +90,10 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
     Returns None when the clause has no cue (the caller applies the kind's default status).
     """
     lo, hi = clause_bounds(text, start, end)
+    # "tanks ordered by Poland arrived": a participle with "by" describes the noun; the verb governs
+    described = [c for c in cues if _BY_PARTICIPLE.match(text, c.end)]
+    if any(c not in described and lo <= c.start < hi for c in cues):
+        cues = [c for c in cues if c not in described]
     before = [c for c in cues if lo <= c.start and c.end <= start]
     after = [c for c in cues if c.start >= end and c.end <= hi]
     cue = before[-1] if before else (after[0] if after else None)
