@@ -107,9 +107,22 @@ def fill_from_context(claims: list[Claim]) -> None:
             local = (previous.supplier, previous.recipient)
         if not claim.parties and previous and previous.sentence.line == claim.sentence.line:
             local = (previous.supplier, previous.recipient)
+        if not claim.recipient:
+            claim.recipient = place_country(claim)
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         if claim.supplier and claim.recipient:
             previous = claim
+
+
+def place_country(claim: Claim) -> str:
+    """The country of the place a claim happens at ("seen at Bamako-Senou airport"), when it is not
+    the supplier's: the host of a delivery or a force."""
+    if claim.term.kind == "agreement":
+        return ""
+    place = resolve_place(claim.view, claim.term, "")
+    if place and place.kind != "country" and place.iso3 and place.iso3 != claim.supplier:
+        return place.iso3
+    return ""
 
 
 def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
@@ -175,6 +188,9 @@ def _dedupe(records: list[Record]) -> list[Record]:
     for record in records:
         if record.kind == "agreement":
             key = (record.char_start, record.kind, record.category)
+        elif record.kind == "deployment":
+            # "Africa Corps has deployed personnel to Niger": one force per sender and host
+            key = (record.char_start, record.kind, record.supplier, record.recipient)
         else:
             key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient)
         if key in seen or record.record_id in {r.record_id for r in out}:

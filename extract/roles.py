@@ -218,7 +218,8 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
             subject = min(others, key=lambda p: p.first)
             if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3
-    others = [p for p in others if p.iso3 != recipient]
+    # a country with a recipient's cue ("in Ukraine") is no supplier
+    others = [p for p in others if p.iso3 != recipient and p.recipient == 0]
     if not supplier:
         if main_supplier and main_supplier in parties and main_supplier != recipient:
             supplier = main_supplier
