@@ -211,7 +211,8 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     if term.kind == "agreement" and not supplier and recipient and recipient == main_supplier:
         return main_supplier, main_recipient  # the lone party named is the article's supplier
     others = sorted((p for p in parties.values() if p.iso3 not in (supplier, recipient)), key=lambda p: p.distance)
-    if not recipient:
+    # a force's host comes from its own sentence, and only once the sentence names its sender
+    if not recipient and (term.kind != "deployment" or supplier):
         if main_recipient and main_recipient in parties and main_recipient != supplier:
             recipient = main_recipient
         elif others and (supplier or len(others) > 1) and term.kind != "deployment":
