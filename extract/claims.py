@@ -59,13 +59,27 @@ class SentenceView:
     times: list[dates.TimeExpression]
 
 
+_OWN_COUNTRY = re.compile(r"\b(?:his|her) (?:country|nation|government|military|army)\b")
+
+
+def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[CountryMention]:
+    """"Lukashenko said his country has started receiving": "his country" is the last person's."""
+    out = []
+    for match in _OWN_COUNTRY.finditer(text):
+        people = [m for m in mentions if m.form in ("person", "demonym") and m.end <= match.start()]
+        if people:
+            out.append(CountryMention(match.start(), match.end(), people[-1].iso3, "name", match.group(0)))
+    return out
+
+
 def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
                   pronouns: list[CountryMention] | None = None) -> SentenceView:
     """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, status
     cues, time expressions."""
     text = sentence.text
     terms = drop_overlaps(find_items(text) + find_deployments(text) + find_agreements(text))
-    countries = sorted(find_countries(text) + (pronouns or []), key=lambda m: m.start)
+    countries = find_countries(text) + (pronouns or [])
+    countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
     return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
                         dates.find_time_expressions(text, pub, anchor))
 

@@ -17,6 +17,8 @@ _VARIANT = r"(?:[A-Z]{1,4}\d?(?:-\d{1,2})?|\d?[A-Z]{1,3}\d?)?(?:/[A-Z]{1,2})?"
 _UNKNOWN_DESIGNATION = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z0-9]{0,4}(?:-\d)?)(?![\w-])")
 # Designation-shaped strings that are not weapons.
 _NOT_WEAPONS = re.compile(r"^(?:COVID|SARS|MERS|H\dN\d|G-\d|Article|Form|Route|Highway|Flight|Model|Type-?C|USB|A-\d\b)", re.I)
+# "which Pyongyang calls the Hwasong-11", "known as the Geran-2": another name for a system just named.
+_ALIAS_BEFORE = re.compile(r"\b(?:calls?|called|known as|dubbed|designated|renamed|nicknamed|branded)\s+(?:it\s+)?(?:the\s+)?$")
 # How far a generic noun may follow an unknown designation to vouch for it ("Kh-101 cruise missiles").
 _HEAD_WINDOW = 40
 
@@ -96,6 +98,9 @@ def find_items(text: str) -> list[Term]:
                      and not re.search(r"[,;.()]|\band\b|\bor\b", text[term.end:g.start])), None)
         absorbed.append(Term(term.start, max(term.end, head.end if head else term.end), term.kind, term.label,
                              term.category, term.origin, designation=True))
+    # "KN-23 missiles, which Pyongyang calls the Hwasong-11": one system under two names
+    absorbed = [t for t in absorbed if not (_ALIAS_BEFORE.search(text[max(0, t.start - 40):t.start])
+                                            and any(o.category == t.category and o.start < t.start for o in absorbed))]
     # "the drone, called the Geran-2": a generic noun beside a designation of its kind names the same thing
     named = {t.category for t in absorbed}
     generic = [g for g in generic if g.category not in named]

@@ -117,7 +117,8 @@ def fill_from_context(claims: list[Claim]) -> None:
 def place_country(claim: Claim) -> str:
     """The country of the place a claim happens at ("seen at Bamako-Senou airport"), when it is not
     the supplier's: the host of a delivery or a force."""
-    if claim.term.kind == "agreement":
+    others = [c for c in claim.parties if c != claim.supplier]
+    if claim.term.kind == "agreement" or others:
         return ""
     place = resolve_place(claim.view, claim.term, "")
     if place and place.kind != "country" and place.iso3 and place.iso3 != claim.supplier:
