@@ -8,6 +8,7 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -156,11 +157,21 @@ def read_metadata(folder: Path) -> tuple[dict[str, dict], list[str]]:
             problems.append(f"{METADATA_FILE} line {line_no}: no article_id, row ignored")
             continue
         clean = {k: (row.get(k) or "").strip() for k in METADATA_COLUMNS}
-        if clean["published"] and not _ISO_DATE.match(clean["published"]):
+        if clean["published"] and not _is_iso_date(clean["published"]):
             problems.append(f"{METADATA_FILE} line {line_no}: published {clean['published']!r} is not YYYY-MM-DD, ignored")
             clean["published"] = ""
         meta[aid] = clean
     return meta, problems
+
+
+def _is_iso_date(value: str) -> bool:
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def find_article_files(folder: Path) -> list[Path]:

@@ -213,7 +213,8 @@ def _relative_period(rel: str, pub: date) -> tuple[date, date, str] | None:
         return date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31), "any"
     spans = {"days": 7, "weeks": 30, "months": 180, "years": 3 * 365}
     if rel in ("recently", "lately"):
-        return pub - timedelta(days=90), pub, "any"
+        # news "recently" is this year: three months back, not before January
+        return max(pub - timedelta(days=90), date(pub.year, 1, 1)), pub, "any"
     for unit, days in spans.items():
         if rel.endswith(unit):
             if "few" in rel or "couple" in rel:

@@ -17,7 +17,7 @@ ABBREVIATIONS = frozenset(
     oct nov dec mon tue tues wed thu thurs fri sat sun mt ft u.s u.k u.n e.u u.s.a d.c n.y la calif
     fla tex ariz mass wash pa va ga ala ill mich minn mo okla ore tenn wis no. a.m p.m i.e e.g""".split()
 )
-_BULLET = re.compile(r"^[\s•·▪●◦‣∙*+\-–—>]*")
+_BULLET = re.compile(r"^[\s•·▪●◦‣∙*+=@\-–—>]*")
 _END = re.compile(r"""(?:[.!?]+|…)[”"’'»)\]]*(?=\s+[“"‘'«(\[]?[A-Z0-9À-ÖØ-Þ])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.?$")
 

@@ -15,6 +15,7 @@ _CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:and|but|while|whereas|
 _MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)? to|whether|expect(?:s|ed)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|hop(?:e|es|ed) to|"
                     r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to|rul(?:e|ed|ing) out)\b[^.;]{0,50}$", re.I)
+_INFINITIVE_GAP = re.compile(r"\s+(?:\w+\s+)?to\s+", re.I)
 _BY_PARTICIPLE = re.compile(r"\s+by\b")
 _IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left", "froze", "flown", "flew", "inked",
                    "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
@@ -99,6 +100,10 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
     cue = before[-1] if before else (after[0] if after else None)
     if cue is None:
         return None
+    # "vowed to supply", "agreed to sell", "asked to buy": the first verb governs the infinitive
+    earlier = [c for c in cues if lo <= c.start and c.end <= cue.start and _INFINITIVE_GAP.fullmatch(text, c.end, cue.start)]
+    if earlier and earlier[-1].status != "present":
+        cue = earlier[-1]
     # "may request", "the possibility of Russia sending": an action only considered is planned
     if cue.status not in ("planned", "present", "ended") and _MODAL.search(text[lo:cue.start]):
         return Cue(cue.start, cue.end, "planned", "future")

@@ -9,10 +9,12 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from conftest import build_article
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
+from extract import store
 from extract.articles import MAX_BYTES
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
@@ -73,6 +75,24 @@ def test_app_runs_on_the_fixture_store(app):
     assert {"Dashboard", "Add articles", "About the data", "Items (6)"} <= {t.label for t in app.tabs}
 
 
+def test_app_extracts_the_articles_first_when_the_store_is_missing(dashboard_env, monkeypatch, tmp_path):
+    fresh = tmp_path / "fresh" / "store.sqlite"
+    monkeypatch.setenv("TRACKER_DB", str(fresh))
+    app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT).run()
+    assert not app.exception
+    assert len(store_contents(fresh)[0]) == len(list(dashboard_env.articles_dir.iterdir()))
+    assert app.metric[0].value == "4"
+
+
+def test_app_runs_on_an_empty_store(monkeypatch, tmp_path):
+    (tmp_path / "articles").mkdir()
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "store.sqlite"))
+    monkeypatch.setenv("TRACKER_ARTICLES", str(tmp_path / "articles"))
+    app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT).run()
+    assert not app.exception
+    assert any("no records yet" in info.value for info in app.info)
+
+
 def test_app_facet_options_show_counts(app):
     app.run()
     kinds = app.multiselect(key="f_kind")
@@ -88,14 +108,15 @@ def test_app_filter_changes_table_download_and_url(app, downloads):
     assert sorted(table_labels(app)) == ["=Fath-360", "Shahed-136"]
     assert sorted(csv_labels(downloads["records_supplier-IRN.csv"])) == ["'=Fath-360", "Shahed-136"]
     assert "records_kind-item_supplier-IRN.geojson" in downloads
-    assert app.query_params["supplier"] == ["IRN"]
+    assert app.query_params["supplier"] == "IRN"
 
 
 def test_app_text_search_and_undated_toggle(app):
     app.run()
     app.text_input(key="f_text").input("troops").run()
     assert table_labels(app) == ["troops", "troops", "troops"]
-    app.toggle(key="f_undated").set_value(False).text_input(key="f_text").input("").run()
+    app.toggle(key="f_undated").set_value(False)
+    app.text_input(key="f_text").input("").run()
     assert "Shahed-136" not in table_labels(app) and len(table_labels(app)) == 10
 
 
@@ -117,7 +138,7 @@ def test_app_reset_clears_every_filter(app):
     app.query_params.update({"supplier": "IRN", "q": "Fath"})
     app.run()
     assert len(table_labels(app)) == 1
-    app.button[0].click().run()
+    app.button(key="reset_filters").click().run()
     assert len(table_labels(app)) == 12
     assert app.multiselect(key="f_supplier").value == []
     assert dict(app.query_params) == {}
@@ -178,11 +199,25 @@ def test_app_good_upload_adds_the_article(app, dashboard_env):
     app.run()
     app.file_uploader(key="upload_files").set_value(("tu160.txt", text, "text/plain"))
     app.button(key="FormSubmitter:upload_form-Add files").click().run()
+    assert not app.exception
     assert not app.error
-    assert any("tu160.txt: added" in s.value for s in app.success)
+    assert any("tu160.txt: added" in s.value for s in app.success), [s.value for s in app.success]
     articles = store_contents(dashboard_env.db)[0]
     assert len(articles) == 5
     assert app.metric[0].value == "5"
+
+
+def test_app_new_records_past_the_old_date_range_are_shown(app, dashboard_env):
+    app.run()
+    article, records = build_article("a05_later", "Later news", "2026-02-01", "", "", [
+        ("Russia delivered radars to Venezuela in January 2026.",
+         "item", "radars", "radar", "RUS", "VEN", "delivered", "confirmed", None, "2026-01", "Venezuela", 7.12, -66.18),
+    ])
+    with closing(store.connect(dashboard_env.db)) as conn:
+        store.save_articles(conn, [(article.as_row(), records)])
+    app.run()
+    assert "radars" in table_labels(app)
+    assert app.date_input(key="f_dates").value[1].isoformat() == "2026-01-31"
 
 
 @pytest.mark.parametrize(("name", "payload", "reason"), BAD_UPLOADS)

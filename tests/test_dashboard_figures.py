@@ -14,7 +14,7 @@ from dashboard.figures import (
     build_timeline_figure,
     flow_arcs,
     place_points,
-    simplify_outlines,
+    prepare_outlines,
 )
 
 CENTROIDS = {"RUS": (61.5, 105.3), "VEN": (7.1, -66.2), "PRK": (40.3, 127.5), "IRN": (32.4, 53.7), "BLR": (53.7, 27.9)}
@@ -82,10 +82,30 @@ def test_figures_map_builds_for_no_records(records_df):
     assert spec["initialViewState"]["zoom"] < 1.5
 
 
-def test_figures_simplify_outlines_rounds_and_keeps_only_the_name():
-    feature = simplify_outlines(OUTLINES)["features"][0]
+def test_figures_prepare_outlines_rounds_and_keeps_only_the_name():
+    feature = prepare_outlines(OUTLINES)["features"][0]
     assert feature["properties"] == {"name": "Squareland"}
-    assert feature["geometry"]["coordinates"][0][0] == [0.12, 0.0]
+    assert feature["geometry"]["coordinates"][0][0][:2] == [[0.12, 0.0], [1.0, 0.0]]
+
+
+def outline(ring: list) -> dict:
+    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "x"},
+                                                       "geometry": {"type": "Polygon", "coordinates": [ring]}}]}
+
+
+def test_figures_prepare_outlines_unwraps_rings_across_the_antimeridian():
+    fiji = [[178.0, -17.0], [-179.0, -17.0], [-179.0, -16.0], [178.0, -16.0], [178.0, -17.0]]
+    ring = prepare_outlines(outline(fiji))["features"][0]["geometry"]["coordinates"][0][0]
+    lons = [lon for lon, _ in ring]
+    assert lons == [178.0, 181.0, 181.0, 178.0, 178.0]
+
+
+def test_figures_prepare_outlines_closes_a_ring_around_a_pole_along_the_pole():
+    antarctica = [[-180.0, -80.0], [-90.0, -75.0], [0.0, -70.0], [90.0, -75.0], [180.0, -80.0]]
+    ring = prepare_outlines(outline(antarctica))["features"][0]["geometry"]["coordinates"][0][0]
+    off_pole = [(a, b) for a, b in zip(ring, ring[1:], strict=False) if not a[1] == b[1] == -89.9]
+    assert all(abs(b[0] - a[0]) <= 180 for a, b in off_pole)  # only the edge along the pole spans the map
+    assert ring[-3:] == [[180.0, -89.9], [-180.0, -89.9], [-180.0, -80.0]]
 
 
 def bars(fig: go.Figure) -> list:
@@ -103,7 +123,7 @@ def test_figures_timeline_is_a_figure_with_a_trace_per_kind(records_df):
                                                       ("troops", "2024-11-01", 30)])
 def test_figures_timeline_draws_a_year_or_month_as_a_span(records_df, label, start, days):
     fig = build_timeline_figure(records_df)
-    spans = [(base, width) for t in bars(fig) for base, width, data in zip(t.base, t.x, t.customdata)
+    spans = [(base, width) for t in bars(fig) for base, width, data in zip(t.base, t.x, t.customdata, strict=True)
              if data[0] == label]
     assert (start, days * 86_400_000) in spans
 
@@ -111,7 +131,7 @@ def test_figures_timeline_draws_a_year_or_month_as_a_span(records_df, label, sta
 def test_figures_timeline_draws_a_day_as_a_point_shaped_by_certainty(records_df):
     fig = build_timeline_figure(records_df)
     points = {(data[0], x, symbol) for t in fig.data if t.type == "scatter" and t.customdata is not None
-              for data, x, symbol in zip(t.customdata, t.x, t.marker.symbol)}
+              for data, x, symbol in zip(t.customdata, t.x, t.marker.symbol, strict=True)}
     assert ("=Fath-360", "2024-09-10", "diamond") in points      # claimed
     assert ("strategic partnership treaty", "2024-06-19", "circle") in points  # confirmed
 
