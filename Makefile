@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: demo test lint venv dev-venv chromium extract bench
+.PHONY: demo test lint venv dev-venv chromium extract bench score
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,16 @@ bench: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/dashboard.py
+
+# Measure the extractor on the seed gold (the scorer and gold live in ../shared/eval) and keep the
+# figures for the dashboard's About panel.
+SHARED ?= ../shared
+score: venv
+	$(BIN)/python -m extract seeds --out out/seeds --db out/seeds/tracker.sqlite --quiet
+	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold/seeds.csv --articles seeds \
+	  --pred out/seeds/records.csv --json data/seed_score.json
+	$(BIN)/python $(SHARED)/eval/score.py --gold tests/fixtures/devset/gold.csv --articles tests/fixtures/devset \
+	  --pred out/devset/records.csv --json data/devset_score.json 2>/dev/null || \
+	  { $(BIN)/python -m extract tests/fixtures/devset --out out/devset --db out/devset/tracker.sqlite --quiet; \
+	    $(BIN)/python $(SHARED)/eval/score.py --gold tests/fixtures/devset/gold.csv --articles tests/fixtures/devset \
+	      --pred out/devset/records.csv --json data/devset_score.json; }

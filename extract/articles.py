@@ -13,6 +13,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from .lexicon import data_version
+
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
@@ -53,8 +55,8 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 of the text and the metadata that changes what is extracted."""
-        key = "\x1f".join((self.text, self.published, self.title))
+        """SHA-256 of the text, the metadata and the lexicons: what decides what is extracted."""
+        key = "\x1f".join((self.text, self.published, self.title, data_version()))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
     def as_row(self) -> dict:

@@ -12,7 +12,16 @@ from . import dates, quantities, roles, status
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
-from .places import CountryMention, Place, PlaceMention, SPECIFICITY, country_place, find_countries, find_places, lookup_place
+from .places import (
+    SPECIFICITY,
+    CountryMention,
+    Place,
+    PlaceMention,
+    country_place,
+    find_countries,
+    find_places,
+    lookup_place,
+)
 from .sentences import Sentence
 from .terms import Term, drop_overlaps
 
@@ -33,7 +42,7 @@ class Claim:
 
     term: Term
     sentence: Sentence
-    view: "SentenceView"
+    view: SentenceView
     supplier: str
     recipient: str
     status: str

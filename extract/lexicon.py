@@ -7,14 +7,15 @@ Cells holding several values separate them with '|'.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[dict, ...]:
     """Rows of data/<name>.csv as dicts with stripped values; '#'-prefixed first cells are comments."""
     path = DATA_DIR / f"{name}.csv"
@@ -27,6 +28,19 @@ def load_table(name: str) -> tuple[dict, ...]:
                 continue
             rows.append(clean)
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def data_version() -> str:
+    """A digest of every data file and the extractor's version: when a lexicon row changes, every
+    article is extracted again on the next run."""
+    from .records import EXTRACTOR_VERSION
+
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for path in sorted(DATA_DIR.glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def split_values(cell: str) -> list[str]:

@@ -11,16 +11,28 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
 from . import facts, quotes, status, store
-from .articles import Article, ArticleError, decode_article_bytes, find_article_files, html_to_text, read_article, read_metadata, first_line_title, HTML_SUFFIXES, ARTICLE_SUFFIXES
+from .articles import (
+    ARTICLE_SUFFIXES,
+    HTML_SUFFIXES,
+    Article,
+    ArticleError,
+    decode_article_bytes,
+    find_article_files,
+    first_line_title,
+    html_to_text,
+    read_article,
+    read_metadata,
+)
 from .claims import Claim, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
-from .records import Record, make_record_id, write_records_csv, write_atomic, rows_to_csv
+from .records import Record, make_record_id, rows_to_csv, write_atomic, write_records_csv
+from .roles import fill_roles
 from .sentences import split_sentences
 from .terms import Term
 
@@ -127,7 +139,7 @@ def place_country(claim: Claim) -> str:
 
 
 def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
-    from .roles import fill_roles
+    """The claim's roles with gaps filled from ``pair`` (the paragraph's or the article's)."""
     return fill_roles(claim.supplier, claim.recipient, claim.parties, claim.term, pair,
                       allow_context_recipient=claim.term.kind != "deployment",
                       co_suppliers=tuple(claim.extra_suppliers))
@@ -229,10 +241,10 @@ def extract_article(article: Article) -> list[Record]:
     fill_from_context(claims)
     claims = resolve_anaphora(claims)
     kept = []
-    for claim in (c for claim in claims for c in expand(claim)):
-        claim.place = resolve_place(claim.view, claim.term, claim.recipient)
-        if is_claim(claim):
-            kept.append(claim)
+    for candidate in (one for claim in claims for one in expand(claim)):
+        candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)
+        if is_claim(candidate):
+            kept.append(candidate)
     records = [to_record(article, c) for c in _prefer_cued(kept)]
     return sorted(_dedupe(records), key=lambda r: (r.char_start, r.record_id))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .lexicon import DATA_DIR, alternation, load_table, split_values
 
@@ -144,7 +144,7 @@ def lookup_place(name: str) -> Place | None:
     return places.get(folded) or places.get(folded.title())
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_place(iso3: str) -> Place | None:
     """A country as a place at its centroid."""
     for row in load_table("countries"):

@@ -11,9 +11,9 @@ import hashlib
 import io
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Iterable
 
 KINDS = ("item", "deployment", "agreement")
 ITEM_CATEGORIES = (

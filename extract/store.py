@@ -6,11 +6,11 @@ Every write happens inside one transaction, so a failed run leaves what was stor
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable
 
 from .records import COLUMNS, Record
 
@@ -64,7 +64,7 @@ def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
 
 def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[Record]]]) -> int:
     """Replace each given article and its records in one transaction; returns how many were saved."""
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     saved = 0
     with conn:  # one transaction: all of it lands, or none of it does
         for article, records in results:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .lexicon import load_table
 
@@ -39,7 +39,7 @@ class TermPattern:
     qualifier: re.Pattern | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_term_patterns(table: str) -> tuple[TermPattern, ...]:
     """Compile data/<table>.csv rows into case-insensitive whole-word patterns."""
     patterns = []

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from extract.dates import format_range, find_time_expressions, infer_publication_date
+from extract.dates import find_time_expressions, format_range, infer_publication_date
 
 PUB = date(2024, 3, 13)  # a Wednesday
 

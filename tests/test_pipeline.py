@@ -79,7 +79,7 @@ def test_pipeline_failed_write_leaves_the_store_intact(seed_copy, tmp_path, monk
 
 def test_pipeline_ingest_text_refuses_bad_uploads_and_changes_nothing(tmp_path):
     db = tmp_path / "t.sqlite"
-    pipeline.ingest_text("good.txt", "Russia sent Su-35 jets to Iran in 2024.".encode(), db)
+    pipeline.ingest_text("good.txt", b"Russia sent Su-35 jets to Iran in 2024.", db)
     before = store.load_records(store.connect(db))
     for name, data in [("empty.txt", b""), ("bin.txt", b"\x00\x01\x02" * 100), ("latin.txt", "Bogot\u00e1".encode("latin-1")),
                        ("page.pdf", b"%PDF-1.4")]:

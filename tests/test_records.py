@@ -1,7 +1,15 @@
 import csv
 import io
 
-from extract.records import COLUMNS, CONTRACT_COLUMNS, Record, make_record_id, neutralise_formula, rows_to_csv, write_records_csv
+from extract.records import (
+    COLUMNS,
+    CONTRACT_COLUMNS,
+    Record,
+    make_record_id,
+    neutralise_formula,
+    rows_to_csv,
+    write_records_csv,
+)
 
 CONTRACT = ["record_id", "article_id", "kind", "label", "category", "supplier", "recipient", "status", "certainty",
             "quantity", "date", "location", "lat", "lon", "sentence", "char_start", "char_end"]

@@ -1,0 +1,45 @@
+"""The arms-and-alliances tracker's dashboard: ``streamlit run dashboard/app.py``.
+
+Page layout only; the panels, figures, filters and exports live in their own modules.
+"""
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on the import path, not the repository root that
+# holds the `dashboard` and `extract` packages (Streamlit Community Cloud runs it the same way).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import streamlit as st
+
+from dashboard import data, filters, panels
+
+st.set_page_config(page_title="Arms & alliances tracker", page_icon="🌐", layout="wide")
+
+db, folder = data.db_path(), data.articles_dir()
+panels.ensure_extracted(folder, db)
+tables = data.load_tables(str(db), data.store_version(db))
+state = panels.render_filters(tables)
+filtered = filters.apply_filters(tables.records, state)
+panels.sync_query_params(state)
+
+st.title("Arms & alliances tracker")
+panels.render_summary(tables, filtered)
+dashboard_tab, add_tab, about_tab = st.tabs(["Dashboard", "Add articles", "About the data"])
+with dashboard_tab:
+    map_column, network_column = st.columns([3, 2])
+    with map_column:
+        st.subheader("Where")
+        panels.render_map(filtered)
+    with network_column:
+        st.subheader("Who supplies whom")
+        panels.render_alliances(filtered)
+    st.subheader("When")
+    panels.render_timeline(filtered)
+    st.subheader("Records")
+    panels.render_tables(filtered, state)
+    panels.render_evidence(tables)
+with add_tab:
+    panels.render_add_articles(db)
+with about_tab:
+    panels.render_about(tables, db)

@@ -1,0 +1,167 @@
+"""Loading the store into DataFrames (cached on the store's last change), and the two ways data gets
+into it from the dashboard: extracting the articles folder, and adding an uploaded or pasted article.
+The dashboard never reads article text itself; ``extract`` does, and this module reads the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from extract import pipeline, places, store
+from extract.articles import ArticleError
+from extract.records import COLUMNS, Record
+
+from .figures import prepare_outlines
+from .filters import date_span
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_ARTICLES = REPO_DIR / "seeds"
+SEED_SCORE = REPO_DIR / "data" / "seed_score.json"
+EMPTY_OUTLINES: dict = {"type": "FeatureCollection", "features": []}
+
+_TEXT_COLUMNS = [c for c in COLUMNS if c not in ("quantity", "lat", "lon", "char_start", "char_end", "date_inferred")]
+
+
+@dataclass
+class Tables:
+    """What the store holds, as DataFrames: records (with date spans), articles, facts."""
+
+    records: pd.DataFrame
+    articles: pd.DataFrame
+    facts: pd.DataFrame
+
+
+@dataclass
+class UploadOutcome:
+    """What became of one uploaded or pasted article."""
+
+    name: str
+    ok: bool
+    message: str
+
+
+def db_path() -> Path:
+    """The store the app reads: ``TRACKER_DB``, else the project's default store."""
+    return Path(os.environ.get("TRACKER_DB") or store.DEFAULT_DB)
+
+
+def articles_dir() -> Path:
+    """The articles folder the app extracts: ``TRACKER_ARTICLES``, else the seed corpus."""
+    return Path(os.environ.get("TRACKER_ARTICLES") or DEFAULT_ARTICLES)
+
+
+def records_frame(records: list[Record]) -> pd.DataFrame:
+    """Records as a typed DataFrame in contract column order, plus each date's span and precision."""
+    df = pd.DataFrame([asdict(r) for r in records], columns=list(COLUMNS))
+    for column in _TEXT_COLUMNS:
+        df[column] = df[column].fillna("").astype(str)
+    df["quantity"] = df["quantity"].astype("Int64")
+    df["lat"] = df["lat"].astype("float64")
+    df["lon"] = df["lon"].astype("float64")
+    df["char_start"] = df["char_start"].astype("int64")
+    df["char_end"] = df["char_end"].astype("int64")
+    df["date_inferred"] = df["date_inferred"].astype(bool)
+    spans = [date_span(d) for d in df["date"]]
+    df["date_start"] = pd.to_datetime(pd.Series([s[0] for s in spans], index=df.index, dtype="object"))
+    df["date_end"] = pd.to_datetime(pd.Series([s[1] for s in spans], index=df.index, dtype="object"))
+    df["precision"] = [s[2] for s in spans]
+    return df
+
+
+def read_tables(path: Path) -> Tables:
+    """Read the whole store (the corpus is small: hundreds of articles, thousands of records)."""
+    with closing(store.connect(path)) as conn:
+        records = store.load_records(conn)
+        articles = pd.DataFrame(store.load_articles(conn), columns=list(store.ARTICLE_COLUMNS))
+        facts = pd.DataFrame(store.load_facts(conn), columns=list(store.FACT_COLUMNS))
+    return Tables(records_frame(records), articles.fillna(""), facts)
+
+
+def store_version(path: Path) -> str:
+    """A key that changes whenever the store does: its recorded update time, which has one-second
+    resolution, plus the file's modification time in nanoseconds for two writes within a second."""
+    stamp = path.stat().st_mtime_ns if path.exists() else 0
+    return f"{store.updated_at(path)}|{stamp}"
+
+
+@st.cache_data(show_spinner="Reading the store…", max_entries=4)
+def load_tables(path: str, version: str) -> Tables:
+    """The store's tables; ``version`` (see store_version) is only the cache key."""
+    return read_tables(Path(path))
+
+
+@st.cache_resource(show_spinner=False)
+def load_outlines() -> dict:
+    """Country outlines for the offline map, lightened (an empty collection when the file is missing)."""
+    try:
+        return prepare_outlines(places.load_country_outlines())
+    except FileNotFoundError:
+        return EMPTY_OUTLINES  # the map still shows points and arcs, only without the coastlines
+
+
+def country_label(iso3: str) -> str:
+    """``RUS · Russia`` for a facet option (the bare code when the gazetteer does not know it)."""
+    name = places.country_name(iso3)
+    return iso3 if not name or name == iso3 else f"{iso3} · {name}"
+
+
+def read_seed_score(path: Path | None = None) -> dict | None:
+    """The extractor's measured scores on the seed gold (``eval/score.py --json``), or None."""
+    try:
+        return json.loads((path or SEED_SCORE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def extraction_lock() -> threading.Lock:
+    """One lock per server process: two readers opening a fresh app must not both extract the seeds."""
+    return threading.Lock()
+
+
+def needs_extraction(folder: Path, path: Path) -> bool:
+    """True when the store is missing, empty or older than the articles in ``folder``."""
+    return folder.is_dir() and pipeline.needs_extraction(folder, path)
+
+
+def extract_articles(folder: Path, path: Path, progress: Callable[[int, int], None] | None = None
+                     ) -> pipeline.RunSummary:
+    """Extract new or changed articles of ``folder`` into the store; returns the pipeline's summary."""
+    return pipeline.run(folder, None, path, progress=progress)
+
+
+def ingest_uploads(files: list[tuple[str, bytes]], path: Path, meta: dict | None = None) -> list[UploadOutcome]:
+    """Add each uploaded file to the store; a file that is not an article is refused and changes nothing."""
+    outcomes = []
+    for name, data in files:
+        try:
+            summary = pipeline.ingest_text(name, data, path, meta=meta)
+        except ArticleError as err:
+            outcomes.append(UploadOutcome(name, False, str(err)))
+            continue
+        outcomes.append(UploadOutcome(name, True, describe_summary(name, summary)))
+    return outcomes
+
+
+def pasted_name(text: str) -> str:
+    """A stable file name for pasted text: pasting the same text twice replaces, never duplicates."""
+    return f"pasted-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}.txt"
+
+
+def describe_summary(name: str, summary: pipeline.RunSummary) -> str:
+    """``name: added; the store now holds 14 records (9 items, 3 deployments, 2 agreements)``."""
+    by_kind = {k: n for k, n in summary.records_by_kind.items() if n}
+    total = sum(by_kind.values())
+    detail = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in by_kind.items())
+    text = f"{name}: added; the store now holds {total} record{'s' if total != 1 else ''}"
+    return text + (f" ({detail})" if detail else "")

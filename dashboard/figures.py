@@ -1,0 +1,373 @@
+"""Chart builders: each takes the filtered records and returns a figure (``pdk.Deck``, ``go.Figure``).
+They never call ``st.*``; the page places what they return.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from extract import places
+from extract.records import CERTAINTIES, KINDS
+
+# Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.
+KIND_COLOURS = {"item": (0, 114, 178), "deployment": (213, 94, 0), "agreement": (0, 158, 115)}
+OTHER_COLOUR = (120, 120, 120)
+# Certainty as marker shape (points) and bar pattern (spans): filled and plain is the firmest claim.
+CERTAINTY_SYMBOLS = {"confirmed": "circle", "claimed": "diamond", "speculative": "circle-open", "denied": "x"}
+CERTAINTY_PATTERNS = {"confirmed": "", "claimed": "/", "speculative": ".", "denied": "x"}
+# Arc heights per kind (relative to length): the same pair's item, deployment and agreement arcs
+# would otherwise lie on top of one another.
+ARC_HEIGHTS = {"item": 1.0, "deployment": 0.65, "agreement": 0.35}
+# Tilting the map shows arcs as arcs; seen from straight above they collapse into straight lines.
+MAP_PITCH = 35
+# How many records a map tooltip lists before it says "and N more": a tooltip is not a table.
+TOOLTIP_RECORDS = 4
+TOOLTIP_SENTENCE_CHARS = 180
+HOVER_WRAP_CHARS = 80
+# 1:110m outlines need no more than ~1 km of precision; rounding halves what the browser is sent.
+OUTLINE_DIGITS = 2
+Centroid = Callable[[str], "tuple[float, float] | None"]
+
+
+def kind_colour(kind: str, alpha: int = 255) -> list[int]:
+    return [*KIND_COLOURS.get(kind, OTHER_COLOUR), alpha]
+
+
+def kind_hex(kind: str) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*KIND_COLOURS.get(kind, OTHER_COLOUR))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- map -------------------------------------------------------------------------------------------
+
+
+def prepare_outlines(outlines: dict, digits: int = OUTLINE_DIGITS) -> dict:
+    """The outlines ready for deck.gl: rings that cross the antimeridian unwrapped (else they draw
+    a line across the whole map), coordinates rounded, and only a name property kept."""
+    features = []
+    for feature in outlines.get("features", []):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") not in ("Polygon", "MultiPolygon") or not geometry.get("coordinates"):
+            continue
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = [[_round_ring(_unwrap_ring(ring), digits) for ring in polygon] for polygon in polygons]
+        props = feature.get("properties") or {}
+        features.append({
+            "type": "Feature",
+            "properties": {"name": props.get("name") or props.get("NAME") or props.get("ADMIN") or ""},
+            "geometry": {"type": "MultiPolygon", "coordinates": rings},
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _unwrap_ring(ring: list) -> list:
+    """Shift longitudes by 360° so consecutive points never jump across the map (Fiji, Chukotka).
+
+    A ring that still spans the globe circles a pole (Antarctica): it is closed along that pole.
+    """
+    out = [[float(ring[0][0]), float(ring[0][1])]]
+    for lon, lat, *_ in ring[1:]:
+        lon = float(lon) + 360 * round((out[-1][0] - float(lon)) / 360)
+        out.append([lon, float(lat)])
+    if abs(out[-1][0] - out[0][0]) > 180:
+        pole = -89.9 if sum(p[1] for p in out) < 0 else 89.9
+        out += [[out[-1][0], pole], [out[0][0], pole], list(out[0])]
+    return out
+
+
+def _round_ring(ring: list, digits: int) -> list:
+    return [[round(lon, digits), round(lat, digits)] for lon, lat in ring]
+
+
+def _record_line(row: pd.Series) -> str:
+    when = row["date"] or "undated"
+    return f"• {row['label']} · {row['status']} · {when}\n  “{_short(row['sentence'], TOOLTIP_SENTENCE_CHARS)}”"
+
+
+def _tooltip_text(head: str, rows: pd.DataFrame) -> str:
+    """Plain text (the tooltip is shown as text, never parsed as HTML, so no markup can run)."""
+    lines = [head, *(_record_line(row) for _, row in rows.head(TOOLTIP_RECORDS).iterrows())]
+    if len(rows) > TOOLTIP_RECORDS:
+        lines.append(f"… and {len(rows) - TOOLTIP_RECORDS} more (click to list them)")
+    return "\n".join(lines)
+
+
+def place_points(df: pd.DataFrame) -> list[dict]:
+    """One point per place and kind, largest first so that smaller ones stay visible on top."""
+    located = df[df["lat"].notna() & df["lon"].notna()]
+    points = []
+    for (lat, lon, kind), rows in located.groupby([located["lat"].round(4), located["lon"].round(4), "kind"], sort=True):
+        location = rows["location"].mode().iat[0] if rows["location"].ne("").any() else f"{lat:.2f}, {lon:.2f}"
+        count = len(rows)
+        points.append({
+            "position": [float(lon), float(lat)],
+            "kind": kind,
+            "count": count,
+            "radius": 4 + 3 * math.sqrt(count),
+            "color": kind_colour(kind, 210),
+            "location": location,
+            "tip": _tooltip_text(f"{location}: {_plural(count, kind)}", rows),
+            "record_ids": "|".join(rows["record_id"]),
+        })
+    return sorted(points, key=lambda p: -p["count"])
+
+
+def flow_arcs(df: pd.DataFrame, centroid: Centroid) -> list[dict]:
+    """Supplier → recipient arcs between country centroids, one per pair and kind."""
+    linked = df[(df["supplier"] != "") & (df["recipient"] != "") & (df["supplier"] != df["recipient"])]
+    arcs = []
+    for (supplier, recipient, kind), rows in linked.groupby(["supplier", "recipient", "kind"], sort=True):
+        source, target = centroid(supplier), centroid(recipient)
+        if source is None or target is None:
+            continue
+        labels = ", ".join(rows["label"].value_counts().index[:6])
+        count = len(rows)
+        arcs.append({
+            "source": [source[1], source[0]],
+            "target": [target[1], target[0]],
+            "kind": kind,
+            "count": count,
+            "width": 1.5 + 1.5 * math.log2(1 + count),
+            "height": ARC_HEIGHTS.get(kind, 0.5),
+            "source_color": kind_colour(kind, 90),
+            "target_color": kind_colour(kind, 230),
+            "tip": f"{supplier} → {recipient}: {_plural(count, kind)}\n{_short(labels, 160)}",
+            "record_ids": "|".join(rows["record_id"]),
+        })
+    return arcs
+
+
+def _initial_view(points: list[dict], arcs: list[dict]) -> pdk.ViewState:
+    """Frame everything drawn; the whole world when there is nothing to frame."""
+    lons = [p["position"][0] for p in points] + [a[end][0] for a in arcs for end in ("source", "target")]
+    lats = [p["position"][1] for p in points] + [a[end][1] for a in arcs for end in ("source", "target")]
+    if not lons:
+        return pdk.ViewState(latitude=20, longitude=0, zoom=0.8, pitch=MAP_PITCH)
+    span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 2, 1.0)
+    zoom = max(0.5, min(6.0, math.log2(360 / span) - 0.3))
+    return pdk.ViewState(latitude=(max(lats) + min(lats)) / 2, longitude=(max(lons) + min(lons)) / 2, zoom=zoom,
+                         pitch=MAP_PITCH)
+
+
+def build_map_deck(df: pd.DataFrame, outlines: dict, centroid: Centroid | None = None) -> pdk.Deck:
+    """Records at their places and supplier → recipient arcs, over country outlines and no tiles."""
+    centroid = centroid or places.country_centroid
+    points, arcs = place_points(df), flow_arcs(df, centroid)
+    layers = [
+        pdk.Layer(
+            "SolidPolygonLayer", id="ocean", data=[{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}],
+            get_polygon="polygon", get_fill_color=[221, 233, 243], pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer", id="countries", data=outlines, filled=True, stroked=True,
+            get_fill_color=[246, 244, 238], get_line_color=[170, 170, 170], line_width_min_pixels=0.5,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ArcLayer", id="flows", data=arcs, get_source_position="source", get_target_position="target",
+            get_source_color="source_color", get_target_color="target_color", get_width="width",
+            get_height="height",
+            width_units="pixels", pickable=True, auto_highlight=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer", id="places", data=points, get_position="position", get_fill_color="color",
+            get_radius="radius", radius_units="pixels", stroked=True, get_line_color=[255, 255, 255],
+            line_width_min_pixels=1, pickable=True, auto_highlight=True,
+        ),
+    ]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=_initial_view(points, arcs),
+        # Repeating the world fills the canvas at low zoom instead of leaving blank space past ±180°.
+        views=[pdk.View(type="MapView", controller=True, repeat=True)],
+        # No basemap: with map_provider=None pydeck sends its style placeholder, which Streamlit drops
+        # instead of fetching a tile style; passing map_style=None too would make Streamlit fetch Carto's.
+        map_provider=None,
+        tooltip={"text": "{tip}", "style": {"maxWidth": "420px", "whiteSpace": "pre-wrap", "fontSize": "12px"}},
+    )
+
+
+# --- timeline --------------------------------------------------------------------------------------
+
+
+def _hover_lines(text: str) -> str:
+    """Escaped text wrapped with <br>: Plotly hover labels read a little HTML, so text must be escaped."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(" ".join(str(text).split()), HOVER_WRAP_CHARS))
+
+
+def _hover_data(rows: pd.DataFrame) -> list[list[str]]:
+    return [
+        [
+            html.escape(row["label"]),
+            html.escape(f"{row['supplier'] or '?'} → {row['recipient'] or '?'}"),
+            html.escape(f"{row['status']}, {row['certainty']}"),
+            html.escape(row["date"] + (" (inferred)" if row["date_inferred"] else "")),
+            _hover_lines(row["sentence"]),
+        ]
+        for _, row in rows.iterrows()
+    ]
+
+
+HOVER_TEMPLATE = (
+    "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]} · %{customdata[3]}"
+    "<br><br>%{customdata[4]}<extra></extra>"
+)
+
+
+def lane_of(df: pd.DataFrame) -> pd.Series:
+    """Timeline row of each record: its supplier → recipient pair."""
+    return df["supplier"].replace("", "?") + " → " + df["recipient"].replace("", "?")
+
+
+def build_timeline_figure(df: pd.DataFrame) -> go.Figure:
+    """Every dated record on a time axis: a year or month as a bar over its span, a day as a point."""
+    dated = df[df["date_start"].notna()].assign(lane=lambda d: lane_of(d))
+    fig = go.Figure()
+    for kind in [*KINDS, *sorted(set(dated["kind"]) - set(KINDS))]:
+        rows = dated[dated["kind"] == kind]
+        spans, days = rows[rows["precision"] != "day"], rows[rows["precision"] == "day"]
+        if not spans.empty:
+            fig.add_trace(go.Bar(
+                name=kind, legendgroup=kind, showlegend=False, orientation="h",
+                base=spans["date_start"].dt.strftime("%Y-%m-%d").tolist(),
+                # Bars on a date axis are measured in milliseconds; the last day is included in the span.
+                x=((spans["date_end"] - spans["date_start"]).dt.days + 1).mul(86_400_000).tolist(),
+                y=spans["lane"].tolist(), customdata=_hover_data(spans), hovertemplate=HOVER_TEMPLATE,
+                marker={"color": kind_hex(kind), "opacity": 0.45, "line": {"color": kind_hex(kind), "width": 1},
+                        "pattern": {"shape": [CERTAINTY_PATTERNS.get(c, "") for c in spans["certainty"]]}},
+                width=0.5,
+            ))
+        if not days.empty:
+            fig.add_trace(go.Scatter(
+                name=kind, legendgroup=kind, showlegend=False, mode="markers",
+                x=days["date_start"].dt.strftime("%Y-%m-%d").tolist(),
+                y=days["lane"].tolist(), customdata=_hover_data(days), hovertemplate=HOVER_TEMPLATE,
+                marker={"color": kind_hex(kind), "size": 11, "line": {"color": "white", "width": 1},
+                        "symbol": [CERTAINTY_SYMBOLS.get(c, "circle") for c in days["certainty"]]},
+            ))
+    _add_kind_legend(fig, set(dated["kind"]))
+    _add_certainty_legend(fig)
+    lanes = dated.sort_values("date_start")["lane"].drop_duplicates().tolist()
+    fig.update_layout(
+        barmode="overlay", height=max(260, min(720, 110 + 34 * len(lanes))),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": "kind "}},
+        legend2={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1, "xanchor": "right",
+                 "title": {"text": "certainty "}},
+        xaxis={"type": "date", "title": None},
+        yaxis={"title": None, "categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},
+    )
+    return fig
+
+
+def _add_kind_legend(fig: go.Figure, kinds: set[str], legend: str = "legend") -> None:
+    """Legend-only entries, one per kind present, in a fixed order and drawn solid: the data's own
+    markers vary in shape, and the first one drawn would otherwise stand for the whole kind."""
+    for kind in [k for k in KINDS if k in kinds] + sorted(kinds - set(KINDS)):
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=kind, legendgroup=kind, legend=legend, hoverinfo="skip",
+            marker={"symbol": "square", "color": kind_hex(kind), "size": 11},
+        ))
+
+
+def _add_certainty_legend(fig: go.Figure) -> None:
+    """Legend-only entries that explain the marker shapes."""
+    for certainty in CERTAINTIES:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=certainty, legend="legend2", hoverinfo="skip",
+            marker={"symbol": CERTAINTY_SYMBOLS[certainty], "color": "#555", "size": 10},
+        ))
+
+
+# --- alliances -------------------------------------------------------------------------------------
+
+
+def circle_layout(nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Nodes evenly on a unit circle, in the given order, the first at the top: the same data always
+    draws the same picture."""
+    n = max(len(nodes), 1)
+    return {node: (math.sin(2 * math.pi * i / n), math.cos(2 * math.pi * i / n)) for i, node in enumerate(nodes)}
+
+
+def _curve(a: tuple[float, float], b: tuple[float, float], bend: float, steps: int = 24) -> tuple[list, list]:
+    """A quadratic Bézier from a to b bowed sideways by ``bend``, so parallel relations stay apart."""
+    (x0, y0), (x1, y1) = a, b
+    mx, my = (x0 + x1) / 2 - bend * (y1 - y0), (y0 + y1) / 2 + bend * (x1 - x0)
+    ts = [i / steps for i in range(steps + 1)]
+    xs = [(1 - t) ** 2 * x0 + 2 * (1 - t) * t * mx + t**2 * x1 for t in ts]
+    ys = [(1 - t) ** 2 * y0 + 2 * (1 - t) * t * my + t**2 * y1 for t in ts]
+    return xs, ys
+
+
+def alliance_edges(df: pd.DataFrame) -> pd.DataFrame:
+    """Supplier → recipient relations with their record counts, one row per pair and kind."""
+    linked = df[(df["supplier"] != "") & (df["recipient"] != "") & (df["supplier"] != df["recipient"])]
+    return linked.groupby(["supplier", "recipient", "kind"]).size().rename("count").reset_index()
+
+
+def build_alliance_figure(df: pd.DataFrame, name: Callable[[str], str] | None = None) -> go.Figure:
+    """Countries as nodes on a circle, relations as curved arrows weighted by count, coloured by kind."""
+    name = name or places.country_name
+    edges = alliance_edges(df)
+    involvement = pd.concat([edges[["supplier", "count"]].rename(columns={"supplier": "iso3"}),
+                             edges[["recipient", "count"]].rename(columns={"recipient": "iso3"})])
+    totals = involvement.groupby("iso3")["count"].sum().sort_values(ascending=False, kind="stable")
+    position = circle_layout(sorted(totals.index, key=lambda c: (-totals[c], c)))
+    fig = go.Figure()
+    kind_rank = {k: i for i, k in enumerate(KINDS)}
+    for _, edge in edges.iterrows():
+        _add_edge(fig, edge, position, bend=0.12 + 0.1 * kind_rank.get(edge["kind"], 3))
+    _add_nodes(fig, edges, totals, position, name)
+    _add_kind_legend(fig, set(edges["kind"]))
+    fig.update_layout(
+        height=440, margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest", showlegend=True,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        xaxis={"visible": False, "range": [-1.35, 1.35]},
+        yaxis={"visible": False, "range": [-1.3, 1.3], "scaleanchor": "x"},
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
+def _add_edge(fig: go.Figure, edge: pd.Series, position: dict, bend: float) -> None:
+    kind, count = edge["kind"], int(edge["count"])
+    xs, ys = _curve(position[edge["supplier"]], position[edge["recipient"]], bend)
+    label = html.escape(f"{edge['supplier']} → {edge['recipient']}: {_plural(count, kind)}")
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, mode="lines", name=kind, legendgroup=kind, showlegend=False,
+        line={"color": kind_hex(kind), "width": 1 + 2 * math.log2(1 + count)}, opacity=0.75,
+        hoverinfo="text", text=[label] * len(xs),
+    ))
+    # The arrowhead sits just short of the recipient's marker, pointing along the curve's last stretch.
+    fig.add_annotation(x=xs[-3], y=ys[-3], ax=xs[-6], ay=ys[-6], xref="x", yref="y", axref="x", ayref="y",
+                       showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=kind_hex(kind), text="")
+
+
+def _add_nodes(fig: go.Figure, edges: pd.DataFrame, totals: pd.Series, position: dict, name: Callable) -> None:
+    nodes = list(position)
+    supplied = edges.groupby("supplier")["count"].sum()
+    received = edges.groupby("recipient")["count"].sum()
+    fig.add_trace(go.Scatter(
+        x=[position[n][0] for n in nodes], y=[position[n][1] for n in nodes], mode="markers+text",
+        text=nodes, textposition="middle center", textfont={"size": 10, "color": "#222"}, name="country",
+        showlegend=False, hoverinfo="text",
+        hovertext=[html.escape(f"{name(n)} ({n}): supplies {int(supplied.get(n, 0))}, "
+                               f"receives {int(received.get(n, 0))}") for n in nodes],
+        marker={"size": [22 + 6 * math.sqrt(int(totals[n])) for n in nodes], "color": "#f4f1e8",
+                "line": {"color": "#666", "width": 1}},
+    ))

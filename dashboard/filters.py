@@ -1,0 +1,194 @@
+"""Filters shared by every view: the filter state, facet counts, applying it to the records, and its
+round trip through the URL's query parameters. Pure functions: no Streamlit here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+
+# Facet columns, in the order the sidebar shows them.
+FACETS = ("kind", "category", "supplier", "recipient", "status", "certainty", "article_id")
+# Shorter names for the URL: a shared link stays readable.
+PARAM_NAMES = {
+    "kind": "kind", "category": "category", "supplier": "supplier", "recipient": "recipient",
+    "status": "status", "certainty": "certainty", "article_id": "article",
+}
+PARAM_FROM, PARAM_TO, PARAM_TEXT, PARAM_UNDATED, PARAM_RECORD = "from", "to", "q", "undated", "record"
+# Values in a list parameter are joined with a comma: no facet value (vocabulary words, ISO codes,
+# article file names) contains one, and `?kind=item,agreement` reads better than repeated keys.
+LIST_SEPARATOR = ","
+# File systems and browsers cope with names far longer, but a name that fills a dialog helps no one.
+MAX_FILENAME_CHARS = 120
+_UNSAFE_FILENAME_CHARS = re.compile(r"[^A-Za-z0-9.+-]+|-{2,}")
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the reader filtered on; the default state keeps every record."""
+
+    kind: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    supplier: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    certainty: tuple[str, ...] = ()
+    article_id: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+    include_undated: bool = True
+
+    def facet(self, column: str) -> tuple[str, ...]:
+        """The values chosen for a facet column (empty: all)."""
+        return getattr(self, column)
+
+    def without(self, column: str) -> FilterState:
+        """This state with one facet cleared: the base for that facet's own counts."""
+        return replace(self, **{column: ()})
+
+    def is_default(self) -> bool:
+        return self == FilterState()
+
+
+def facet_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
+    """Value -> number of records, most frequent first (ties by value); empty values are left out."""
+    values = df[column].fillna("").astype(str)
+    counts = values[values != ""].value_counts()
+    return dict(sorted(((str(v), int(n)) for v, n in counts.items()), key=lambda item: (-item[1], item[0])))
+
+
+def format_option(value: str, counts: Mapping[str, int], label: str | None = None) -> str:
+    """A facet option as the sidebar shows it, Datasette-style: ``RUS (12)``."""
+    return f"{label or value} ({counts.get(value, 0)})"
+
+
+def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
+    """The records that pass every filter in ``state``, in their original order."""
+    keep = pd.Series(True, index=df.index)
+    for column in FACETS:
+        chosen = state.facet(column)
+        if chosen:
+            keep &= df[column].isin(chosen)
+    keep &= _date_mask(df, state)
+    if state.text.strip():
+        needle = state.text.strip()
+        keep &= df["label"].str.contains(needle, case=False, regex=False, na=False) | df["sentence"].str.contains(
+            needle, case=False, regex=False, na=False
+        )
+    return df[keep]
+
+
+def _date_mask(df: pd.DataFrame, state: FilterState) -> pd.Series:
+    """Dated records whose span overlaps the chosen range; undated ones only when the toggle says so.
+
+    A record dated `2019` spans the whole year, so it overlaps any range that touches 2019.
+    """
+    dated = df["date_start"].notna()
+    keep = dated.copy()
+    if state.date_from is not None:
+        keep &= df["date_end"] >= pd.Timestamp(state.date_from)
+    if state.date_to is not None:
+        keep &= df["date_start"] <= pd.Timestamp(state.date_to)
+    return keep | (~dated & state.include_undated)
+
+
+def date_span(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str]:
+    """(first day, last day, precision) of a contract date: `2019` spans the year, `2019-05` the month.
+
+    >>> date_span("2019-05")
+    (Timestamp('2019-05-01 00:00:00'), Timestamp('2019-05-31 00:00:00'), 'month')
+    """
+    value = (value or "").strip()
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            start = pd.Timestamp(year=int(value), month=1, day=1)
+            return start, start + pd.offsets.YearEnd(0), "year"
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            start = pd.Timestamp(value + "-01")
+            return start, start + pd.offsets.MonthEnd(0), "month"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = pd.Timestamp(value)
+            return day, day, "day"
+    except ValueError:
+        pass  # an impossible date (2019-13) is treated as no date rather than stopping the page
+    return None, None, ""
+
+
+def restrict_to_options(state: FilterState, options: Mapping[str, Iterable[str]]) -> FilterState:
+    """Drop facet values the store does not hold (a link shared before the data changed)."""
+    changes = {}
+    for column in FACETS:
+        allowed = set(options.get(column, ()))
+        changes[column] = tuple(v for v in state.facet(column) if v in allowed)
+    return replace(state, **changes)
+
+
+def state_to_params(state: FilterState, record_id: str | None = None) -> dict[str, str]:
+    """The query parameters that restore ``state`` (defaults are left out, so the URL stays short)."""
+    params: dict[str, str] = {}
+    for column in FACETS:
+        if state.facet(column):
+            params[PARAM_NAMES[column]] = LIST_SEPARATOR.join(state.facet(column))
+    if state.date_from:
+        params[PARAM_FROM] = state.date_from.isoformat()
+    if state.date_to:
+        params[PARAM_TO] = state.date_to.isoformat()
+    if state.text.strip():
+        params[PARAM_TEXT] = state.text.strip()
+    if not state.include_undated:
+        params[PARAM_UNDATED] = "0"
+    if record_id:
+        params[PARAM_RECORD] = record_id
+    return params
+
+
+def state_from_params(params: Mapping[str, str]) -> tuple[FilterState, str | None]:
+    """The filter state and selected record a URL names; malformed values are ignored, not fatal."""
+    values: dict[str, object] = {}
+    for column in FACETS:
+        raw = params.get(PARAM_NAMES[column], "")
+        values[column] = tuple(dict.fromkeys(v.strip() for v in raw.split(LIST_SEPARATOR) if v.strip()))
+    values["date_from"] = _parse_day(params.get(PARAM_FROM, ""))
+    values["date_to"] = _parse_day(params.get(PARAM_TO, ""))
+    values["text"] = params.get(PARAM_TEXT, "").strip()
+    values["include_undated"] = params.get(PARAM_UNDATED, "1") not in ("0", "false", "no")
+    return FilterState(**values), (params.get(PARAM_RECORD) or None)
+
+
+def _parse_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def export_filename(state: FilterState, prefix: str = "records", ext: str = "csv") -> str:
+    """A file name that says what was filtered: ``records_kind-item_supplier-RUS.csv``.
+
+    Names that would run too long keep their readable start and end in a short hash of the rest,
+    so two different filters never share a name.
+    """
+    parts = [prefix]
+    for column in FACETS:
+        if state.facet(column):
+            parts.append(f"{PARAM_NAMES[column]}-{'+'.join(state.facet(column))}")
+    if state.date_from:
+        parts.append(f"from-{state.date_from.isoformat()}")
+    if state.date_to:
+        parts.append(f"to-{state.date_to.isoformat()}")
+    if state.text.strip():
+        parts.append(f"q-{state.text.strip()}")
+    if not state.include_undated:
+        parts.append("dated-only")
+    stem = "_".join(_UNSAFE_FILENAME_CHARS.sub("-", part).strip("-") for part in parts)
+    if len(stem) > MAX_FILENAME_CHARS:
+        digest = hashlib.sha1(stem.encode("utf-8")).hexdigest()[:8]
+        stem = f"{stem[: MAX_FILENAME_CHARS - 9]}-{digest}"
+    return f"{stem}.{ext}"
+
