@@ -28,7 +28,7 @@ demo: venv
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
 test: dev-venv chromium
-	$(BIN)/ruff check extract dashboard tests bench
+	$(BIN)/ruff check extract dashboard tests $(wildcard bench)
 	$(BIN)/python -m pytest -q
 
 extract: venv

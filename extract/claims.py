@@ -169,6 +169,18 @@ _CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built t
                          r"deliver|delivering|mount|mounting|hit|hitting)\s+(?:\w+\s+){0,4}$", re.I)
 
 
+def _deal_maker(view: SentenceView, term: Term, parties: dict) -> str:
+    """The maker of the designated item an arms deal in this sentence is for, if the lexicon knows it."""
+    if term.category != "arms-deal":
+        return ""
+    for item in view.terms:
+        if item.kind == "item" and item.designation and item.origin:
+            if item.origin not in parties:
+                parties[item.origin] = roles.Party(item.origin, distance=abs(item.start - term.start))
+            return item.origin
+    return ""
+
+
 def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_inferred: bool = False) -> list[Claim]:
     """One candidate claim per term of the sentence."""
     text = view.sentence.text
@@ -179,7 +191,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         clause = status.clause_bounds(text, term.start, term.end)
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)
         if term.kind == "agreement":
-            supplier, recipient = roles.orient_agreement(text, parties, term, clause)
+            maker = _deal_maker(view, term, parties)
+            supplier, recipient = roles.orient_agreement(text, parties, term, clause, maker)
             extra_s, extra_r = [], []
         else:
             supplier, recipient = roles.choose_pair(parties)

@@ -34,6 +34,7 @@ PATTERNS = [
     ("weekday_month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
     ("day_month_year", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     ("month_year", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    ("season_year", rf"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
@@ -42,7 +43,7 @@ PATTERNS = [
     ("month", rf"\b(?P<mod>(?i:in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\d,])(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
 ]
-_COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year") else 0))
+_COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "season_year") else 0))
              for name, regex in PATTERNS]
 
 
@@ -156,7 +157,7 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         if mod in ("last", "since") or (mod not in ("next", "by", "until") and month > pub.month):
             year = pub.year - 1 if month > pub.month or mod == "last" else pub.year
         return (*_month_range(year, month), "any")
-    if name == "year":
+    if name in ("year", "season_year"):
         year = int(groups["year"])
         return date(year, 1, 1), date(year, 12, 31), "any"
     if name == "ago":

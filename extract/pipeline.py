@@ -122,8 +122,21 @@ def fill_from_context(claims: list[Claim]) -> None:
         if not claim.recipient:
             claim.recipient = place_country(claim)
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
+        claim.certainty = attributed_certainty(claim)
         if claim.supplier and claim.recipient:
             previous = claim
+
+
+def attributed_certainty(claim: Claim) -> str:
+    """A claim a third country's speaker makes about two others ("Blinken said Iran sent...") is
+    claimed; what a party's own official says stays confirmed."""
+    if claim.certainty != "confirmed":
+        return claim.certainty
+    text = claim.sentence.text
+    speaker = quotes.find_speaker(text, quotes.quoted_spans(text))
+    if speaker and claim.supplier and claim.recipient and speaker not in (claim.supplier, claim.recipient):
+        return "claimed"
+    return claim.certainty
 
 
 def place_country(claim: Claim) -> str:

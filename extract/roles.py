@@ -157,15 +157,22 @@ def coordinated(text: str, parties: dict[str, Party], iso3: str) -> list[str]:
     for mention in parties[iso3].mentions:
         for other in parties.values():
             for m in other.mentions:
-                gap = text[mention.end:m.start] if m.start >= mention.end else ""
-                if other.iso3 not in chain and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap):
+                gap = text[mention.end:m.start] if m.start >= mention.end else None
+                if gap is None or other.iso3 in chain or "person" in (m.form, mention.form):
+                    continue
+                joined = re.fullmatch(r"\s*,?\s*(?:and|or)\s*(?:the\s+)?", gap)
+                # a bare comma lists only countries named alike ("Russia, Belarus and Iran")
+                listed = re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and m.form == mention.form
+                if joined or listed:
                     chain.append(other.iso3)
     return chain[1:]
 
 
-def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int]) -> list[str]:
+def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int],
+                      maker: str = "") -> list[str]:
     """The two countries an agreement binds, most telling first: a partner named with the term
-    ("cooperation with Russia", "between Russia and Venezuela"), the clause's subject, the nearest."""
+    ("cooperation with Russia", "between Russia and Venezuela"), the maker of the item a deal is
+    for ("a contract for the TB2"), the clause's subject, the nearest."""
     partners, subject = [], None
     for party in parties.values():
         for m in party.mentions:
@@ -177,7 +184,7 @@ def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: 
     # "between Russia and Venezuela": the second partner follows the first
     for iso3 in list(partners):
         partners += [c for c in coordinated(text, parties, iso3) if c not in partners]
-    ordered = partners + ([subject[0]] if subject else [])
+    ordered = partners + ([maker] if maker else []) + ([subject[0]] if subject else [])
     ordered += [p.iso3 for p in sorted(parties.values(), key=lambda p: p.distance)]
     unique = []
     for iso3 in ordered:
@@ -186,13 +193,16 @@ def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: 
     return unique[:2]
 
 
-def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int]) -> tuple[str, str]:
+def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int],
+                     maker: str = "") -> tuple[str, str]:
     """Supplier and recipient of an agreement: an explicit cue between the two parties first, else
     the larger arms exporter supplies (an agreement's text rarely says which side gives support).
     A lone party is returned as the recipient; the article's context places it later."""
-    bound = agreement_parties(text, parties, term, clause)
+    bound = agreement_parties(text, parties, term, clause, maker)
     if len(bound) < 2:
         return "", bound[0] if bound else ""
+    if maker in bound:  # the maker of what a deal buys is its supplier
+        return maker, next(c for c in bound if c != maker)
     a, b = (parties[c] for c in bound)
     # only giving cues orient an agreement: "in Moscow" says where it was discussed, not who gives
     lead = a.supplier - b.supplier
