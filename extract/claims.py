@@ -169,6 +169,14 @@ _CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built t
                          r"deliver|delivering|mount|mounting|hit|hitting)\s+(?:\w+\s+){0,4}$", re.I)
 
 
+def _deal_status(view: SentenceView, term: Term) -> str:
+    """"Executive contracts for 180 K2s followed in August": items a deal is for, with no verb of
+    their own, stand where the deal stands (agreed)."""
+    if term.kind == "item" and any(t.kind == "agreement" and t.category == "arms-deal" for t in view.terms):
+        return "agreed"
+    return ""
+
+
 def _deal_maker(view: SentenceView, term: Term, parties: dict) -> str:
     """The maker of the designated item an arms deal in this sentence is for, if the lexicon knows it."""
     if term.category != "arms-deal":
@@ -198,7 +206,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             supplier, recipient = roles.choose_pair(parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
         cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
-        state = cue.status if cue else DEFAULT_STATUS[term.kind]
+        state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
         out.append(Claim(
             term=term, sentence=view.sentence, view=view, supplier=supplier, recipient=recipient, status=state,

@@ -14,7 +14,7 @@ from .terms import Term, drop_overlaps, find_table_terms
 # Variant suffix glued to a family designation: Su-30 -> Su-30MK2, S-300 -> S-300PMU-2, Mi-17 -> Mi-17V-5.
 _VARIANT = r"(?:[A-Z]{1,4}\d?(?:-\d{1,2})?|\d?[A-Z]{1,3}\d?)?(?:/[A-Z]{1,2})?"
 # The shape of a designation the lexicon does not know yet: letters, a dash, digits (Kh-101, BM-30).
-_UNKNOWN_DESIGNATION = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z0-9]{0,4}(?:-\d)?)(?![\w-])")
+_UNKNOWN_DESIGNATION = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{0,8}-\d{1,4}[A-Z0-9]{0,4}(?:-\d)?)(?![\w-])")
 # Designation-shaped strings that are not weapons.
 _NOT_WEAPONS = re.compile(r"^(?:COVID|SARS|MERS|H\dN\d|G-\d|Article|Form|Route|Highway|Flight|Model|Type-?C|USB|A-\d\b)", re.I)
 # "which Pyongyang calls the Hwasong-11", "known as the Geran-2": another name for a system just named.
