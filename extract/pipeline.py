@@ -119,6 +119,8 @@ def fill_from_context(claims: list[Claim]) -> None:
             local = (previous.supplier, previous.recipient)
         if not claim.parties and previous and previous.sentence.line == claim.sentence.line:
             local = (previous.supplier, previous.recipient)
+        if claim.certainty == "denied":
+            local = ("", local[1])  # "Venezuela has no nuclear arms": nobody supplied what is denied
         if not claim.recipient:
             claim.recipient = place_country(claim)
         claim.supplier, claim.recipient = fill_roles_for(claim, local)

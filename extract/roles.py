@@ -37,6 +37,7 @@ class Party:
     recipient: float = 0.0
     distance: int = 10**6
     first: int = 10**6
+    in_clause: bool = False
     mentions: list[CountryMention] = field(default_factory=list)
 
 
@@ -89,6 +90,7 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         party.first = min(party.first, mention.start)
         if not (clause[0] <= mention.start and mention.end <= clause[1]):
             continue
+        party.in_clause = True
         if term.kind == "deployment" and mention.start < term.end and term.start < mention.end:
             party.supplier += _MODIFIER_WEIGHT  # "Wagner", "Africa Corps": the force names its sender
             continue
@@ -229,8 +231,9 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
             subject = min(others, key=lambda p: p.first)
             if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3
-    # a country with a recipient's cue ("in Ukraine") is no supplier
-    others = [p for p in others if p.iso3 != recipient and p.recipient == 0]
+    # a country with a recipient's cue ("in Ukraine") is no supplier; nor one outside the clause
+    # ("He accused Trump ..., noting that Venezuela has no nuclear arms")
+    others = [p for p in others if p.iso3 != recipient and p.recipient == 0 and p.in_clause]
     if not supplier:
         if main_supplier and main_supplier in parties and main_supplier != recipient:
             supplier = main_supplier
