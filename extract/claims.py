@@ -105,7 +105,9 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     """The claim's date: its time expression, else the publication date for current states and
     pledges, else empty for past events. A publication date only inferred from the text is not
     known well enough to stand for "now"."""
-    expression = dates.choose_expression(view.times, term.start, term.end)
+    lo, hi = status.clause_bounds(view.sentence.text, term.start, term.end)
+    in_clause = [t for t in view.times if lo <= t.start and t.end <= hi]
+    expression = dates.choose_expression(in_clause, term.start, term.end)
     if expression:
         return expression.value
     if pub is None or pub_inferred:
@@ -169,6 +171,11 @@ _CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built t
                          r"deliver|delivering|mount|mounting|hit|hitting)\s+(?:\w+\s+){0,4}$", re.I)
 
 
+# "intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
+_COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
+                     r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+(?:\w+\s+){0,3}$", re.I)
+
+
 def _deal_status(view: SentenceView, term: Term) -> str:
     """"Executive contracts for 180 K2s followed in August": items a deal is for, with no verb of
     their own, stand where the deal stands (agreed)."""
@@ -182,9 +189,7 @@ def _deal_maker(view: SentenceView, term: Term, parties: dict) -> str:
     if term.category != "arms-deal":
         return ""
     for item in view.terms:
-        if item.kind == "item" and item.designation and item.origin:
-            if item.origin not in parties:
-                parties[item.origin] = roles.Party(item.origin, distance=abs(item.start - term.start))
+        if item.kind == "item" and item.designation and item.origin in parties:
             return item.origin
     return ""
 
@@ -194,7 +199,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     text = view.sentence.text
     out = []
     for term in (naval_as_deployment(text, t) for t in view.terms):
-        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]):
+        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _COMBAT.search(text[max(0, term.start - 50):term.start]):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)
@@ -211,7 +216,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         out.append(Claim(
             term=term, sentence=view.sentence, view=view, supplier=supplier, recipient=recipient, status=state,
             certainty=certainty, date=resolve_date(view, term, cue, state, pub, pub_inferred),
-            quantity=quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
+            quantity=None if term.kind == "agreement" else
+            quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient),
             extra_suppliers=extra_s, extra_recipients=extra_r,
         ))

@@ -23,7 +23,7 @@ _NUMBER = (r"(?P<count>a pair of|a couple of|half a dozen|two dozen|three dozen|
 _MODIFIER = r"(?:(?:its|their|his|her|our|the|of|more|new|additional|further|other|[A-Z][\w’'.-]*|[\w-]+-[\w-]+|\w+(?:al|ic|ed|ive|ian|ese|ish|ary|ous|ern|ful|less|ile|ant|ent|est|er|y))\s+){0,4}"
 _APPROX = (r"(?:(?:about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|as many as|"
            r"an estimated|the estimated|estimated|a total of|another|an additional|additional|the|its|their)\s+)?")
-_BEFORE = re.compile(r"(?<![\w.,’'-])(?i:" + _APPROX + r"(?:" + _NUMBER + r"))\s+" + _MODIFIER + r"$")
+_BEFORE = re.compile(r"(?<![\w.,’'$€£-])(?i:" + _APPROX + r"(?:" + _NUMBER + r"))\s+" + _MODIFIER + r"$")
 _NOT_COUNTED = re.compile(r"\b(?:percent|per cent|%|km|kilomet\w*|miles?|tons?|tonnes?|kg|years?|months?|days?|hours?|dollars?|euros?|\$)\s", re.I)
 _SINGULAR_ONLY = re.compile(r"(?<!s)$")
 

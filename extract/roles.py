@@ -26,6 +26,9 @@ _STOP_IN_MODIFIER = {"of", "for", "to", "from", "with", "in", "on", "by", "that"
                      "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "used", "uses"}
 _MODIFIER_WEIGHT = 2.5
 _POSSESSIVE_WEIGHT = 1.5
+# Weak: a cue in the text outweighs it ("Poland sent Soviet-made T-72s").
+_MAKER_PRIOR = 1.0
+_RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
 @dataclass
@@ -89,8 +92,20 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         party.distance = min(party.distance, distance)
         party.first = min(party.first, mention.start)
         if not (clause[0] <= mention.start and mention.end <= clause[1]):
+            relative = _RELATIVE.match(text, mention.end)
+            if not (relative and relative.end() >= clause[0] and relative.start() <= clause[0]):
+                continue
+            # "the Houthis, who have received Iranian missiles": the relative clause speaks of them
+            mention = CountryMention(mention.start, mention.end, mention.iso3, mention.form, mention.text)
+            after_text = text[relative.end():relative.end() + 90]
+            for regex, side, role, weight, kinds, forms in _role_cues():
+                if side == "after" and (not kinds or term.kind in kinds) and regex.search(" " + after_text):
+                    setattr(party, role, getattr(party, role) + weight)
+            party.in_clause = True
             continue
         party.in_clause = True
+        if term.origin == mention.iso3 and term.kind == "item":
+            party.supplier += _MAKER_PRIOR  # the maker of a designated system is likely its supplier
         if term.kind == "deployment" and mention.start < term.end and term.start < mention.end:
             party.supplier += _MODIFIER_WEIGHT  # "Wagner", "Africa Corps": the force names its sender
             continue

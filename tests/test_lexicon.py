@@ -1,0 +1,41 @@
+import re
+
+import pytest
+
+from extract.lexicon import DATA_DIR, load_table, phrase_pattern
+from extract.records import AGREEMENT_CATEGORIES, CERTAINTIES, DEPLOYMENT_CATEGORIES, ITEM_CATEGORIES, STATUSES
+
+# Each pattern table with the regex columns and the column whose values are a closed vocabulary.
+PATTERN_TABLES = {
+    "generic_terms": (("term", "qualifier"), "category", ITEM_CATEGORIES + DEPLOYMENT_CATEGORIES),
+    "deployment_terms": (("term",), "category", DEPLOYMENT_CATEGORIES),
+    "agreement_terms": (("term", "qualifier"), "category", AGREEMENT_CATEGORIES),
+    "status_cues": (("pattern",), "status", STATUSES),
+    "certainty_cues": (("pattern",), "certainty", CERTAINTIES),
+    "role_cues": (("pattern",), "role", ("supplier", "recipient")),
+}
+
+
+@pytest.mark.parametrize("table", sorted(PATTERN_TABLES))
+def test_lexicon_pattern_tables_compile_and_use_the_vocabulary(table):
+    # a comma inside a regex that is not quoted splits the row: the vocabulary check catches it
+    columns, vocabulary_column, vocabulary = PATTERN_TABLES[table]
+    rows = load_table(table)
+    assert rows
+    for row in rows:
+        assert row[vocabulary_column] in vocabulary, (table, row)
+        for column in columns:
+            if row.get(column):
+                re.compile(row[column])
+
+
+@pytest.mark.parametrize("table", ["countries", "places", "people", "armed_groups", "equipment", "exporters"])
+def test_lexicon_data_tables_load(table):
+    assert load_table(table)
+    assert (DATA_DIR / f"{table}.csv").exists()
+
+
+def test_lexicon_phrase_pattern_is_loose_on_spaces_and_dashes():
+    assert re.fullmatch(phrase_pattern("Tu-160"), "Tu 160")
+    assert re.fullmatch(phrase_pattern("Kh-101"), "Kh–101")
+    assert re.fullmatch(phrase_pattern("Russia's"), "Russia’s")
