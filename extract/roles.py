@@ -96,9 +96,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             if not (relative and relative.end() >= clause[0] and relative.start() <= clause[0]):
                 continue
             # "the Houthis, who have received Iranian missiles": the relative clause speaks of them
-            mention = CountryMention(mention.start, mention.end, mention.iso3, mention.form, mention.text)
             after_text = text[relative.end():relative.end() + 90]
-            for regex, side, role, weight, kinds, forms in _role_cues():
+            for regex, side, role, weight, kinds, _forms in _role_cues():
                 if side == "after" and (not kinds or term.kind in kinds) and regex.search(" " + after_text):
                     setattr(party, role, getattr(party, role) + weight)
             party.in_clause = True
