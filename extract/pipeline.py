@@ -10,6 +10,7 @@ the consolidated facts, and writes records.csv and facts.csv atomically.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from .articles import (
 )
 from .claims import Claim, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
+from .places import CountryMention
 from .records import Record, make_record_id, rows_to_csv, write_atomic, write_records_csv
 from .roles import fill_roles
 from .sentences import split_sentences
@@ -71,6 +73,17 @@ def publication_date(article: Article) -> date | None:
     return inferred
 
 
+_PAIR_PHRASE = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states|allies|neighbou?rs|capitals)\b", re.I)
+
+
+def pair_mentions(text: str, previous: list[str]) -> list[CountryMention]:
+    """"The two countries signed...": the two countries the text named last, as mentions."""
+    match = _PAIR_PHRASE.search(text)
+    if not match or len(previous) < 2:
+        return []
+    return [CountryMention(match.start(), match.end(), iso3, "name", match.group(0)) for iso3 in previous[:2]]
+
+
 def main_pair(claims: list[Claim]) -> tuple[str, str]:
     """The supplier-recipient pair the article is mostly about, from claims that name both."""
     pairs = Counter((c.supplier, c.recipient) for c in claims if c.explicit_pair)
@@ -88,6 +101,7 @@ def find_claims(article: Article) -> list[Claim]:
     for line in lines:
         line_starts.append(line_starts[-1] + len(line))
     paragraph: tuple[int, list, str] = (-1, [], "")
+    previous_countries: list[str] = []
     for sentence in split_sentences(article.text):
         if sentence.line != paragraph[0]:
             line_text = lines[sentence.line]
@@ -96,7 +110,11 @@ def find_claims(article: Article) -> list[Claim]:
         _, spans, speaker = paragraph
         offset = sentence.start - line_starts[sentence.line]
         pronouns = quotes.pronoun_mentions(lines[sentence.line], spans, speaker, offset, len(sentence.text))
+        pronouns += pair_mentions(sentence.text, previous_countries)
         view = read_sentence(sentence, pub, anchor, pronouns)
+        named = list(dict.fromkeys(m.iso3 for m in view.countries))
+        if len(named) >= 2:
+            previous_countries = named
         context_claimed = attributed_line == sentence.line
         claims.extend(claims_of(view, pub, context_claimed, article.published_inferred))
         if status.is_attributed(sentence.text):
@@ -119,6 +137,8 @@ def fill_from_context(claims: list[Claim]) -> None:
             local = (previous.supplier, previous.recipient)
         if not claim.parties and previous and previous.sentence.line == claim.sentence.line:
             local = (previous.supplier, previous.recipient)
+        if claim.term.kind == "deployment" and claim.parties:
+            local = ("", local[1])  # a force's sender is named with it, not guessed from the article
         if claim.certainty == "denied":
             local = ("", local[1])  # "Venezuela has no nuclear arms": nobody supplied what is denied
         if not claim.recipient:

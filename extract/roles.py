@@ -28,6 +28,7 @@ _MODIFIER_WEIGHT = 2.5
 _POSSESSIVE_WEIGHT = 1.5
 # Weak: a cue in the text outweighs it ("Poland sent Soviet-made T-72s").
 _MAKER_PRIOR = 1.0
+_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|[\w’'-]+['’]s)\s+[^,]{1,50},(?=\s)")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -116,7 +117,11 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             elif mention.form in ("demonym", "name", "metonym", "group", "pronoun") or possessive:
                 party.supplier += _MODIFIER_WEIGHT
         before = text[max(0, mention.start - 60):mention.start]
-        after = text[mention.end:mention.end + 90]
+        after_start = mention.end
+        appositive = _APPOSITIVE.match(text, mention.end)
+        if appositive:
+            after_start = appositive.end()  # "Hungary, Serbia's ally, has denied": Hungary denied
+        after = text[after_start:after_start + 90]
         for regex, side, role, weight, kinds, forms in _role_cues():
             if (kinds and term.kind not in kinds) or (forms and mention.form not in forms):
                 continue
@@ -127,7 +132,7 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             if not match:
                 continue
             # a cue after a mention speaks of it only up to the next mention ("Moscow ... Maduro may request")
-            if side == "after" and any(mention.end < m.start < mention.end + match.end() for m in mentions):
+            if side == "after" and any(after_start <= m.start < after_start + match.end() for m in mentions):
                 continue
             setattr(party, role, getattr(party, role) + weight * fade)
     _share_coordinated(text, parties)
@@ -190,7 +195,11 @@ def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: 
     ("cooperation with Russia", "between Russia and Venezuela"), the maker of the item a deal is
     for ("a contract for the TB2"), the clause's subject, the nearest."""
     partners, subject = [], None
-    for party in parties.values():
+    for party in list(parties.values()):
+        located = all(m.form == "metonym" and re.search(r"\b(?:in|at)\s+$", text[max(0, m.start - 5):m.start])
+                      for m in party.mentions)
+        if located and len(parties) > 1:
+            continue  # "signed in Budapest": where, not who
         for m in party.mentions:
             gap = text[term.end:m.start] if m.start >= term.end else None
             if gap is not None and re.fullmatch(r"[”\"’']?\s*(?:(?:signed|agreed|reached|concluded)\s+)?(?:with|between|among|and)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?", gap):
@@ -201,7 +210,9 @@ def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: 
     for iso3 in list(partners):
         partners += [c for c in coordinated(text, parties, iso3) if c not in partners]
     ordered = partners + ([maker] if maker else []) + ([subject[0]] if subject else [])
-    ordered += [p.iso3 for p in sorted(parties.values(), key=lambda p: p.distance)]
+    ordered += [p.iso3 for p in sorted(parties.values(), key=lambda p: p.distance)
+                if not all(m.form == "metonym" and re.search(r"\b(?:in|at)\s+$", text[max(0, m.start - 5):m.start])
+                           for m in p.mentions)]
     unique = []
     for iso3 in ordered:
         if iso3 not in unique:
