@@ -52,6 +52,7 @@ class Claim:
     place: Place | None
     parties: dict = field(default_factory=dict)
     explicit_pair: bool = False
+    cued: bool = False  # whether a status cue (a verb of giving, asking, holding...) governs it
     extra_suppliers: list[str] = field(default_factory=list)
     extra_recipients: list[str] = field(default_factory=list)
 
@@ -218,7 +219,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             certainty=certainty, date=resolve_date(view, term, cue, state, pub, pub_inferred),
             quantity=None if term.kind == "agreement" else
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
-            place=None, parties=parties, explicit_pair=bool(supplier and recipient),
+            place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
             extra_suppliers=extra_s, extra_recipients=extra_r,
         ))
     return out

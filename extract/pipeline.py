@@ -192,6 +192,8 @@ def is_claim(claim: Claim) -> bool:
         return bool(host) and host != claim.supplier
     if claim.term.needs_context:
         return bool(claim.supplier or claim.recipient) and bool(claim.parties)
+    if claim.term.kind == "item" and not claim.recipient and not claim.cued:
+        return False  # "Ukrainian air defences intercepted...": a country's own weapons, no claim of transfer
     return bool(claim.supplier or claim.recipient)
 
 

@@ -103,3 +103,42 @@ def test_claims_every_record_points_at_its_sentence(extract_text):
 
 def test_claims_no_record_without_a_military_thing(extract_text):
     assert extract_text("The two presidents discussed trade and tourism in Ankara on Monday.", "2024-01-01") == []
+
+
+def test_claims_third_party_attribution_is_claimed(extract_text):
+    records = extract_text("Iran has supplied Russia with Shahed-136 drones, British Foreign Secretary David Cameron said.", "2024-02-01")
+    assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("IRN", "RUS", "claimed")]
+
+
+def test_claims_speaker_of_a_quote_is_we(extract_text):
+    text = "“We will send our warships to the Red Sea,” the Indian defence minister, Rajnath Singh, said."
+    records = extract_text(text, "2024-01-10")
+    assert [(r.kind, r.supplier, r.location) for r in records] == [("deployment", "IND", "Red Sea")]
+
+
+def test_claims_combat_use_is_not_a_transfer(extract_text):
+    assert extract_text("Ukrainian air defences intercepted 20 Shahed drones overnight.", "2024-01-10") == []
+
+
+def test_claims_relative_clause_binds_to_its_antecedent(extract_text):
+    records = extract_text("Saudi forces fought the Houthis, who have received Iranian missiles.", "2015-04-21")
+    assert [(r.supplier, r.recipient, r.status) for r in records] == [("IRN", "YEM", "delivered")]
+
+
+def test_claims_the_two_countries_are_the_pair_named_before(extract_text):
+    records = extract_text("Cuba and Russia held talks in Havana. The two countries signed a military cooperation agreement on Monday.",
+                           "2024-05-08")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("RUS", "CUB", "agreed", "2024-05-06")]
+
+
+def test_claims_priced_deal_in_the_passive(extract_text):
+    records = extract_text("Egypt bought Rafale jets from France. The $2 billion deal was signed in March 2021, according to "
+                           "the ministry.", "2022-01-01")
+    deal = find(records, kind="agreement")
+    assert [(r.category, r.supplier, r.recipient, r.status, r.date, r.quantity) for r in deal] == [
+        ("arms-deal", "FRA", "EGY", "agreed", "2021-03", None)]
+
+
+def test_claims_denied_holding_has_no_supplier(extract_text):
+    records = extract_text("Officials in Caracas insist that Venezuela has no nuclear weapons.", "2020-01-01")
+    assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("", "VEN", "denied")]
