@@ -85,9 +85,12 @@ def pair_mentions(text: str, previous: list[str]) -> list[CountryMention]:
 
 
 def main_pair(claims: list[Claim]) -> tuple[str, str]:
-    """The supplier-recipient pair the article is mostly about, from claims that name both."""
-    pairs = Counter((c.supplier, c.recipient) for c in claims if c.explicit_pair)
-    return pairs.most_common(1)[0][0] if pairs else ("", "")
+    """The supplier and the recipient the article is mostly about: the ones its sentences name most
+    often in those roles (ties go to the first named)."""
+    recipients = Counter(c.recipient for c in claims if c.recipient)
+    recipient = recipients.most_common(1)[0][0] if recipients else ""
+    suppliers = Counter(c.supplier for c in claims if c.supplier and c.supplier != recipient)
+    return (suppliers.most_common(1)[0][0] if suppliers else ""), recipient
 
 
 def find_claims(article: Article) -> list[Claim]:
@@ -177,7 +180,8 @@ def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
     """The claim's roles with gaps filled from ``pair`` (the paragraph's or the article's)."""
     return fill_roles(claim.supplier, claim.recipient, claim.parties, claim.term, pair,
                       allow_context_recipient=claim.term.kind != "deployment",
-                      co_suppliers=tuple(claim.extra_suppliers))
+                      co_suppliers=tuple(claim.extra_suppliers),
+                      term_prefix=claim.sentence.text[max(0, claim.term.start - 30):claim.term.start])
 
 
 def is_claim(claim: Claim) -> bool:

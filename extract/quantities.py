@@ -55,5 +55,7 @@ def find_quantity(text: str, start: int, end: int, allow_article: bool = True) -
         # "a" counts one thing only for a singular noun ("a Russian Il-76", not "a request for missiles")
         if not allow_article or term.endswith("s") or re.search(r"\bof\b", between):
             return None
+    if re.search(r"\b[A-Z]{2,}\s*$", window[:match.start()]):
+        return None  # "ASC 890", "HQ 9": a number glued to a name is a designation
     value = _value(match)
     return value if value else None

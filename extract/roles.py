@@ -28,7 +28,12 @@ _MODIFIER_WEIGHT = 2.5
 _POSSESSIVE_WEIGHT = 1.5
 # Weak: a cue in the text outweighs it ("Poland sent Soviet-made T-72s").
 _MAKER_PRIOR = 1.0
+# "Ukraine's foreign minister", "Russian President Vladimir Putin": the office acts for the country.
+_OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|president|ministry|government|military|army|navy|"
+                             r"air force|officials?|envoy|ambassador|leader|spokes(?:man|woman|person)|prime minister|chief|"
+                             r"commander|authorities|junta|defen[cs]e ministry|foreign ministry)(?:\s+(?:[A-Z][\w’'.-]+\s*){1,3})?(?=\s|,)")
 _APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|[\w’'-]+['’]s)\s+[^,]{1,50},(?=\s)")
+_COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -119,8 +124,12 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         before = text[max(0, mention.start - 60):mention.start]
         after_start = mention.end
         appositive = _APPOSITIVE.match(text, mention.end)
+        official = _OFFICIAL_AFTER.match(text, mention.end)
         if appositive:
             after_start = appositive.end()  # "Hungary, Serbia's ally, has denied": Hungary denied
+        elif official:
+            after_start = official.end()  # "Ukraine's foreign minister urged": Ukraine urged
+            possessive = False
         after = text[after_start:after_start + 90]
         for regex, side, role, weight, kinds, forms in _role_cues():
             if (kinds and term.kind not in kinds) or (forms and mention.form not in forms):
@@ -241,7 +250,7 @@ def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: t
 
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,
                main_pair: tuple[str, str], allow_context_recipient: bool,
-               co_suppliers: tuple[str, ...] = ()) -> tuple[str, str]:
+               co_suppliers: tuple[str, ...] = (), term_prefix: str = "") -> tuple[str, str]:
     """Fill an empty role from the sentence's other countries, the maker, then the article's main pair."""
     main_supplier, main_recipient = main_pair
     parties = {k: v for k, v in parties.items() if k not in co_suppliers}
@@ -252,13 +261,15 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     if not recipient and (term.kind != "deployment" or supplier):
         if main_recipient and main_recipient in parties and main_recipient != supplier:
             recipient = main_recipient
-        elif others and (supplier or len(others) > 1) and term.kind != "deployment":
+        elif (others := [p for p in others if p.in_clause]) and (supplier or len(others) > 1) and term.kind != "deployment":
             subject = min(others, key=lambda p: p.first)
             if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3
     # a country with a recipient's cue ("in Ukraine") is no supplier; nor one outside the clause
     # ("He accused Trump ..., noting that Venezuela has no nuclear arms")
     others = [p for p in others if p.iso3 != recipient and p.recipient == 0 and p.in_clause]
+    if not supplier and _COLLECTIVE_BEFORE.search(term_prefix):
+        others, main_supplier = [], ""  # "Western arms deliveries": suppliers the text leaves unnamed
     if not supplier:
         if main_supplier and main_supplier in parties and main_supplier != recipient:
             supplier = main_supplier
