@@ -102,7 +102,7 @@ def html_to_text(html: str) -> tuple[str, str]:
             blocks.append(text)
     if not blocks:
         blocks = [" ".join(line.split()) for line in soup.get_text("\n").splitlines() if line.strip()]
-    if title and (not blocks or blocks[0] != title):
+    if title and not any(title in block or block in title for block in blocks[:2]):
         blocks.insert(0, title)
     return "\n\n".join(blocks), title
 
