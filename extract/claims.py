@@ -158,11 +158,17 @@ _ACQUISITION = re.compile(r"\b(?:sol[dl]|sells|sale|bought|buy|purchas\w*|order\
 
 def naval_as_deployment(text: str, term: Term) -> Term:
     """Warships named generically are a naval deployment (sent, stationed, escorting) unless the
-    clause speaks of selling or building them; a designated ship class stays an item."""
-    if term.kind != "item" or term.category != "naval" or term.designation:
+    clause speaks of selling or building them; a designated ship class stays an item. Aircraft sent
+    for exercises or patrols are an aircraft deployment."""
+    if term.kind != "item" or term.category not in ("naval", "aircraft"):
         return term
     lo, hi = status.clause_bounds(text, term.start, term.end)
-    if _ACQUISITION.search(text[lo:hi]):
+    clause = text[lo:hi]
+    if term.category == "aircraft":
+        if _DEPLOYMENT_CONTEXT.search(clause) and not _ACQUISITION.search(clause):
+            return Term(term.start, term.end, "deployment", term.label, "aircraft", term.origin, designation=term.designation)
+        return term
+    if term.designation or _ACQUISITION.search(clause):
         return term
     return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
 
@@ -174,7 +180,11 @@ _CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built t
 
 # "intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
 _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
-                     r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+(?:\w+\s+){0,3}$", re.I)
+                     r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+"
+                     r"(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$", re.I)
+# Aircraft sent for exercises or patrols are a deployment, not a sale.
+_DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
+                                 r"port calls?|stationed|deployment)\b", re.I)
 
 
 def _deal_status(view: SentenceView, term: Term) -> str:

@@ -33,8 +33,9 @@ def _lexicon() -> tuple[re.Pattern, dict[str, dict]]:
     families = [row["label"] for row in load_table("equipment") if row.get("pattern_family") == "1"]
     plain = alternation(list(by_form_surfaces()))
     family = alternation(families)
+    # exact names first (longest first), so "IRIS-T SLM" beats the family "IRIS-T" with no variant
     regex = re.compile(
-        r"(?<![\w-])(?:(?P<family>" + family + r")(?P<variant>" + _VARIANT + r")|(?P<plain>" + plain + r"))(?:s\b|['’]s\b)?(?![A-Za-z0-9-])"
+        r"(?<![\w-])(?:(?P<plain>" + plain + r")|(?P<family>" + family + r")(?P<variant>" + _VARIANT + r"))(?:s\b|['’]s\b)?(?![A-Za-z0-9-])"
     )
     return regex, by_form
 
