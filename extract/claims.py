@@ -88,7 +88,10 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     cues, time expressions."""
     text = sentence.text
     terms = drop_overlaps(find_items(text) + find_deployments(text) + find_agreements(text))
-    countries = find_countries(text) + (pronouns or [])
+    items = [t for t in terms if t.kind == "item"]
+    # "the Abrams": a designation that is also a person's name is the weapon
+    countries = [m for m in find_countries(text) + (pronouns or [])
+                 if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
     return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
                         dates.find_time_expressions(text, pub, anchor))

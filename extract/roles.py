@@ -141,7 +141,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             if not match:
                 continue
             # a cue after a mention speaks of it only up to the next mention ("Moscow ... Maduro may request")
-            if side == "after" and any(after_start <= m.start < after_start + match.end() for m in mentions):
+            if side == "after" and any(after_start <= m.start < after_start + match.end() and not _is_possessive(text, m)
+                                       for m in mentions):
                 continue
             setattr(party, role, getattr(party, role) + weight * fade)
     _share_coordinated(text, parties)

@@ -11,7 +11,7 @@ from .lexicon import load_table
 
 # Clauses end at these marks: a cue in another clause speaks of something else
 # ("... sending intelligence officers, and working with ... agents").
-_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:and|but|while|whereas|as|which|who|where|when|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
+_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:who|which)\b(?![^,;]{0,70},)|,\s+(?:and|but|while|whereas|as|where|when|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
 _MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)? to|whether|expect(?:s|ed)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|hop(?:e|es|ed) to|"
                     r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to|rul(?:e|ed|ing) out|"
