@@ -181,7 +181,8 @@ def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
     return fill_roles(claim.supplier, claim.recipient, claim.parties, claim.term, pair,
                       allow_context_recipient=claim.term.kind != "deployment",
                       co_suppliers=tuple(claim.extra_suppliers),
-                      term_prefix=claim.sentence.text[max(0, claim.term.start - 30):claim.term.start])
+                      term_prefix=claim.sentence.text[max(0, claim.term.start - 30):claim.term.start],
+                      leaving=claim.status == "ended")
 
 
 def is_claim(claim: Claim) -> bool:

@@ -251,7 +251,7 @@ def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: t
 
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,
                main_pair: tuple[str, str], allow_context_recipient: bool,
-               co_suppliers: tuple[str, ...] = (), term_prefix: str = "") -> tuple[str, str]:
+               co_suppliers: tuple[str, ...] = (), term_prefix: str = "", leaving: bool = False) -> tuple[str, str]:
     """Fill an empty role from the sentence's other countries, the maker, then the article's main pair."""
     main_supplier, main_recipient = main_pair
     parties = {k: v for k, v in parties.items() if k not in co_suppliers}
@@ -259,6 +259,8 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
         return main_supplier, main_recipient  # the lone party named is the article's supplier
     others = sorted((p for p in parties.values() if p.iso3 not in (supplier, recipient)), key=lambda p: p.distance)
     # a force's host comes from its own sentence, and only once the sentence names its sender
+    if not recipient and term.kind == "deployment" and supplier and leaving and main_recipient != supplier:
+        recipient = main_recipient  # "Wagner is going home": it leaves the country the article is about
     if not recipient and (term.kind != "deployment" or supplier):
         if main_recipient and main_recipient in parties and main_recipient != supplier:
             recipient = main_recipient

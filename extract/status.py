@@ -67,6 +67,8 @@ def _tense(text: str, start: int, word: str) -> str:
     if re.search(r"\b(?:had)\s+(?:\w+\s+)?$", before) or first.endswith("ed") or first in _IRREGULAR_PAST:
         return "past"
     if first.endswith("ing"):
+        if re.search(r"\b(?:is|are|was|were|am)\s+(?:\w+ly\s+|now\s+|still\s+)?$", before):
+            return "present"  # "said it was withdrawing": under way as reported
         return "noun"  # a participle ("a letter requesting ...") takes the tense of its sentence
     if re.fullmatch(r"\w+s", first) or first in {"has", "have", "need", "ask", "plan"}:
         return "present"
