@@ -111,7 +111,7 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     known well enough to stand for "now"."""
     lo, hi = status.clause_bounds(view.sentence.text, term.start, term.end)
     in_clause = [t for t in view.times if lo <= t.start and t.end <= hi]
-    expression = dates.choose_expression(in_clause, term.start, term.end)
+    expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression:
         return expression.value
     if pub is None or pub_inferred:

@@ -41,7 +41,7 @@ PATTERNS = [
     ("relative_period", r"\b(?P<rel>(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
     ("month", rf"\b(?P<mod>(?i:in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
-    ("year", rf"(?<![\d,.$£€])\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\d,])(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
+    ("year", rf"(?<![\d,.$£€])\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?!\d|,\d)(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
 ]
 _COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "season_year") else 0))
              for name, regex in PATTERNS]
@@ -271,12 +271,22 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
     return sorted(found, key=lambda t: t.start)
 
 
-def choose_expression(expressions: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
+_PARENTHETICAL = re.compile(r",\s+(?:who|which|where)\b[^,;]{0,70},")
+
+
+def choose_expression(expressions: list[TimeExpression], start: int, end: int, text: str | None = None) -> TimeExpression | None:
     """The time expression that dates the term at [start, end): the nearest one that may apply, the
     time of speaking ("..., the minister said earlier this month") only when there is no other."""
     usable = [t for t in expressions if t.scope in ("any", "speech") or t.start < start]
     if any(t.scope != "speech" for t in usable):
         usable = [t for t in usable if t.scope != "speech"]
+    if text is not None:
+        # "French troops, who had fought there since 2013, left in August 2022": the parenthetical's time is its own
+        asides = [m.span() for m in _PARENTHETICAL.finditer(text) if not (m.start() <= start < m.end())]
+        usable = [t for t in usable if not any(s <= t.start < e for s, e in asides)]
+        # "since 2021, including two Mi-24P delivered in January 2023": no comma between beats nearer
+        joined = [t for t in usable if "," not in text[min(t.end, end):max(t.start, start)]]
+        usable = joined or usable
     if not usable:
         return None
 

@@ -32,7 +32,7 @@ _MAKER_PRIOR = 1.0
 _OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|president|ministry|government|military|army|navy|"
                              r"air force|officials?|envoy|ambassador|leader|spokes(?:man|woman|person)|prime minister|chief|"
                              r"commander|authorities|junta|defen[cs]e ministry|foreign ministry)(?:\s+(?:[A-Z][\w’'.-]+\s*){1,3})?(?=\s|,)")
-_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|[\w’'-]+['’]s)\s+[^,]{1,50},(?=\s)")
+_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|long|once|now|[\w’'-]+['’]s)\s+[^,]{1,60},(?=\s)")
 _COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 

@@ -16,7 +16,8 @@ _MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|p
                     r"plan(?:s|ned|ning)? to|whether|expect(?:s|ed)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|hop(?:e|es|ed) to|"
                     r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to|rul(?:e|ed|ing) out|"
                     r"decid(?:e|es|ed|ing) to|decision to|(?:goal|aim|plan|intention) (?:is|was) to)\b[^.;]{0,50}$", re.I)
-_INFINITIVE_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}to\s+", re.I)
+# "vowed to supply", "urged partners to send", "negotiating the purchase": the first verb governs.
+_INFINITIVE_GAP = re.compile(r"\s+(?:(?:[\w’'-]+\s+){0,3}to|the|a|an|its|their|for\s+the|of\s+the)\s+", re.I)
 _BY_PARTICIPLE = re.compile(r"\s+by\b")
 _IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left", "froze", "flown", "flew", "inked",
                    "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
