@@ -142,3 +142,24 @@ def test_claims_priced_deal_in_the_passive(extract_text):
 def test_claims_denied_holding_has_no_supplier(extract_text):
     records = extract_text("Officials in Caracas insist that Venezuela has no nuclear weapons.", "2020-01-01")
     assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("", "VEN", "denied")]
+
+
+def test_claims_appositive_subject_and_year_before_comma(extract_text):
+    records = extract_text("Algeria, long Moscow's biggest customer in Africa, ordered 14 Su-57 fighters in 2019, but deliveries "
+                           "were delayed.", "2024-03-11")
+    assert [(r.label, r.supplier, r.recipient, r.status, r.date, r.quantity) for r in records] == [
+        ("Su-57", "RUS", "DZA", "agreed", "2019", 14)]
+
+
+def test_claims_parenthetical_keeps_its_own_time(extract_text):
+    records = extract_text("French troops, who had fought jihadists in Mali since 2013, left the country in August 2022.",
+                           "2023-01-05")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("FRA", "MLI", "ended", "2022-08")]
+
+
+def test_claims_deal_partner_supplies_and_negotiation_plans(extract_text):
+    records = extract_text("Kenya signed a deal with the United States in 2023 to buy 16 Bell helicopters. "
+                           "Nigeria is negotiating the purchase of Wing Loong II drones from China.", "2024-03-11")
+    helicopters, drones = find(records, label="helicopters"), find(records, label="Wing Loong II")
+    assert [(r.supplier, r.recipient, r.status, r.date, r.quantity) for r in helicopters] == [("USA", "KEN", "agreed", "2023", 16)]
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in drones] == [("CHN", "NGA", "planned", "2024-03-11")]
