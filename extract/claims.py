@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dates, quantities, roles, status
+from . import dates, quantities, quotes, roles, status
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -67,6 +67,7 @@ class SentenceView:
     terms: list[Term]
     cues: list[status.Cue]
     times: list[dates.TimeExpression]
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 _OWN_COUNTRY = re.compile(r"\b(?:his|her) (?:country|nation|government|military|army)\b")
@@ -94,7 +95,7 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
     return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
-                        dates.find_time_expressions(text, pub, anchor))
+                        dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text))
 
 
 def _in_quote(text: str, position: int) -> bool:

@@ -158,7 +158,7 @@ def attributed_certainty(claim: Claim) -> str:
     if claim.certainty != "confirmed":
         return claim.certainty
     text = claim.sentence.text
-    speaker = quotes.find_speaker(text, quotes.quoted_spans(text))
+    speaker = quotes.find_speaker(text, claim.view.quote_spans, claim.view.countries)
     if speaker and claim.supplier and claim.recipient and speaker not in (claim.supplier, claim.recipient):
         return "claimed"
     return claim.certainty

@@ -11,13 +11,15 @@ from .places import CountryMention, find_countries
 _OPEN, _CLOSE = "“«", "”»"
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|declared|insisted|noted|"
                           r"warned|tweeted|posted|announced|explained|continued|according to)\b")
+_QUOTE_MARK = re.compile(r'[“«”»"]')
 _PRONOUN = re.compile(r"\b(?:we|We|our|Our|us|ours|WE|OUR)\b")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of text between quotation marks (curly, guillemets or straight)."""
     spans, start = [], None
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):  # visit only the quote marks, not every character
+        i, ch = mark.start(), mark.group(0)
         if ch in _OPEN or (ch == '"' and start is None):
             start = i + 1 if start is None else start
         elif (ch in _CLOSE or ch == '"') and start is not None:
@@ -32,9 +34,11 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
-def find_speaker(text: str, spans: list[tuple[int, int]]) -> str:
+def find_speaker(text: str, spans: list[tuple[int, int]], mentions: list[CountryMention] | None = None) -> str:
     """ISO3 of the speaker a paragraph attributes its quotes to, or '' when it names none."""
-    outside = [m for m in find_countries(text) if not _inside(m.start, spans)]
+    if mentions is None:
+        mentions = find_countries(text)
+    outside = [m for m in mentions if not _inside(m.start, spans)]
     for verb in _ATTRIBUTION.finditer(text):
         if _inside(verb.start(), spans):
             continue

@@ -46,14 +46,19 @@ def _certainty_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
                  for row in load_table("certainty_cues"))
 
 
+@lru_cache(maxsize=4096)
+def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(text))
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the clause around the span [start, end) of ``text``."""
     lo, hi = 0, len(text)
-    for match in _CLAUSE_BREAK.finditer(text):
-        if match.end() <= start:
-            lo = match.end()
-        elif match.start() >= end:
-            hi = match.start()
+    for b_start, b_end in _clause_breaks(text):
+        if b_end <= start:
+            lo = b_end
+        elif b_start >= end:
+            hi = b_start
             break
     return lo, hi
 

@@ -37,6 +37,7 @@ class TermPattern:
     category: str
     needs_context: bool
     qualifier: re.Pattern | None = None
+    anchors: frozenset[str] = frozenset()  # literal words one of which any match contains
 
 
 @cache
@@ -52,14 +53,36 @@ def load_term_patterns(table: str) -> tuple[TermPattern, ...]:
             category=row["category"],
             needs_context=row.get("needs_context") == "1",
             qualifier=re.compile("(?:" + qualifier + r")$", re.I) if qualifier else None,
+            anchors=literal_anchors(row["term"]),
         ))
     return tuple(patterns)
+
+
+def literal_anchors(regex: str) -> frozenset[str]:
+    """The literal letter runs (3+) of a term regex, lowercased: a cheap test that a sentence might
+    match it. Every alternative of every term row holds such a word ("drone", "tank", "MRAP"), so a
+    sentence containing none of them cannot match; rows without any are always tried.
+
+    >>> sorted(literal_anchors(r"(?:armou?red )?vehicles?|APCs?"))
+    ['apc', 'armo', 'red', 'vehicle']
+    """
+    stripped = re.sub(r"\\.|\[[^\]]*\]|\{[^}]*\}|[A-Za-z][?*]", " ", regex)  # escapes, classes, optional letters
+    return frozenset(run.lower() for run in re.findall(r"[A-Za-z]{3,}", stripped))
+
+
+@cache
+def _all_anchors(table: str) -> tuple[str, ...]:
+    return tuple(sorted({a for p in load_term_patterns(table) for a in p.anchors}))
 
 
 def find_table_terms(text: str, table: str) -> list[Term]:
     """All matches of a term table in ``text``, longest first where they overlap."""
     found = []
+    lower = text.lower()
+    present = {a for a in _all_anchors(table) if a in lower}
     for pattern in load_term_patterns(table):
+        if pattern.anchors and not pattern.anchors & present:
+            continue
         for match in pattern.regex.finditer(text):
             if pattern.qualifier and not pattern.qualifier.search(text[max(0, match.start() - 60):match.start()]):
                 continue

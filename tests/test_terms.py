@@ -1,0 +1,25 @@
+from pathlib import Path
+
+import pytest
+
+from extract.sentences import split_sentences
+from extract.terms import literal_anchors, load_term_patterns
+
+CORPORA = [Path(__file__).resolve().parent.parent / "seeds", Path(__file__).resolve().parent / "fixtures" / "devset"]
+
+
+@pytest.mark.parametrize("table", ["generic_terms", "deployment_terms", "agreement_terms"])
+def test_terms_anchors_never_hide_a_match(table):
+    # the anchor test only skips rows that cannot match: check it on every sentence we have
+    sentences = [s.text for folder in CORPORA for path in sorted(folder.glob("*.txt"))
+                 for s in split_sentences(path.read_text(encoding="utf-8"))]
+    for pattern in load_term_patterns(table):
+        for text in sentences:
+            if pattern.regex.search(text) and pattern.anchors:
+                assert any(a in text.lower() for a in pattern.anchors), (pattern.label, text)
+
+
+@pytest.mark.parametrize("regex, expected", [(r"tanks?", {"tank"}), (r"defen[cs]e systems?", {"defen", "system"}),
+                                             (r"\bMRAPs?|APCs?", {"mrap", "apc"})])
+def test_terms_literal_anchors(regex, expected):
+    assert literal_anchors(regex) == expected
