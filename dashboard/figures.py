@@ -8,6 +8,7 @@ import html
 import math
 import textwrap
 from collections.abc import Callable
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -205,22 +206,23 @@ def build_map_deck(df: pd.DataFrame, outlines: dict, centroid: Centroid | None =
 # --- timeline --------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65_536)
 def _hover_lines(text: str) -> str:
-    """Escaped text wrapped with <br>: Plotly hover labels read a little HTML, so text must be escaped."""
+    """Escaped text wrapped with <br>: Plotly hover labels read a little HTML, so text must be escaped.
+    Cached: many records share one sentence, and wrapping is the costly part of a large timeline."""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(" ".join(str(text).split()), HOVER_WRAP_CHARS))
 
 
 def _hover_data(rows: pd.DataFrame) -> list[list[str]]:
-    return [
-        [
-            html.escape(row["label"]),
-            html.escape(f"{row['supplier'] or '?'} → {row['recipient'] or '?'}"),
-            html.escape(f"{row['status']}, {row['certainty']}"),
-            html.escape(row["date"] + (" (inferred)" if row["date_inferred"] else "")),
-            _hover_lines(row["sentence"]),
-        ]
-        for _, row in rows.iterrows()
-    ]
+    """Per record: label, parties, status and certainty, date, wrapped sentence (all escaped)."""
+    def esc(series: pd.Series) -> list[str]:
+        return [html.escape(str(v)) for v in series]
+
+    parties = rows["supplier"].replace("", "?") + " → " + rows["recipient"].replace("", "?")
+    state = rows["status"] + ", " + rows["certainty"]
+    when = rows["date"] + rows["date_inferred"].astype(bool).map({True: " (inferred)", False: ""})
+    sentences = [_hover_lines(s) for s in rows["sentence"]]
+    return [list(row) for row in zip(esc(rows["label"]), esc(parties), esc(state), esc(when), sentences, strict=True)]
 
 
 HOVER_TEMPLATE = (
@@ -234,9 +236,27 @@ def lane_of(df: pd.DataFrame) -> pd.Series:
     return df["supplier"].replace("", "?") + " → " + df["recipient"].replace("", "?")
 
 
+# Above this many dated records, records drawn at the same place (lane, kind, span, certainty) merge
+# into one mark that counts them: a browser draws a few thousand marks briskly, and identical marks
+# stacked on each other show nothing more.
+TIMELINE_MAX_MARKS = 2_000
+
+
+def merge_identical_marks(dated: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct mark, its label saying how many records it stands for."""
+    keys = ["lane", "kind", "date_start", "date_end", "precision", "certainty"]
+    merged = dated.groupby(keys, sort=False, dropna=False).agg(
+        first=("label", "first"), n=("label", "size"), **{c: (c, "first") for c in dated.columns if c not in keys + ["label"]}
+    ).reset_index()
+    merged["label"] = merged["first"].where(merged["n"] == 1, merged["n"].astype(str) + " records, e.g. " + merged["first"])
+    return merged.drop(columns=["first", "n"])
+
+
 def build_timeline_figure(df: pd.DataFrame) -> go.Figure:
     """Every dated record on a time axis: a year or month as a bar over its span, a day as a point."""
     dated = df[df["date_start"].notna()].assign(lane=lambda d: lane_of(d))
+    if len(dated) > TIMELINE_MAX_MARKS:
+        dated = merge_identical_marks(dated)
     fig = go.Figure()
     for kind in [*KINDS, *sorted(set(dated["kind"]) - set(KINDS))]:
         rows = dated[dated["kind"] == kind]

@@ -309,10 +309,12 @@ def render_tables(df: pd.DataFrame, state: filters.FilterState) -> None:
 
 
 def _downloads(rows: pd.DataFrame, state: filters.FilterState, key: str) -> None:
+    # The files are made when clicked (a callable), not on every rerun: for 100,000 records writing
+    # the CSV takes seconds, and a filter change should not pay it.
     left, right, _ = st.columns([1, 1, 3])
-    left.download_button(f"CSV ({len(rows)} rows)", exports.records_csv(rows), key=f"csv_{key}", mime="text/csv",
+    left.download_button(f"CSV ({len(rows)} rows)", partial(exports.records_csv, rows), key=f"csv_{key}", mime="text/csv",
                          file_name=filters.export_filename(state, ext="csv"), icon=":material/download:")
-    right.download_button("GeoJSON", exports.records_geojson(rows), key=f"geojson_{key}",
+    right.download_button("GeoJSON", partial(exports.records_geojson, rows), key=f"geojson_{key}",
                           mime="application/geo+json", file_name=filters.export_filename(state, ext="geojson"),
                           icon=":material/public:")
 

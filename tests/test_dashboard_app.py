@@ -45,7 +45,17 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
             offered[file_name] = path_or_data
         return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
 
+    original_deferred = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        # the page builds files on click: call the generator as a click would
+        if file_name:
+            content = data_callable()
+            offered[file_name] = content.encode("utf-8") if isinstance(content, str) else content
+        return original_deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
     monkeypatch.setattr(MediaFileManager, "add", add)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return offered
 
 

@@ -171,3 +171,18 @@ def test_figures_alliance_edge_width_grows_with_record_count(records_df):
 
 def test_figures_alliance_builds_for_no_records(records_df):
     assert isinstance(build_alliance_figure(records_df.iloc[0:0], name=str), go.Figure)
+
+
+def test_figures_timeline_merges_identical_marks_on_large_tables(records_df):
+    import pandas as pd
+
+    from dashboard.figures import TIMELINE_MAX_MARKS, build_timeline_figure, lane_of
+
+    dated = records_df[records_df["date_start"].notna()]
+    positions = dated.assign(lane=lane_of(dated))[["lane", "kind", "date_start", "date_end", "certainty"]].drop_duplicates()
+    big = pd.concat([dated] * (TIMELINE_MAX_MARKS // len(dated) + 2), ignore_index=True)
+    fig = build_timeline_figure(big)
+    drawn = sum(len(t.x) for t in fig.data if t.x is not None and t.x[0] is not None)
+    assert drawn == len(positions)  # one mark per distinct position, however many records share it
+    labels = [row[0] for t in fig.data if t.customdata is not None for row in t.customdata]
+    assert all(label.split(" ")[0].isdigit() and "records, e.g." in label for label in labels)
