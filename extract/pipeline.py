@@ -32,7 +32,7 @@ from .articles import (
 )
 from .claims import Claim, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
-from .places import CountryMention
+from .places import CountryMention, find_countries
 from .records import Record, make_record_id, rows_to_csv, write_atomic, write_records_csv
 from .roles import fill_roles
 from .sentences import split_sentences
@@ -79,7 +79,12 @@ _PAIR_PHRASE = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|govern
 def pair_mentions(text: str, previous: list[str]) -> list[CountryMention]:
     """"The two countries signed...": the two countries the text named last, as mentions."""
     match = _PAIR_PHRASE.search(text)
-    if not match or len(previous) < 2:
+    if not match:
+        return []
+    # "Russia and Iran ..., and officials in both countries say": the sentence's own pair comes first
+    named_here = list(dict.fromkeys(m.iso3 for m in find_countries(text[:match.start()])))
+    previous = named_here if len(named_here) >= 2 else previous
+    if len(previous) < 2:
         return []
     return [CountryMention(match.start(), match.end(), iso3, "name", match.group(0)) for iso3 in previous[:2]]
 
