@@ -1,36 +1,32 @@
-"""Consolidation: the same claim reported by several articles (the 2018 Tu-160 visit, say) becomes
-one fact, with the articles that corroborate it."""
+"""Consolidation: the same claim reported by several articles (the 2018 Tu-160 visit, say) is one
+fact, with the articles that corroborate it.
+
+A record's fact id is a digest of what makes two records the same claim, computed when the record is
+made; the store groups records by it (store.rebuild_facts), so adding articles never rewrites the
+records already stored.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 
 from .records import Record
 
 
-def fact_key(record: Record) -> tuple:
+def fact_key(record: Record) -> tuple[str, ...]:
     """What makes two records the same claim: kind, thing, parties, status and year."""
     return (record.kind, record.label.lower(), record.supplier, record.recipient, record.status, record.date[:4])
 
 
-def consolidate(records: list[Record]) -> tuple[list[dict], dict[str, str]]:
-    """Group records into facts; returns the facts and record_id -> fact_id."""
-    groups: dict[tuple, list[Record]] = defaultdict(list)
-    for record in records:
-        groups[fact_key(record)].append(record)
-    facts, fact_of = [], {}
-    for key, members in sorted(groups.items()):
-        fact_id = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:12]
-        # the most precise date and place among the reports stand for the fact
-        best = max(members, key=lambda r: (len(r.date), r.location != "", -len(r.sentence)))
-        articles = sorted({r.article_id for r in members})
-        facts.append({
-            "fact_id": fact_id, "kind": best.kind, "label": best.label, "category": best.category,
-            "supplier": best.supplier, "recipient": best.recipient, "status": best.status, "date": best.date,
-            "location": best.location, "lat": best.lat, "lon": best.lon, "n_articles": len(articles),
-            "article_ids": "|".join(articles), "record_ids": "|".join(r.record_id for r in members),
-        })
-        for record in members:
-            fact_of[record.record_id] = fact_id
-    return facts, fact_of
+def fact_id(record: Record) -> str:
+    """The id of the fact a record supports: equal for records that make the same claim.
+
+    >>> from extract.records import Record
+    >>> a = Record("r1", "a1", "item", "Tu-160", "aircraft", "RUS", "VEN", "delivered", "confirmed", 2, "2018",
+    ...            "Venezuela", 6.4, -66.6, "s", 0, 1)
+    >>> b = Record("r2", "a2", "item", "TU-160", "aircraft", "RUS", "VEN", "delivered", "claimed", None, "2018-12",
+    ...            "Caracas", 10.5, -66.9, "t", 5, 9)
+    >>> fact_id(a) == fact_id(b)
+    True
+    """
+    return hashlib.sha1("\x1f".join(fact_key(record)).encode("utf-8")).hexdigest()[:12]

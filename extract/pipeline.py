@@ -33,7 +33,7 @@ from .articles import (
 from .claims import Claim, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
 from .places import CountryMention, find_countries
-from .records import Record, make_record_id, rows_to_csv, write_atomic, write_records_csv
+from .records import COLUMNS, Record, make_record_id, rows_to_csv, write_atomic
 from .roles import fill_roles
 from .sentences import split_sentences
 from .terms import Term
@@ -228,7 +228,7 @@ def _with(claim: Claim, **changes) -> Claim:
 def to_record(article: Article, claim: Claim) -> Record:
     """A claim as a record of the contract."""
     sentence, place = claim.sentence, claim.place
-    return Record(
+    record = Record(
         record_id=make_record_id(article.article_id, claim.term.kind, claim.term.label, sentence.start + claim.term.start,
                                  claim.supplier, claim.recipient),
         article_id=article.article_id, kind=claim.term.kind, label=claim.term.label,
@@ -238,6 +238,8 @@ def to_record(article: Article, claim: Claim) -> Record:
         lon=place.lon if place else None, sentence=sentence.text, char_start=sentence.start,
         char_end=sentence.end, date_inferred=article.published_inferred and bool(claim.date),
     )
+    record.fact_id = facts.fact_id(record)
+    return record
 
 
 def _dedupe(records: list[Record]) -> list[Record]:
@@ -332,7 +334,8 @@ def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.D
         else:
             results = extract_many(todo, progress)
         summary.extracted = store.save_articles(conn, ((a.as_row(), recs) for a, recs in results))
-        refresh_facts(conn)
+        if summary.extracted:
+            refresh_facts(conn)
         write_outputs(conn, out_dir, summary)
     finally:
         conn.close()
@@ -350,19 +353,17 @@ def extract_many(articles: list[Article], progress: Progress | None = None) -> l
 
 
 def refresh_facts(conn) -> None:
-    """Rebuild the consolidated facts from every stored record."""
-    all_facts, fact_of = facts.consolidate(store.load_records(conn))
-    store.save_facts(conn, all_facts, fact_of)
+    """Rebuild the consolidated facts from every stored record (one SQL statement)."""
+    store.rebuild_facts(conn)
 
 
 def write_outputs(conn, out_dir: Path | None, summary: RunSummary) -> None:
     """records.csv and facts.csv of the whole store; the summary counts records by kind."""
-    records = store.load_records(conn)
-    summary.records_by_kind = dict(Counter(r.kind for r in records))
+    summary.records_by_kind = store.count_by_kind(conn)
     if out_dir is None:
         return
     out_dir = Path(out_dir)
-    write_records_csv(records, out_dir / "records.csv")
+    write_atomic(out_dir / "records.csv", rows_to_csv(store.iter_record_rows(conn), COLUMNS))
     write_atomic(out_dir / "facts.csv", rows_to_csv(store.load_facts(conn), store.FACT_COLUMNS))
 
 

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS records (
     PRIMARY KEY (record_id)
 );
 CREATE INDEX IF NOT EXISTS records_article ON records(article_id);
+CREATE INDEX IF NOT EXISTS records_fact ON records(fact_id);
 CREATE TABLE IF NOT EXISTS facts (
     fact_id TEXT PRIMARY KEY, kind TEXT, label TEXT, category TEXT, supplier TEXT, recipient TEXT,
     status TEXT, date TEXT, location TEXT, lat REAL, lon REAL, n_articles INTEGER,
@@ -84,16 +85,42 @@ def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[R
     return saved
 
 
-def save_facts(conn: sqlite3.Connection, facts: list[dict], fact_of_record: dict[str, str]) -> None:
-    """Replace the consolidated facts table and each record's fact_id, in one transaction."""
+# One fact per fact_id: the report with the most precise date (then a place, then the shortest
+# sentence) stands for it; the articles and records that support it are listed.
+REBUILD_FACTS_SQL = """
+INSERT INTO facts (fact_id, kind, label, category, supplier, recipient, status, date, location, lat, lon,
+                   n_articles, article_ids, record_ids)
+SELECT best.fact_id, best.kind, best.label, best.category, best.supplier, best.recipient, best.status, best.date,
+       best.location, best.lat, best.lon, support.n_articles, support.article_ids, support.record_ids
+FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY fact_id ORDER BY length(date) DESC, location != '' DESC,
+                                   length(sentence), record_id) AS rank
+      FROM records) AS best
+JOIN (SELECT fact_id, COUNT(DISTINCT article_id) AS n_articles,
+             (SELECT group_concat(article_id, '|') FROM (SELECT DISTINCT r2.article_id FROM records r2
+                                                          WHERE r2.fact_id = r.fact_id ORDER BY r2.article_id)) AS article_ids,
+             group_concat(record_id, '|') AS record_ids
+      FROM records r GROUP BY fact_id) AS support ON support.fact_id = best.fact_id
+WHERE best.rank = 1
+"""
+
+
+def rebuild_facts(conn: sqlite3.Connection) -> None:
+    """Rebuild the consolidated facts table from the records, in one transaction."""
     with conn:
         conn.execute("DELETE FROM facts")
-        conn.executemany(
-            f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({', '.join('?' * len(FACT_COLUMNS))})",
-            [[fact[c] for c in FACT_COLUMNS] for fact in facts],
-        )
-        conn.executemany("UPDATE records SET fact_id = ? WHERE record_id = ?",
-                         [(fid, rid) for rid, fid in fact_of_record.items()])
+        conn.execute(REBUILD_FACTS_SQL)
+
+
+def iter_record_rows(conn: sqlite3.Connection):
+    """Every stored record as a dict in the CSV's column order, without building Record objects."""
+    cursor = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM records ORDER BY article_id, char_start, record_id")
+    for row in cursor:
+        yield {c: ("" if row[c] is None else row[c]) for c in COLUMNS}
+
+
+def count_by_kind(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many records of each kind the store holds."""
+    return dict(conn.execute("SELECT kind, COUNT(*) FROM records GROUP BY kind ORDER BY kind").fetchall())
 
 
 def load_records(conn: sqlite3.Connection) -> list[Record]:

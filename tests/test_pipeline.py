@@ -68,10 +68,10 @@ def test_pipeline_failed_write_leaves_the_store_intact(seed_copy, tmp_path, monk
         calls["n"] += 1
         raise sqlite3.OperationalError("disk full")
 
-    monkeypatch.setattr(pipeline.store, "save_facts", failing)
+    monkeypatch.setattr(pipeline.store, "rebuild_facts", failing)
     with pytest.raises(sqlite3.OperationalError):
         pipeline.run(seed_copy, None, db)
-    monkeypatch.setattr(pipeline.store, "save_facts", store.save_facts)
+    monkeypatch.setattr(pipeline.store, "rebuild_facts", store.rebuild_facts)
     assert real is store.Record and calls["n"] == 1
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT COUNT(*) FROM records").fetchone()[0] >= before
