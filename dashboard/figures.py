@@ -95,26 +95,45 @@ def _round_ring(ring: list, digits: int) -> list:
     return [[round(lon, digits), round(lat, digits)] for lon, lat in ring]
 
 
-def _record_line(row: pd.Series) -> str:
-    when = row["date"] or "undated"
-    return f"• {row['label']} · {row['status']} · {when}\n  “{_short(row['sentence'], TOOLTIP_SENTENCE_CHARS)}”"
+def _record_lines(rows: pd.DataFrame) -> pd.Series:
+    """One tooltip line per record: label, status, date and the start of its sentence."""
+    when = rows["date"].where(rows["date"] != "", "undated")
+    sentences = rows["sentence"].map(lambda s: _short(s, TOOLTIP_SENTENCE_CHARS))
+    return "• " + rows["label"] + " · " + rows["status"] + " · " + when + "\n  “" + sentences + "”"
 
 
-def _tooltip_text(head: str, rows: pd.DataFrame) -> str:
-    """Plain text (the tooltip is shown as text, never parsed as HTML, so no markup can run)."""
-    lines = [head, *(_record_line(row) for _, row in rows.head(TOOLTIP_RECORDS).iterrows())]
-    if len(rows) > TOOLTIP_RECORDS:
-        lines.append(f"… and {len(rows) - TOOLTIP_RECORDS} more (click to list them)")
-    return "\n".join(lines)
+def _group_tips(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Per group: its first TOOLTIP_RECORDS records' lines and how many more there are. Plain text:
+    the tooltip is shown as text, never parsed as HTML, so no markup can run. Built in a few
+    vectorised passes, not group by group: a map of many places has thousands of groups."""
+    first = rows.groupby(keys, sort=False).head(TOOLTIP_RECORDS)
+    lines = _record_lines(first).groupby([first[k] for k in keys], sort=False).agg("\n".join)
+    sizes = rows.groupby(keys, sort=False).size()
+    more = (sizes - TOOLTIP_RECORDS).clip(lower=0)
+    suffix = more.map(lambda n: f"\n… and {n} more (click to list them)" if n else "")
+    return lines + suffix.reindex(lines.index)
 
 
 def place_points(df: pd.DataFrame) -> list[dict]:
     """One point per place and kind, largest first so that smaller ones stay visible on top."""
-    located = df[df["lat"].notna() & df["lon"].notna()]
+    located = df[df["lat"].notna() & df["lon"].notna()].assign(
+        _lat=lambda d: d["lat"].round(4), _lon=lambda d: d["lon"].round(4))
+    if located.empty:
+        return []
+    keys = ["_lat", "_lon", "kind"]
+    groups = located.groupby(keys, sort=True)
+    # the place's most frequent name among its records (ties: the first in alphabetical order)
+    named = located[located["location"] != ""]
+    names = (named.groupby(keys + ["location"]).size().reset_index(name="n")
+             .sort_values(["n", "location"], ascending=[False, True]).drop_duplicates(keys)
+             .set_index(keys)["location"])
+    summary = pd.DataFrame({"count": groups.size(), "record_ids": groups["record_id"].agg("|".join)})
+    summary["location"] = names.reindex(summary.index)
+    summary["tips"] = _group_tips(located, keys).reindex(summary.index)
     points = []
-    for (lat, lon, kind), rows in located.groupby([located["lat"].round(4), located["lon"].round(4), "kind"], sort=True):
-        location = rows["location"].mode().iat[0] if rows["location"].ne("").any() else f"{lat:.2f}, {lon:.2f}"
-        count = len(rows)
+    for (lat, lon, kind), row in summary.iterrows():
+        location = row["location"] if isinstance(row["location"], str) else f"{lat:.2f}, {lon:.2f}"
+        count = int(row["count"])
         points.append({
             "position": [float(lon), float(lat)],
             "kind": kind,
@@ -122,8 +141,8 @@ def place_points(df: pd.DataFrame) -> list[dict]:
             "radius": 4 + 3 * math.sqrt(count),
             "color": kind_colour(kind, 210),
             "location": location,
-            "tip": _tooltip_text(f"{location}: {_plural(count, kind)}", rows),
-            "record_ids": "|".join(rows["record_id"]),
+            "tip": f"{location}: {_plural(count, kind)}\n{row['tips']}",
+            "record_ids": row["record_ids"],
         })
     return sorted(points, key=lambda p: -p["count"])
 
@@ -131,13 +150,19 @@ def place_points(df: pd.DataFrame) -> list[dict]:
 def flow_arcs(df: pd.DataFrame, centroid: Centroid) -> list[dict]:
     """Supplier → recipient arcs between country centroids, one per pair and kind."""
     linked = df[(df["supplier"] != "") & (df["recipient"] != "") & (df["supplier"] != df["recipient"])]
+    keys = ["supplier", "recipient", "kind"]
+    groups = linked.groupby(keys, sort=True)
+    # the six most frequent labels of each pair and kind, in one pass
+    label_counts = linked.groupby(keys + ["label"]).size().reset_index(name="n").sort_values(
+        keys + ["n", "label"], ascending=[True, True, True, False, True])
+    top_labels = label_counts.groupby(keys, sort=True).head(6).groupby(keys, sort=True)["label"].agg(", ".join)
+    record_ids = groups["record_id"].agg("|".join)
     arcs = []
-    for (supplier, recipient, kind), rows in linked.groupby(["supplier", "recipient", "kind"], sort=True):
+    for (supplier, recipient, kind), count in groups.size().items():
         source, target = centroid(supplier), centroid(recipient)
         if source is None or target is None:
             continue
-        labels = ", ".join(rows["label"].value_counts().index[:6])
-        count = len(rows)
+        labels = top_labels[(supplier, recipient, kind)]
         arcs.append({
             "source": [source[1], source[0]],
             "target": [target[1], target[0]],
@@ -148,7 +173,7 @@ def flow_arcs(df: pd.DataFrame, centroid: Centroid) -> list[dict]:
             "source_color": kind_colour(kind, 90),
             "target_color": kind_colour(kind, 230),
             "tip": f"{supplier} → {recipient}: {_plural(count, kind)}\n{_short(labels, 160)}",
-            "record_ids": "|".join(rows["record_id"]),
+            "record_ids": record_ids[(supplier, recipient, kind)],
         })
     return arcs
 
@@ -340,20 +365,27 @@ def alliance_edges(df: pd.DataFrame) -> pd.DataFrame:
     return linked.groupby(["supplier", "recipient", "kind"]).size().rename("count").reset_index()
 
 
+# The strongest relations drawn: beyond about a hundred arrows a network is a hairball, and Plotly
+# slows with every trace and annotation added.
+ALLIANCE_MAX_EDGES = 120
+
+
 def build_alliance_figure(df: pd.DataFrame, name: Callable[[str], str] | None = None) -> go.Figure:
     """Countries as nodes on a circle, relations as curved arrows weighted by count, coloured by kind."""
     name = name or places.country_name
-    edges = alliance_edges(df)
+    all_edges = alliance_edges(df)
+    edges = all_edges.sort_values(["count", "supplier", "recipient", "kind"], ascending=[False, True, True, True],
+                                  kind="stable").head(ALLIANCE_MAX_EDGES)
     involvement = pd.concat([edges[["supplier", "count"]].rename(columns={"supplier": "iso3"}),
                              edges[["recipient", "count"]].rename(columns={"recipient": "iso3"})])
     totals = involvement.groupby("iso3")["count"].sum().sort_values(ascending=False, kind="stable")
     position = circle_layout(sorted(totals.index, key=lambda c: (-totals[c], c)))
     fig = go.Figure()
-    kind_rank = {k: i for i, k in enumerate(KINDS)}
-    for _, edge in edges.iterrows():
-        _add_edge(fig, edge, position, bend=0.12 + 0.1 * kind_rank.get(edge["kind"], 3))
+    _add_edges(fig, edges, position)
     _add_nodes(fig, edges, totals, position, name)
     _add_kind_legend(fig, set(edges["kind"]))
+    if len(all_edges) > len(edges):
+        fig.update_layout(title={"text": f"The {len(edges)} strongest of {len(all_edges)} relations", "font": {"size": 12}})
     fig.update_layout(
         height=440, margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest", showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
@@ -364,18 +396,30 @@ def build_alliance_figure(df: pd.DataFrame, name: Callable[[str], str] | None = 
     return fig
 
 
-def _add_edge(fig: go.Figure, edge: pd.Series, position: dict, bend: float) -> None:
-    kind, count = edge["kind"], int(edge["count"])
-    xs, ys = _curve(position[edge["supplier"]], position[edge["recipient"]], bend)
-    label = html.escape(f"{edge['supplier']} → {edge['recipient']}: {_plural(count, kind)}")
-    fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="lines", name=kind, legendgroup=kind, showlegend=False,
-        line={"color": kind_hex(kind), "width": 1 + 2 * math.log2(1 + count)}, opacity=0.75,
-        hoverinfo="text", text=[label] * len(xs),
-    ))
-    # The arrowhead sits just short of the recipient's marker, pointing along the curve's last stretch.
-    fig.add_annotation(x=xs[-3], y=ys[-3], ax=xs[-6], ay=ys[-6], xref="x", yref="y", axref="x", ayref="y",
-                       showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=kind_hex(kind), text="")
+def _add_edges(fig: go.Figure, edges: pd.DataFrame, position: dict) -> None:
+    """The relations as curves, one trace per kind and line width (curves joined with gaps), and
+    their arrowheads, all added at once."""
+    kind_rank = {k: i for i, k in enumerate(KINDS)}
+    traces: dict[tuple[str, float], tuple[list, list, list]] = {}
+    arrows = []
+    for supplier, recipient, kind, count in edges[["supplier", "recipient", "kind", "count"]].itertuples(index=False):
+        xs, ys = _curve(position[supplier], position[recipient], bend=0.12 + 0.1 * kind_rank.get(kind, 3))
+        width = round(1 + 2 * math.log2(1 + int(count)), 1)
+        label = html.escape(f"{supplier} → {recipient}: {_plural(int(count), kind)}")
+        x_all, y_all, text = traces.setdefault((kind, width), ([], [], []))
+        x_all += [*xs, None]
+        y_all += [*ys, None]
+        text += [label] * len(xs) + [""]
+        # The arrowhead sits just short of the recipient's marker, pointing along the curve's last stretch.
+        arrows.append({"x": xs[-3], "y": ys[-3], "ax": xs[-6], "ay": ys[-6], "xref": "x", "yref": "y", "axref": "x",
+                       "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1.2, "arrowwidth": 1.5,
+                       "arrowcolor": kind_hex(kind), "text": ""})
+    for (kind, width), (xs, ys, text) in traces.items():
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", name=kind, legendgroup=kind, showlegend=False,
+            line={"color": kind_hex(kind), "width": width}, opacity=0.75, hoverinfo="text", text=text,
+        ))
+    fig.update_layout(annotations=arrows)
 
 
 def _add_nodes(fig: go.Figure, edges: pd.DataFrame, totals: pd.Series, position: dict, name: Callable) -> None:

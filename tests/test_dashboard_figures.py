@@ -154,7 +154,8 @@ def test_figures_alliance_network_has_a_node_per_country_and_an_edge_per_relatio
     edges = [t for t in fig.data if t.mode == "lines"]
     assert set(nodes.text) == {"RUS", "VEN", "PRK", "IRN", "BLR"}
     relations = records_df.groupby(["supplier", "recipient", "kind"]).ngroups
-    assert len(edges) == relations == len(fig.layout.annotations)
+    curves = {label for e in edges for label in e.text if label}  # one labelled curve per relation
+    assert len(curves) == relations == len(fig.layout.annotations)
     assert {e.line.color for e in edges} == {"#0072b2", "#d55e00", "#009e73"}
 
 
@@ -186,3 +187,14 @@ def test_figures_timeline_merges_identical_marks_on_large_tables(records_df):
     assert drawn == len(positions)  # one mark per distinct position, however many records share it
     labels = [row[0] for t in fig.data if t.customdata is not None for row in t.customdata]
     assert all(label.split(" ")[0].isdigit() and "records, e.g." in label for label in labels)
+
+
+def test_figures_alliance_draws_only_the_strongest_relations(records_df):
+    import pandas as pd
+
+    from dashboard.figures import ALLIANCE_MAX_EDGES
+
+    many = pd.concat([records_df.assign(supplier=f"S{i:03d}") for i in range(ALLIANCE_MAX_EDGES)], ignore_index=True)
+    fig = build_alliance_figure(many, name=str)
+    assert len(fig.layout.annotations) == ALLIANCE_MAX_EDGES
+    assert f"strongest of {len(many.groupby(['supplier', 'recipient', 'kind']))}" in fig.layout.title.text
