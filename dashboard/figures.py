@@ -277,9 +277,17 @@ def merge_identical_marks(dated: pd.DataFrame) -> pd.DataFrame:
     return merged.drop(columns=["first", "n"])
 
 
+# At most this many supplier → recipient lanes, the most active first: more are not read.
+TIMELINE_MAX_LANES = 30
+
+
 def build_timeline_figure(df: pd.DataFrame) -> go.Figure:
     """Every dated record on a time axis: a year or month as a bar over its span, a day as a point."""
     dated = df[df["date_start"].notna()].assign(lane=lambda d: lane_of(d))
+    lane_counts = dated["lane"].value_counts(sort=True)
+    capped_lanes = len(lane_counts) > TIMELINE_MAX_LANES
+    if capped_lanes:
+        dated = dated[dated["lane"].isin(lane_counts.index[:TIMELINE_MAX_LANES])]
     if len(dated) > TIMELINE_MAX_MARKS:
         dated = merge_identical_marks(dated)
     fig = go.Figure()
@@ -317,6 +325,9 @@ def build_timeline_figure(df: pd.DataFrame) -> go.Figure:
         xaxis={"type": "date", "title": None},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},
     )
+    if capped_lanes:
+        fig.update_layout(title={"text": f"The {TIMELINE_MAX_LANES} most active of {len(lane_counts)} supplier → recipient pairs",
+                                 "font": {"size": 12}})
     return fig
 
 

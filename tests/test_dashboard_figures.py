@@ -198,3 +198,15 @@ def test_figures_alliance_draws_only_the_strongest_relations(records_df):
     fig = build_alliance_figure(many, name=str)
     assert len(fig.layout.annotations) == ALLIANCE_MAX_EDGES
     assert f"strongest of {len(many.groupby(['supplier', 'recipient', 'kind']))}" in fig.layout.title.text
+
+
+def test_figures_timeline_shows_the_most_active_pairs_only(records_df):
+    import pandas as pd
+
+    from dashboard.figures import TIMELINE_MAX_LANES, build_timeline_figure
+
+    dated = records_df[records_df["date_start"].notna()].head(1)
+    many = pd.concat([dated.assign(supplier=f"S{i:03d}") for i in range(TIMELINE_MAX_LANES + 5)], ignore_index=True)
+    fig = build_timeline_figure(many)
+    assert len(fig.layout.yaxis.categoryarray) == TIMELINE_MAX_LANES
+    assert f"{TIMELINE_MAX_LANES} most active of {TIMELINE_MAX_LANES + 5}" in fig.layout.title.text
