@@ -2,40 +2,45 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-import math
 
 import pandas as pd
 
-from extract.records import COLUMNS, rows_to_csv
+from extract.records import COLUMNS, neutralise_formula
 
 
-def _plain(value: object) -> object:
-    """A cell as the record contract writes it: missing is empty, booleans are 0/1, numbers plain."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    if hasattr(value, "item"):  # numpy scalars from a typed column
-        return value.item()
-    return value
+def _plain_column(series: pd.Series) -> list:
+    """A column as the record contract writes it: missing is empty, booleans 0/1, numbers plain
+    Python values. Converted a column at a time: cell by cell took seconds at 100,000 rows."""
+    if pd.api.types.is_bool_dtype(series):
+        return series.astype(int).tolist()
+    return series.astype(object).where(series.notna(), "").tolist()
 
 
-def frame_rows(df: pd.DataFrame) -> list[dict]:
-    """The records of ``df`` as plain dicts with the contract's columns (derived columns dropped)."""
-    return [{c: _plain(v) for c, v in zip(COLUMNS, values, strict=True)} for values in df[list(COLUMNS)].itertuples(index=False)]
+def frame_columns(df: pd.DataFrame) -> dict[str, list]:
+    """The records of ``df`` column by column, in the contract's columns (derived columns dropped)."""
+    return {column: _plain_column(df[column]) for column in COLUMNS}
 
 
 def records_csv(df: pd.DataFrame) -> bytes:
     """CSV bytes of the rows, contract columns first; cells a spreadsheet would run are neutralised."""
-    return rows_to_csv(frame_rows(df), COLUMNS, neutralise=True).encode("utf-8")
+    columns = [[neutralise_formula(value) for value in values] for values in frame_columns(df).values()]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(zip(*columns, strict=True))
+    return buffer.getvalue().encode("utf-8")
 
 
 def records_geojson(df: pd.DataFrame) -> bytes:
     """The same rows as a GeoJSON FeatureCollection: a Point where the record has coordinates, a null
     geometry (allowed by RFC 7946) where it has none, so no row is silently left out."""
+    columns = frame_columns(df)
     features = []
-    for row in frame_rows(df):
+    for values in zip(*columns.values(), strict=True):
+        row = dict(zip(columns, values, strict=True))
         located = row["lat"] != "" and row["lon"] != ""
         geometry = {"type": "Point", "coordinates": [row["lon"], row["lat"]]} if located else None
         properties = {k: (None if v == "" else v) for k, v in row.items()}

@@ -34,6 +34,8 @@ TOOLTIP_SENTENCE_CHARS = 180
 HOVER_WRAP_CHARS = 80
 # 1:110m outlines need no more than ~1 km of precision; rounding halves what the browser is sent.
 OUTLINE_DIGITS = 2
+# Records within ~10 m of one another share a map point.
+POINT_DIGITS = 4
 Centroid = Callable[[str], "tuple[float, float] | None"]
 
 
@@ -96,86 +98,112 @@ def _round_ring(ring: list, digits: int) -> list:
 
 
 def _record_lines(rows: pd.DataFrame) -> pd.Series:
-    """One tooltip line per record: label, status, date and the start of its sentence."""
+    """One tooltip line per record: label, status and date."""
     when = rows["date"].where(rows["date"] != "", "undated")
-    sentences = rows["sentence"].map(lambda s: _short(s, TOOLTIP_SENTENCE_CHARS))
-    return "• " + rows["label"] + " · " + rows["status"] + " · " + when + "\n  “" + sentences + "”"
+    return "• " + rows["label"] + " · " + rows["status"] + " · " + when
 
 
 def _group_tips(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """Per group: its first TOOLTIP_RECORDS records' lines and how many more there are. Plain text:
-    the tooltip is shown as text, never parsed as HTML, so no markup can run. Built in a few
-    vectorised passes, not group by group: a map of many places has thousands of groups."""
-    first = rows.groupby(keys, sort=False).head(TOOLTIP_RECORDS)
-    lines = _record_lines(first).groupby([first[k] for k in keys], sort=False).agg("\n".join)
-    sizes = rows.groupby(keys, sort=False).size()
-    more = (sizes - TOOLTIP_RECORDS).clip(lower=0)
-    suffix = more.map(lambda n: f"\n… and {n} more (click to list them)" if n else "")
-    return lines + suffix.reindex(lines.index)
+    """Per group: its first TOOLTIP_RECORDS records' lines, the first one's sentence, and how many
+    more there are. Only one sentence: the tooltips of a large map are most of what the browser is
+    sent, and a click lists every record with its sentence. Plain text: the tooltip is shown as
+    text, never parsed as HTML, so no markup can run."""
+    grouped = rows.groupby(keys, sort=False)
+    first = rows[grouped.cumcount() < TOOLTIP_RECORDS]
+    lines = _record_lines(first)
+    tips: dict[tuple, str] = {}
+    # one pass over the few shown rows: a pandas aggregation would call join group by group
+    for key, line, sentence in zip(zip(*(first[k] for k in keys), strict=True), lines, first["sentence"], strict=True):
+        tips[key] = tips[key] + "\n" + line if key in tips else f"{line}\n  “{_short(sentence, TOOLTIP_SENTENCE_CHARS)}”"
+    sizes = grouped.size()
+    return pd.Series([tips[key] + (f"\n… and {n - TOOLTIP_RECORDS} more (click to list them)"
+                                   if n > TOOLTIP_RECORDS else "")
+                      for key, n in sizes.items()], index=sizes.index, dtype=object)
+
+
+def _located(df: pd.DataFrame) -> pd.DataFrame:
+    """Records with coordinates, with the rounded position their map point is keyed by."""
+    located = df[df["lat"].notna() & df["lon"].notna()]
+    return located.assign(_lat=located["lat"].round(POINT_DIGITS), _lon=located["lon"].round(POINT_DIGITS))
 
 
 def place_points(df: pd.DataFrame) -> list[dict]:
-    """One point per place and kind, largest first so that smaller ones stay visible on top."""
-    located = df[df["lat"].notna() & df["lon"].notna()].assign(
-        _lat=lambda d: d["lat"].round(4), _lon=lambda d: d["lon"].round(4))
+    """One point per place and kind, largest first so that smaller ones stay visible on top.
+    A point carries its place and kind, not its records' ids: at 100,000 records the id lists
+    alone weighed megabytes; ``map_object_records`` finds the records again on a click."""
+    located = _located(df)
     if located.empty:
         return []
     keys = ["_lat", "_lon", "kind"]
-    groups = located.groupby(keys, sort=True)
     # the place's most frequent name among its records (ties: the first in alphabetical order)
     named = located[located["location"] != ""]
     names = (named.groupby(keys + ["location"]).size().reset_index(name="n")
              .sort_values(["n", "location"], ascending=[False, True]).drop_duplicates(keys)
              .set_index(keys)["location"])
-    summary = pd.DataFrame({"count": groups.size(), "record_ids": groups["record_id"].agg("|".join)})
+    summary = located.groupby(keys, sort=True).size().rename("count").to_frame()
     summary["location"] = names.reindex(summary.index)
     summary["tips"] = _group_tips(located, keys).reindex(summary.index)
-    points = []
-    for (lat, lon, kind), row in summary.iterrows():
-        location = row["location"] if isinstance(row["location"], str) else f"{lat:.2f}, {lon:.2f}"
-        count = int(row["count"])
-        points.append({
-            "position": [float(lon), float(lat)],
-            "kind": kind,
-            "count": count,
-            "radius": 4 + 3 * math.sqrt(count),
-            "color": kind_colour(kind, 210),
-            "location": location,
-            "tip": f"{location}: {_plural(count, kind)}\n{row['tips']}",
-            "record_ids": row["record_ids"],
-        })
-    return sorted(points, key=lambda p: -p["count"])
+    summary = summary.reset_index().sort_values("count", ascending=False, kind="stable")
+    fallback = summary["_lat"].map("{:.2f}".format) + ", " + summary["_lon"].map("{:.2f}".format)
+    summary["location"] = summary["location"].fillna(fallback)
+    columns = ["_lat", "_lon", "kind", "count", "location", "tips"]
+    return [
+        {"position": [float(lon), float(lat)], "lat": float(lat), "lon": float(lon), "kind": kind, "count": int(n),
+         "radius": 4 + 3 * math.sqrt(n), "color": kind_colour(kind, 210), "location": location,
+         "tip": f"{location}: {_plural(int(n), kind)}\n{tips}"}
+        for lat, lon, kind, n, location, tips in summary[columns].itertuples(index=False, name=None)
+    ]
+
+
+def _linked(df: pd.DataFrame) -> pd.DataFrame:
+    """Records with a supplier and a different recipient: the ones an arc can draw."""
+    return df[(df["supplier"] != "") & (df["recipient"] != "") & (df["supplier"] != df["recipient"])]
 
 
 def flow_arcs(df: pd.DataFrame, centroid: Centroid) -> list[dict]:
     """Supplier → recipient arcs between country centroids, one per pair and kind."""
-    linked = df[(df["supplier"] != "") & (df["recipient"] != "") & (df["supplier"] != df["recipient"])]
+    linked = _linked(df)
     keys = ["supplier", "recipient", "kind"]
-    groups = linked.groupby(keys, sort=True)
     # the six most frequent labels of each pair and kind, in one pass
     label_counts = linked.groupby(keys + ["label"]).size().reset_index(name="n").sort_values(
         keys + ["n", "label"], ascending=[True, True, True, False, True])
     top_labels = label_counts.groupby(keys, sort=True).head(6).groupby(keys, sort=True)["label"].agg(", ".join)
-    record_ids = groups["record_id"].agg("|".join)
+    summary = linked.groupby(keys, sort=True).size().rename("count").to_frame()
+    summary["labels"] = top_labels.reindex(summary.index)
     arcs = []
-    for (supplier, recipient, kind), count in groups.size().items():
+    for (supplier, recipient, kind), count, labels in zip(summary.index, summary["count"], summary["labels"], strict=True):
         source, target = centroid(supplier), centroid(recipient)
         if source is None or target is None:
             continue
-        labels = top_labels[(supplier, recipient, kind)]
         arcs.append({
             "source": [source[1], source[0]],
             "target": [target[1], target[0]],
+            "supplier": supplier,
+            "recipient": recipient,
             "kind": kind,
-            "count": count,
+            "count": int(count),
             "width": 1.5 + 1.5 * math.log2(1 + count),
             "height": ARC_HEIGHTS.get(kind, 0.5),
             "source_color": kind_colour(kind, 90),
             "target_color": kind_colour(kind, 230),
             "tip": f"{supplier} → {recipient}: {_plural(count, kind)}\n{_short(labels, 160)}",
-            "record_ids": record_ids[(supplier, recipient, kind)],
         })
     return arcs
+
+
+def map_object_records(df: pd.DataFrame, picked: dict) -> pd.DataFrame:
+    """The records behind a map object the reader clicked: an arc's supplier, recipient and kind, or
+    a point's place and kind, looked up in the same filtered records the map was drawn from."""
+    kind = picked.get("kind")
+    if picked.get("supplier") and picked.get("recipient"):
+        linked = _linked(df)
+        return linked[(linked["supplier"] == picked["supplier"]) & (linked["recipient"] == picked["recipient"])
+                      & (linked["kind"] == kind)]
+    if picked.get("lat") is None or picked.get("lon") is None:
+        return df.iloc[0:0]
+    located = _located(df)
+    at = ((located["_lat"] - float(picked["lat"])).abs() < 1e-9) & ((located["_lon"] - float(picked["lon"])).abs() < 1e-9)
+    return df.loc[located.index[at & (located["kind"] == kind)]]
 
 
 def _initial_view(points: list[dict], arcs: list[dict]) -> pdk.ViewState:

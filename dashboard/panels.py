@@ -235,19 +235,19 @@ def render_map(df: pd.DataFrame) -> None:
     deck = figures.build_map_deck(df, data.load_outlines())
     event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=f"map_{generation}",
                             height=460)
-    ids = _selected_record_ids(event)
-    if ids:
-        chosen = df[df["record_id"].isin(ids)]
+    chosen = _picked_records(df, event)
+    if not chosen.empty:
         st.caption(f"{len(chosen)} record{'s' if len(chosen) != 1 else ''} at the selected point or arc "
                    "(select a row to see its evidence)")
         _record_table(chosen, key="map_records", columns=("label", "kind", "status", "certainty", "date", "sentence"))
         st.button("Clear map selection", on_click=_clear_map_selection)
 
 
-def _selected_record_ids(event) -> set[str]:
-    """Record ids behind the map objects the reader clicked (points and arcs carry them)."""
+def _picked_records(df: pd.DataFrame, event) -> pd.DataFrame:
+    """The records behind the map objects the reader clicked (points and arcs carry their keys)."""
     objects = (getattr(event, "selection", None) or {}).get("objects", {}) or {}
-    return {rid for layer in objects.values() for obj in layer for rid in str(obj.get("record_ids", "")).split("|") if rid}
+    picked = [figures.map_object_records(df, obj) for layer in objects.values() for obj in layer]
+    return pd.concat(picked).drop_duplicates("record_id") if picked else df.iloc[0:0]
 
 
 def _clear_map_selection() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
@@ -13,6 +14,7 @@ from dashboard.figures import (
     build_map_deck,
     build_timeline_figure,
     flow_arcs,
+    map_object_records,
     place_points,
     prepare_outlines,
 )
@@ -56,16 +58,25 @@ def test_figures_map_points_group_records_at_a_place(records_df):
     points = place_points(records_df)
     caracas = next(p for p in points if p["location"] == "Caracas" and p["kind"] == "deployment")
     single = next(p for p in points if p["location"] == "Kursk")
-    assert caracas["count"] == 2 and len(caracas["record_ids"].split("|")) == 2
+    assert caracas["count"] == 2
     assert caracas["radius"] > single["radius"]
     assert caracas["position"] == [-66.9036, 10.4806]
     assert caracas["color"][:3] != next(p for p in points if p["kind"] == "item")["color"][:3]
 
 
 def test_figures_map_tooltip_keeps_text_as_text(records_df):
-    tips = " ".join(p["tip"] for p in place_points(records_df))
+    tips = " ".join(p["tip"] for p in place_points(records_df[records_df["label"] == "T-72"]))
     assert "<script>alert(1)</script>" in tips  # shown as text by the tooltip, never parsed
-    assert "undated" in tips
+    assert "undated" in " ".join(p["tip"] for p in place_points(records_df))
+
+
+def test_figures_map_tooltip_lists_a_few_records_and_quotes_the_first(records_df):
+    many = pd.concat([records_df[records_df["label"] == "troops"]] * 3, ignore_index=True)
+    (caracas,) = [p for p in place_points(many) if p["location"] == "Caracas"]
+    assert caracas["count"] == 6
+    assert caracas["tip"].count("• troops · delivered · 2019-03-23") == 4
+    assert caracas["tip"].count("“") == 1 and "about 100 troops" in caracas["tip"]
+    assert caracas["tip"].endswith("… and 2 more (click to list them)")
 
 
 def test_figures_map_arcs_join_centroids_and_skip_unknown_countries(records_df):
@@ -75,6 +86,26 @@ def test_figures_map_arcs_join_centroids_and_skip_unknown_countries(records_df):
     assert not any(a["tip"].startswith("BLR") for a in arcs)
     rus_ven = next(a for a in arcs if a["tip"].startswith("RUS → VEN") and a["kind"] == "item")
     assert rus_ven["source"] == [105.3, 61.5] and rus_ven["target"] == [-66.2, 7.1]
+
+
+def test_figures_map_click_on_a_point_finds_its_records(records_df):
+    caracas = next(p for p in place_points(records_df) if p["location"] == "Caracas" and p["kind"] == "deployment")
+    # what the browser sends back is the clicked object, serialised as JSON
+    found = map_object_records(records_df, json.loads(json.dumps(caracas)))
+    assert len(found) == caracas["count"] == 2
+    assert set(found["location"]) == {"Caracas"} and set(found["kind"]) == {"deployment"}
+
+
+def test_figures_map_click_on_an_arc_finds_its_records(records_df):
+    arc = next(a for a in flow_arcs(records_df, CENTROIDS.get) if a["tip"].startswith("RUS → VEN") and a["kind"] == "item")
+    found = map_object_records(records_df, json.loads(json.dumps(arc)))
+    assert len(found) == arc["count"] > 0
+    assert set(zip(found["supplier"], found["recipient"], found["kind"], strict=True)) == {("RUS", "VEN", "item")}
+
+
+def test_figures_map_click_on_nothing_known_finds_nothing(records_df):
+    assert map_object_records(records_df, {"kind": "item"}).empty
+    assert map_object_records(records_df, {"lat": -89.0, "lon": 0.0, "kind": "item"}).empty
 
 
 def test_figures_map_builds_for_no_records(records_df):
