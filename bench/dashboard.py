@@ -189,12 +189,10 @@ def read_store(data, db: Path):
     return data.load_tables.__wrapped__(str(db), "")
 
 
-def sidebar_counts(df, state, filters, panels) -> dict:
-    """What the sidebar computes on every rerun: each facet's options over the whole store, and its
-    counts under the other facets' filters (panels.render_filters, without its widgets)."""
-    options = panels.facet_options(df)
-    return {column: filters.facet_counts(filters.apply_filters(df, state.without(column)), column)
-            for column in filters.FACETS if options[column]}
+def sidebar_counts(df, state, filters) -> dict:
+    """What the sidebar computes on every rerun: each facet's counts under the other facets' filters
+    (panels.render_filters, without its widgets; the options come with the cached tables)."""
+    return filters.counts_under_other_facets(df, state)
 
 
 def arrow_bytes(df) -> bytes:
@@ -231,7 +229,7 @@ def rerun_steps(tables, state, modules, outlines) -> list[tuple[str, Callable, s
     cached = pickle.dumps(tables)  # st.cache_data keeps the value pickled and unpickles it on every hit
     steps = [
         ("cache hit: unpickle the tables (st.cache_data)", lambda: pickle.loads(cached), ""),
-        ("sidebar: facet options and counts", lambda: sidebar_counts(df, state, filters, panels), ""),
+        ("sidebar: facet counts", lambda: sidebar_counts(df, state, filters), ""),
         ("apply_filters", lambda: filters.apply_filters(df, state), ""),
         ("map: build_map_deck", lambda: figures.build_map_deck(filtered, outlines), "to_json"),
         ("alliances: build_alliance_figure", lambda: figures.build_alliance_figure(filtered), "to_json"),

@@ -11,7 +11,7 @@ import os
 import threading
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +22,7 @@ from extract.articles import ArticleError
 from extract.records import COLUMNS, Record
 
 from .figures import prepare_outlines
-from .filters import date_span
+from .filters import date_span, facet_options
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLES = REPO_DIR / "seeds"
@@ -39,6 +39,11 @@ class Tables:
     records: pd.DataFrame
     articles: pd.DataFrame
     facts: pd.DataFrame
+    # Each facet's values over the whole store: made once with the tables, not on every rerun.
+    facet_options: dict[str, list[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.facet_options = facet_options(self.records)
 
 
 @dataclass

@@ -443,7 +443,8 @@ def _add_edges(fig: go.Figure, edges: pd.DataFrame, position: dict) -> None:
     arrows = []
     for supplier, recipient, kind, count in edges[["supplier", "recipient", "kind", "count"]].itertuples(index=False):
         xs, ys = _curve(position[supplier], position[recipient], bend=0.12 + 0.1 * kind_rank.get(kind, 3))
-        width = round(1 + 2 * math.log2(1 + int(count)), 1)
+        # whole pixels: fewer distinct widths, fewer traces; Plotly's cost grows with every trace
+        width = round(1 + 2 * math.log2(1 + int(count)))
         label = html.escape(f"{supplier} → {recipient}: {_plural(int(count), kind)}")
         x_all, y_all, text = traces.setdefault((kind, width), ([], [], []))
         x_all += [*xs, None]

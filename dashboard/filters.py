@@ -60,7 +60,25 @@ def facet_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
     """Value -> number of records, most frequent first (ties by value); empty values are left out."""
     values = df[column].fillna("").astype(str)
     counts = values[values != ""].value_counts()
-    return dict(sorted(((str(v), int(n)) for v, n in counts.items()), key=lambda item: (-item[1], item[0])))
+    ranked = counts.rename_axis("value").reset_index(name="n").sort_values(["n", "value"], ascending=[False, True])
+    return dict(zip(ranked["value"].tolist(), ranked["n"].tolist(), strict=True))
+
+
+def facet_options(df: pd.DataFrame) -> dict[str, list[str]]:
+    """Every value of each facet in the store, most frequent first: the options never vanish as
+    other filters narrow the records, only their counts change."""
+    return {column: list(facet_counts(df, column)) for column in FACETS}
+
+
+def counts_under_other_facets(df: pd.DataFrame, state: FilterState) -> dict[str, dict[str, int]]:
+    """Each facet's counts among the records that pass every filter but its own, Datasette-style:
+    choosing RUS as supplier still shows how many records the other suppliers have."""
+    masks = _masks(df, state)
+    counts = {}
+    for column in FACETS:
+        keep = _combine((mask for name, mask in masks.items() if name != column), df.index)
+        counts[column] = facet_counts(df.loc[keep, [column]], column)
+    return counts
 
 
 def format_option(value: str, counts: Mapping[str, int], label: str | None = None) -> str:
@@ -70,18 +88,26 @@ def format_option(value: str, counts: Mapping[str, int], label: str | None = Non
 
 def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """The records that pass every filter in ``state``, in their original order."""
-    keep = pd.Series(True, index=df.index)
-    for column in FACETS:
-        chosen = state.facet(column)
-        if chosen:
-            keep &= df[column].isin(chosen)
-    keep &= _date_mask(df, state)
+    return df[_combine(_masks(df, state).values(), df.index)]
+
+
+def _masks(df: pd.DataFrame, state: FilterState) -> dict[str, pd.Series]:
+    """One boolean mask per filter in use: each chosen facet (by column name), dates, and search."""
+    masks = {column: df[column].isin(state.facet(column)) for column in FACETS if state.facet(column)}
+    masks["dates"] = _date_mask(df, state)
     if state.text.strip():
         needle = state.text.strip()
-        keep &= df["label"].str.contains(needle, case=False, regex=False, na=False) | df["sentence"].str.contains(
+        masks["text"] = df["label"].str.contains(needle, case=False, regex=False, na=False) | df["sentence"].str.contains(
             needle, case=False, regex=False, na=False
         )
-    return df[keep]
+    return masks
+
+
+def _combine(masks: Iterable[pd.Series], index: pd.Index) -> pd.Series:
+    keep = pd.Series(True, index=index)
+    for mask in masks:
+        keep &= mask
+    return keep
 
 
 def _date_mask(df: pd.DataFrame, state: FilterState) -> pd.Series:

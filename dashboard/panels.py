@@ -99,12 +99,6 @@ def date_extent(df: pd.DataFrame) -> tuple[date, date] | None:
     return None
 
 
-def facet_options(df: pd.DataFrame) -> dict[str, list[str]]:
-    """Every value of each facet in the store, most frequent first: the options never vanish as
-    other filters narrow the records, only their counts change."""
-    return {column: list(filters.facet_counts(df, column)) for column in filters.FACETS}
-
-
 def _seed_widgets(state: filters.FilterState, extent: tuple[date, date] | None) -> None:
     """Put a filter state into the sidebar widgets' session keys (before they are drawn)."""
     for column, key in FACET_KEYS.items():
@@ -115,12 +109,12 @@ def _seed_widgets(state: filters.FilterState, extent: tuple[date, date] | None) 
         _seed_dates(state.date_from or extent[0], state.date_to or extent[1], extent)
 
 
-def restore_from_url(df: pd.DataFrame) -> None:
+def restore_from_url(tables: data.Tables) -> None:
     """On a session's first run, restore the filters and selected record that the URL names."""
     if st.session_state.get(RESTORED_KEY):
         return
     state, record_id = filters.state_from_params(st.query_params.to_dict())
-    _seed_widgets(filters.restrict_to_options(state, facet_options(df)), date_extent(df))
+    _seed_widgets(filters.restrict_to_options(state, tables.facet_options), date_extent(tables.records))
     st.session_state[RECORD_KEY] = record_id
     st.session_state[RESTORED_KEY] = True
 
@@ -182,10 +176,11 @@ def render_filters(tables: data.Tables) -> filters.FilterState:
     """The sidebar: one multiselect per facet with Datasette-style counts, dates, search, reset."""
     df = tables.records
     extent = date_extent(df)
-    restore_from_url(df)
+    restore_from_url(tables)
     follow_date_extent(extent)
     current = state_from_widgets(extent)
-    options = facet_options(df)
+    options = tables.facet_options
+    counts_by_facet = filters.counts_under_other_facets(df, current)
     with st.sidebar:
         st.header("Filters")
         st.button("Reset all filters", on_click=reset_filters, args=(extent,), disabled=current.is_default(),
@@ -194,10 +189,9 @@ def render_filters(tables: data.Tables) -> filters.FilterState:
         for column in filters.FACETS:
             if not options[column]:
                 continue
-            counts = filters.facet_counts(filters.apply_filters(df, current.without(column)), column)
             labels = _option_labels(column, tables, options[column])
             st.multiselect(FACET_TITLES[column], options[column], key=FACET_KEYS[column], placeholder="All",
-                           format_func=partial(_format_option, counts=counts, labels=labels))
+                           format_func=partial(_format_option, counts=counts_by_facet[column], labels=labels))
         if extent:
             st.date_input("Date range", min_value=extent[0], max_value=extent[1], key=DATES_KEY,
                           help="A record dated 2019 or 2019-05 is kept when its year or month overlaps the range.")

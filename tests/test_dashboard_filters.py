@@ -10,6 +10,7 @@ import pytest
 from dashboard.filters import (
     FilterState,
     apply_filters,
+    counts_under_other_facets,
     date_span,
     export_filename,
     facet_counts,
@@ -31,6 +32,18 @@ def test_filters_facet_counts_most_frequent_first(records_df):
 def test_filters_facet_counts_leave_out_empty_values(records_df):
     records_df.loc[0, "supplier"] = ""
     assert "" not in facet_counts(records_df, "supplier")
+
+
+def test_filters_facet_counts_ignore_the_facets_own_choice(records_df):
+    counts = counts_under_other_facets(records_df, FilterState(supplier=("RUS",), kind=("item",)))
+    assert counts["supplier"] == {"IRN": 2, "RUS": 2, "BLR": 1, "PRK": 1}  # items of every supplier
+    assert counts["kind"] == {"deployment": 3, "agreement": 2, "item": 2}  # everything Russia supplies
+    assert counts["status"] == {"delivered": 2}  # both filters apply to the other facets
+
+
+def test_filters_facet_counts_follow_dates_and_search(records_df):
+    state = FilterState(date_from=date(2019, 1, 1), date_to=date(2019, 12, 31), include_undated=False, text="caracas")
+    assert counts_under_other_facets(records_df, state)["kind"] == {"deployment": 2}
 
 
 @pytest.mark.parametrize(("value", "label", "expected"), [("RUS", None, "RUS (7)"), ("RUS", "RUS · Russia", "RUS · Russia (7)"),
