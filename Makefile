@@ -46,8 +46,6 @@ score: venv
 	$(BIN)/python -m extract seeds --out out/seeds --db out/seeds/tracker.sqlite --quiet
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold/seeds.csv --articles seeds \
 	  --pred out/seeds/records.csv --json data/seed_score.json
+	$(BIN)/python -m extract tests/fixtures/devset --out out/devset --db out/devset/tracker.sqlite --quiet
 	$(BIN)/python $(SHARED)/eval/score.py --gold tests/fixtures/devset/gold.csv --articles tests/fixtures/devset \
-	  --pred out/devset/records.csv --json data/devset_score.json 2>/dev/null || \
-	  { $(BIN)/python -m extract tests/fixtures/devset --out out/devset --db out/devset/tracker.sqlite --quiet; \
-	    $(BIN)/python $(SHARED)/eval/score.py --gold tests/fixtures/devset/gold.csv --articles tests/fixtures/devset \
-	      --pred out/devset/records.csv --json data/devset_score.json; }
+	  --pred out/devset/records.csv --json data/devset_score.json
