@@ -105,6 +105,14 @@ def _in_quote(text: str, position: int) -> bool:
     return text.lstrip().startswith(tuple(_OPEN_QUOTES)) or opened > closed
 
 
+def is_headline(sentence: Sentence) -> bool:
+    """A title, or a summary bullet under it: a short line without a full stop. Headlines speak of
+    what just happened in the present tense ("tanks arrive in Poland", "jets unloaded in Gdynia"),
+    so their verbs date the claim at publication."""
+    text = sentence.text.rstrip().rstrip("\"”’')]")
+    return not text.endswith((".", "!", "?", ":", ";", ",")) and len(text.split()) <= 25 and not _DATELINE.match(text)
+
+
 def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: str, pub: date | None,
                  pub_inferred: bool = False) -> str:
     """The claim's date: its time expression, else the publication date for current states and
@@ -120,7 +128,7 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     if cue is None or state in _CURRENT_STATUSES:
         return pub.isoformat()
     text = view.sentence.text
-    if cue.tense in ("present", "future"):
+    if cue.tense in ("present", "future") or is_headline(view.sentence):
         return pub.isoformat()
     if cue.tense == "perfect" and _in_quote(text, cue.start):
         return pub.isoformat()  # "we have ratified", said at the event the article reports
@@ -228,9 +236,12 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
+        when = resolve_date(view, term, cue, state, pub, pub_inferred)
+        if cue is None and term.kind == "agreement" and when and pub and when < pub.isoformat()[:len(when)]:
+            state = "agreed"  # "contracts for 180 K2s followed in August": a deal dated in the past was made then
         out.append(Claim(
             term=term, sentence=view.sentence, view=view, supplier=supplier, recipient=recipient, status=state,
-            certainty=certainty, date=resolve_date(view, term, cue, state, pub, pub_inferred),
+            certainty=certainty, date=when,
             quantity=None if term.kind == "agreement" else
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,

@@ -87,6 +87,11 @@ def find_unknown_designations(text: str, generic: list[Term]) -> list[Term]:
     return terms
 
 
+# Between a designation and the generic noun it names: a few modifiers ("military transport"),
+# not a verb phrase or a list ("jets land at Cairo West air base", "tanks and radars").
+_MODIFIERS_ONLY = re.compile(r"(?:\s*(?!(?:and|or|at|in|on|to|from|for|with|by|into|near|of)\b)[\w’'-]+){0,3}\s*")
+
+
 def find_items(text: str) -> list[Term]:
     """Military items in ``text``: a designation absorbs the generic noun right after it."""
     generic = find_table_terms(text, "generic_terms")
@@ -95,8 +100,8 @@ def find_items(text: str) -> list[Term]:
     absorbed = []
     for term in designated:
         # "Tu-160 bombers", "Il-76 military transport plane": one item, named by its designation
-        head = next((g for g in generic if 0 <= g.start - term.end <= 30
-                     and not re.search(r"[,;.()]|\band\b|\bor\b", text[term.end:g.start])), None)
+        head = min((g for g in generic if 0 <= g.start - term.end <= 30
+                    and _MODIFIERS_ONLY.fullmatch(text, term.end, g.start)), key=lambda g: g.start, default=None)
         absorbed.append(Term(term.start, max(term.end, head.end if head else term.end), term.kind, term.label,
                              term.category, term.origin, designation=True))
     # "KN-23 missiles, which Pyongyang calls the Hwasong-11": one system under two names

@@ -21,6 +21,9 @@ _INFINITIVE_GAP = re.compile(r"\s+(?:(?:[\w’'-]+\s+){0,3}to|the|a|an|its|their
 _BY_PARTICIPLE = re.compile(r"\s+by\b")
 _IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left", "froze", "flown", "flew", "inked",
                    "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
+# "Germany to send tanks", "Poland is to receive jets": a newsroom's future, announced, not done.
+_ANNOUNCED = re.compile(r"(?:^|\b[A-Z][\w.’'-]*\s+|\b(?:is|are)\s+)to\s+$")
+_GIVING = re.compile(r"(?:send|supply|deliver|provide|give|transfer|donate|sell|ship|hand|deploy|dispatch)\b", re.I)
 _STATUS_ORDER = ("ended", "delivered", "agreed", "requested", "pledged", "planned", "present")
 
 
@@ -113,6 +116,8 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
     earlier = [c for c in cues if lo <= c.start and c.end <= cue.start and _INFINITIVE_GAP.fullmatch(text, c.end, cue.start)]
     if earlier and earlier[-1].status != "present":
         cue = earlier[-1]
+    if cue.status == "delivered" and _ANNOUNCED.search(text[max(lo, cue.start - 40):cue.start]):
+        return Cue(cue.start, cue.end, "pledged" if _GIVING.match(text, cue.start) else "planned", "future")
     # "may request", "the possibility of Russia sending": an action only considered is planned
     if cue.status not in ("planned", "present", "ended") and _MODAL.search(text[lo:cue.start]):
         return Cue(cue.start, cue.end, "planned", "future")

@@ -163,3 +163,33 @@ def test_claims_deal_partner_supplies_and_negotiation_plans(extract_text):
     helicopters, drones = find(records, label="helicopters"), find(records, label="Wing Loong II")
     assert [(r.supplier, r.recipient, r.status, r.date, r.quantity) for r in helicopters] == [("USA", "KEN", "agreed", "2023", 16)]
     assert [(r.supplier, r.recipient, r.status, r.date) for r in drones] == [("CHN", "NGA", "planned", "2024-03-11")]
+
+
+def test_claims_headline_verbs_speak_of_publication_day(extract_text):
+    records = extract_text("French Rafale jets land in Egypt\n\n"
+                           "* First Caesar howitzers unloaded in Alexandria\n\n"
+                           "CAIRO (Reuters) - The aircraft were bought from France in 2015.", "2021-05-04")
+    headline = [r for r in records if r.sentence.startswith(("French", "First"))]
+    assert {(r.label, r.supplier, r.recipient, r.status, r.date) for r in headline} == {
+        ("Rafale", "FRA", "EGY", "delivered", "2021-05-04"), ("Caesar", "FRA", "EGY", "delivered", "2021-05-04")}
+
+
+def test_claims_headline_future_is_a_pledge_or_a_plan(extract_text):
+    records = extract_text("Sweden to send CV90 fighting vehicles to Ukraine\n\n"
+                           "Romania is to receive its first F-35 jets in 2030, the ministry said.", "2023-01-19")
+    assert [(r.label, r.supplier, r.recipient, r.status, r.date) for r in find(records, label="CV90")] == [
+        ("CV90", "SWE", "UKR", "pledged", "2023-01-19")]
+    assert [(r.status, r.date) for r in find(records, label="F-35")] == [("planned", "2030")]
+
+
+def test_claims_refusal_to_supply_is_denied_and_only_planned(extract_text):
+    records = extract_text("Israel has refused to provide Iron Dome batteries to Ukraine, officials said.", "2022-10-20")
+    assert [(r.supplier, r.recipient, r.status, r.certainty) for r in find(records, label="Iron Dome")] == [
+        ("ISR", "UKR", "planned", "denied")]
+
+
+def test_claims_deal_dated_in_the_past_was_made_then(extract_text):
+    records = extract_text("A contract for 12 Su-35 fighters from Russia followed in March, Egypt's ministry said.",
+                           "2019-11-02")
+    deals = find(records, kind="agreement")
+    assert [(r.status, r.date) for r in deals] == [("agreed", "2019-03")]
