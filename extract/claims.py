@@ -194,6 +194,14 @@ _CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built t
 _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
                      r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+"
                      r"(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$", re.I)
+# "Russia used glide bombs against Kharkiv": weapons used on a target, not a transfer.
+_USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
+# A base or plant named after a preposition is a place in the story, not a thing supplied.
+_NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?"
+                         r"(?:[A-Z][\w’'-]*\s+|[a-z]{1,3}-[A-Z][\w’'-]*\s+)+$")
+# "Iranian-made missiles": a maker named beside weapons in use still says where they came from.
+_MADE_BY = re.compile(r"\w-(?:made|built|supplied|designed|produced|manufactured)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 # Aircraft sent for exercises or patrols are a deployment, not a sale.
 _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
                                  r"port calls?|stationed|deployment)\b", re.I)
@@ -223,6 +231,11 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     out = []
     for term in (naval_as_deployment(text, t) for t in view.terms):
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _COMBAT.search(text[max(0, term.start - 50):term.start]):
+            continue
+        if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
+            continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
+        if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
+                and not _MADE_BY.search(text[max(0, term.start - 30):term.start])):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)

@@ -251,8 +251,9 @@ def _dedupe(records: list[Record]) -> list[Record]:
         if record.kind == "agreement":
             key = (record.char_start, record.kind, record.category)
         elif record.kind == "deployment":
-            # "Africa Corps has deployed personnel to Niger": one force per sender and host
-            key = (record.char_start, record.kind, record.supplier, record.recipient)
+            # "Africa Corps has deployed personnel to Niger": one force per sender, host and category
+            # ("advisers and F-16 jets" are two)
+            key = (record.char_start, record.kind, record.category, record.supplier, record.recipient)
         else:
             key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient)
         if key in seen or record.record_id in {r.record_id for r in out}:

@@ -193,3 +193,23 @@ def test_claims_deal_dated_in_the_past_was_made_then(extract_text):
                            "2019-11-02")
     deals = find(records, kind="agreement")
     assert [(r.status, r.date) for r in deals] == [("agreed", "2019-03")]
+
+
+def test_claims_forces_of_different_kinds_in_one_sentence_are_two(extract_text):
+    records = extract_text("France sent military instructors and Rafale jets to Greece for joint exercises in May 2021.",
+                           "2021-06-01")
+    assert sorted((r.category, r.supplier, r.recipient, r.status, r.date) for r in find(records, kind="deployment")) == [
+        ("advisers", "FRA", "GRC", "delivered", "2021-05"), ("aircraft", "FRA", "GRC", "delivered", "2021-05")]
+
+
+def test_claims_weapons_used_on_a_target_are_not_a_transfer(extract_text):
+    assert extract_text("Israel dropped guided bombs on Gaza City on Friday.", "2023-10-14") == []
+    made = extract_text("Russia fired North Korean-made KN-23 missiles at Kharkiv on Tuesday.", "2024-01-03")
+    assert [(r.label, r.supplier, r.recipient) for r in made] == [("KN-23", "PRK", "RUS")]
+
+
+def test_claims_a_named_base_is_a_place_not_an_item(extract_text):
+    records = extract_text("Egypt received its first Rafale jets at a ceremony at the Gebel El Basur air base.", "2021-05-04")
+    assert [r.label for r in records] == ["Rafale"]
+    planned = extract_text("Russia will build a naval base in Port Sudan, the Sudanese army said.", "2020-11-12")
+    assert [(r.category, r.supplier, r.recipient, r.status) for r in planned] == [("facility", "RUS", "SDN", "planned")]

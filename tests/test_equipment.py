@@ -53,3 +53,8 @@ def test_equipment_generic_terms(text, expected):
 def test_equipment_unknown_designation_vouched_by_a_noun():
     assert labels("new Zx-77 cruise missiles") == [("Zx-77", "missile")]
     assert labels("the COVID-19 vaccines") == []
+
+
+def test_equipment_title_case_spellings_of_acronyms():
+    labels = [t.label for t in find_items("Berlin sent Mars II rocket launchers, Iris-T SLM systems and Himars.")]
+    assert labels == ["MARS II", "IRIS-T SLM", "HIMARS"]
