@@ -88,7 +88,9 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, status
     cues, time expressions."""
     text = sentence.text
-    terms = drop_overlaps(find_items(text) + find_deployments(text) + find_agreements(text))
+    items = find_items(text)
+    terms = drop_overlaps(items + [t for t in find_deployments(text) if not _names_a_system(text, t, items)]
+                          + find_agreements(text))
     items = [t for t in terms if t.kind == "item"]
     # "the Abrams": a designation that is also a person's name is the weapon
     countries = [m for m in find_countries(text) + (pronouns or [])
@@ -96,6 +98,16 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
     return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
                         dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text))
+
+
+_DEAL_VERB_GAP = re.compile(r"\s+(?:(?:was|were|is|are|had been|has been|have been|being)\s+)?(?:\w+ly\s+)?")
+# "two S-300 units", "four Patriot batteries": a unit right after a designation is of that system.
+_UNIT_AFTER_SYSTEM = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
+
+
+def _names_a_system(text: str, term: Term, items: list[Term]) -> bool:
+    return any(i.designation and i.end <= term.start and _UNIT_AFTER_SYSTEM.fullmatch(text, i.end, term.start)
+               for i in items)
 
 
 def _in_quote(text: str, position: int) -> bool:
@@ -198,8 +210,10 @@ _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|des
 _USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
 # A base or plant named after a preposition is a place in the story, not a thing supplied.
+# So is one the story happens at ("stationed jets at an air base", "flew from the base").
 _NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?"
-                         r"(?:[A-Z][\w’'-]*\s+|[a-z]{1,3}-[A-Z][\w’'-]*\s+)+$")
+                         r"(?:[A-Z][\w’'-]*\s+|[a-z]{1,3}-[A-Z][\w’'-]*\s+)+$"
+                         r"|\b(?:at|from|near|outside|inside)\s+(?:a|an|the|its|their)\s+(?:[\w’'-]+\s+){0,2}$")
 # "Iranian-made missiles": a maker named beside weapons in use still says where they came from.
 _MADE_BY = re.compile(r"\w-(?:made|built|supplied|designed|produced|manufactured)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 # Aircraft sent for exercises or patrols are a deployment, not a sale.
@@ -247,6 +261,10 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             supplier, recipient = roles.choose_pair(parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
         cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
+        if term.kind == "agreement":
+            # "under a contract signed in September", "the deal was frozen": the deal's own verb
+            cue = next((c for c in view.cues if c.status in ("agreed", "ended") and c.start >= term.end
+                        and _DEAL_VERB_GAP.fullmatch(text, term.end, c.start)), cue)
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
         when = resolve_date(view, term, cue, state, pub, pub_inferred)

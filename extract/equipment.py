@@ -81,8 +81,8 @@ def find_unknown_designations(text: str, generic: list[Term]) -> list[Term]:
     for match in _UNKNOWN_DESIGNATION.finditer(text):
         if _NOT_WEAPONS.match(match.group(1)):
             continue
-        head = next((g for g in generic if 0 <= g.start - match.end() <= _HEAD_WINDOW), None)
-        if head and not re.search(r"[,;.]|\band\b", text[match.end():head.start]):
+        head = min((g for g in generic if 0 <= g.start - match.end() <= _HEAD_WINDOW), key=lambda g: g.start, default=None)
+        if head and _MODIFIERS_ONLY.fullmatch(text, match.end(), head.start):
             terms.append(Term(match.start(), head.end, "item", match.group(1), head.category, designation=True))
     return terms
 

@@ -270,10 +270,18 @@ def _prefer_cued(claims: list[Claim]) -> list[Claim]:
 
 
 def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
-    """"The pact", "the deal": the agreement the article named last; dropped when it named none."""
+    """"The pact", "the deal": the agreement the article named last, or the order its own sentence
+    reports ("Egypt ordered Su-35s from Russia, but the deal was frozen"); dropped when there is neither."""
     out, last = [], None
     for claim in claims:
         if claim.term.kind == "agreement" and claim.term.label == ANAPHORIC_LABEL:
+            order = next((c for c in out if c.sentence.start == claim.sentence.start and c.term.kind == "item"
+                          and c.status == "agreed" and c.supplier and c.recipient), None)
+            if order is not None:
+                claim.term = Term(claim.term.start, claim.term.end, "agreement", "arms deal", "arms-deal")
+                claim.supplier, claim.recipient = order.supplier, order.recipient
+                out.append(claim)
+                continue
             if last is None:
                 continue
             claim.term = Term(claim.term.start, claim.term.end, "agreement", last.term.label, last.term.category)

@@ -34,6 +34,8 @@ _OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|pre
                              r"commander|authorities|junta|defen[cs]e ministry|foreign ministry)(?:\s+(?:[A-Z][\w’'.-]+\s*){1,3})?(?=\s|,)")
 _APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|long|once|now|[\w’'-]+['’]s)\s+[^,]{1,60},(?=\s)")
 _COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
+# "talks with China", "a deal with Moscow": a partner named after "with" is not the clause's subject.
+_PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -122,6 +124,7 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             elif mention.form in ("demonym", "name", "metonym", "group", "pronoun") or possessive:
                 party.supplier += _MODIFIER_WEIGHT
         before = text[max(0, mention.start - 60):mention.start]
+        partner = _PARTNER_BEFORE.search(before)
         after_start = mention.end
         appositive = _APPOSITIVE.match(text, mention.end)
         official = _OFFICIAL_AFTER.match(text, mention.end)
@@ -136,12 +139,15 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
                 continue
             if side == "after" and possessive and not regex.pattern.startswith("^['’]s"):
                 continue  # "Maduro's ally has deployed": a possessor is not the subject
+            if side == "after" and partner:
+                continue  # "in talks with China to buy drones": the partner is not the one buying
             window = before if side == "before" else after
             match = regex.search(window)
             if not match:
                 continue
             # a cue after a mention speaks of it only up to the next mention ("Moscow ... Maduro may request")
             if side == "after" and any(after_start <= m.start < after_start + match.end() and not _is_possessive(text, m)
+                                       and not _PARTNER_BEFORE.search(text[max(0, m.start - 12):m.start])
                                        for m in mentions):
                 continue
             setattr(party, role, getattr(party, role) + weight * fade)
@@ -268,13 +274,22 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
             subject = min(others, key=lambda p: p.first)
             if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3
+    # "Germany said the Arrow 3 batteries would become operational": the one country named, with no
+    # cue of giving and not the maker, holds the system; the maker supplied it
+    if not supplier and not recipient and term.kind == "item" and term.origin:
+        holders = [p for p in others if p.in_clause and p.supplier == 0 and p.iso3 != term.origin]
+        if len(holders) == 1 and len([p for p in others if p.in_clause]) == 1:
+            recipient = holders[0].iso3
     # a country with a recipient's cue ("in Ukraine") is no supplier; nor one outside the clause
     # ("He accused Trump ..., noting that Venezuela has no nuclear arms")
     others = [p for p in others if p.iso3 != recipient and p.recipient == 0 and p.in_clause]
     if not supplier and _COLLECTIVE_BEFORE.search(term_prefix):
         others, main_supplier = [], ""  # "Western arms deliveries": suppliers the text leaves unnamed
     if not supplier:
-        if main_supplier and main_supplier in parties and main_supplier != recipient:
+        # the context's supplier, when the sentence names it: in the term's own clause, or anywhere
+        # when the item's maker is unknown ("..., while the UAE took delivery of MQ-9Bs": the maker)
+        if main_supplier and main_supplier in parties and main_supplier != recipient \
+                and (parties[main_supplier].in_clause or not term.origin):
             supplier = main_supplier
         elif term.origin and term.origin != recipient and (term.origin in parties or recipient):
             supplier = term.origin  # the maker of a designated system, before a country named for another reason

@@ -213,3 +213,27 @@ def test_claims_a_named_base_is_a_place_not_an_item(extract_text):
     assert [r.label for r in records] == ["Rafale"]
     planned = extract_text("Russia will build a naval base in Port Sudan, the Sudanese army said.", "2020-11-12")
     assert [(r.category, r.supplier, r.recipient, r.status) for r in planned] == [("facility", "RUS", "SDN", "planned")]
+
+
+def test_claims_partner_after_with_is_not_the_buyer(extract_text):
+    records = extract_text("Saudi Arabia is in talks with China to buy Wing Loong drones, while the United Arab "
+                           "Emirates took delivery of 18 MQ-9B drones last year.", "2021-12-14")
+    assert [(r.supplier, r.recipient, r.status) for r in find(records, label="Wing Loong")] == [("CHN", "SAU", "planned")]
+    assert [(r.supplier, r.recipient, r.quantity) for r in find(records, label="MQ-9B")] == [("USA", "ARE", 18)]
+
+
+def test_claims_lone_country_with_a_foreign_system_holds_it(extract_text):
+    records = extract_text("Germany said the first Arrow 3 batteries would become operational by late 2025.", "2023-09-28")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("ISR", "DEU", "planned", "2025")]
+
+
+def test_claims_units_of_a_system_are_not_troops(extract_text):
+    records = extract_text("Russia delivered two S-300 units to Syria in 2018, the defence ministry said.", "2019-01-10")
+    assert [(r.kind, r.label, r.quantity) for r in records] == [("item", "S-300", 2)]
+
+
+def test_claims_the_deal_is_the_order_its_sentence_reports(extract_text):
+    records = extract_text("Egypt ordered Su-35 fighter jets from Russia, but the deal was frozen under U.S. pressure. "
+                           "Armenia will buy Indian Pinaka rocket launchers under a $250 million contract signed in September.", "2023-03-15")
+    deals = [(r.supplier, r.recipient, r.status, r.date) for r in find(records, kind="agreement")]
+    assert deals == [("RUS", "EGY", "ended", ""), ("IND", "ARM", "agreed", "2022-09")]
