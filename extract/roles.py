@@ -291,6 +291,9 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
         if main_supplier and main_supplier in parties and main_supplier != recipient \
                 and (parties[main_supplier].in_clause or not term.origin):
             supplier = main_supplier
+        elif main_supplier and recipient and recipient == main_recipient and main_supplier not in (recipient, term.origin) \
+                and term.origin not in parties:
+            supplier = main_supplier  # the story's supplier passes on what others make (Danish F-16s for Ukraine)
         elif term.origin and term.origin != recipient and (term.origin in parties or recipient):
             supplier = term.origin  # the maker of a designated system, before a country named for another reason
         elif others:

@@ -237,3 +237,11 @@ def test_claims_the_deal_is_the_order_its_sentence_reports(extract_text):
                            "Armenia will buy Indian Pinaka rocket launchers under a $250 million contract signed in September.", "2023-03-15")
     deals = [(r.supplier, r.recipient, r.status, r.date) for r in find(records, kind="agreement")]
     assert deals == [("RUS", "EGY", "ended", ""), ("IND", "ARM", "agreed", "2022-09")]
+
+
+def test_claims_the_story_supplier_passes_on_what_others_make(extract_text):
+    records = extract_text("Ukraine gets first F-16 jets from Denmark\n\n"
+                           "KYIV (Reuters) - Ukraine has received its first F-16 fighter jets, officials said on Thursday.",
+                           "2024-08-01")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in find(records, label="F-16")] == [
+        ("DNK", "UKR", "delivered", "2024-08-01"), ("DNK", "UKR", "delivered", "2024-08-01")]
