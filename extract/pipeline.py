@@ -33,7 +33,7 @@ from .articles import (
 from .claims import Claim, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
 from .places import CountryMention, find_countries
-from .records import COLUMNS, Record, make_record_id, rows_to_csv, write_atomic
+from .records import COLUMNS, Record, make_record_id, table_to_csv, write_atomic
 from .roles import fill_roles
 from .sentences import split_sentences
 from .terms import Term
@@ -343,8 +343,6 @@ def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.D
         else:
             results = extract_many(todo, progress)
         summary.extracted = store.save_articles(conn, ((a.as_row(), recs) for a, recs in results))
-        if summary.extracted:
-            refresh_facts(conn)
         write_outputs(conn, out_dir, summary)
     finally:
         conn.close()
@@ -361,19 +359,14 @@ def extract_many(articles: list[Article], progress: Progress | None = None) -> l
     return results
 
 
-def refresh_facts(conn) -> None:
-    """Rebuild the consolidated facts from every stored record (one SQL statement)."""
-    store.rebuild_facts(conn)
-
-
 def write_outputs(conn, out_dir: Path | None, summary: RunSummary) -> None:
     """records.csv and facts.csv of the whole store; the summary counts records by kind."""
     summary.records_by_kind = store.count_by_kind(conn)
     if out_dir is None:
         return
     out_dir = Path(out_dir)
-    write_atomic(out_dir / "records.csv", rows_to_csv(store.iter_record_rows(conn), COLUMNS))
-    write_atomic(out_dir / "facts.csv", rows_to_csv(store.load_facts(conn), store.FACT_COLUMNS))
+    write_atomic(out_dir / "records.csv", table_to_csv(COLUMNS, store.iter_record_rows(conn), neutralise=False))
+    write_atomic(out_dir / "facts.csv", table_to_csv(store.FACT_COLUMNS, store.iter_fact_rows(conn), neutralise=False))
 
 
 def ingest_text(name: str, data: bytes, db_path: Path = store.DEFAULT_DB, meta: dict | None = None) -> RunSummary:
@@ -401,7 +394,6 @@ def ingest_text(name: str, data: bytes, db_path: Path = store.DEFAULT_DB, meta: 
     conn = store.connect(db_path)
     try:
         summary = RunSummary(articles=1, extracted=store.save_articles(conn, [(article.as_row(), records)]))
-        refresh_facts(conn)
         write_outputs(conn, None, summary)
     finally:
         conn.close()

@@ -11,7 +11,7 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -86,6 +86,33 @@ def record_row(record: Record) -> dict:
         elif isinstance(value, bool):
             row[key] = int(value)
     return row
+
+
+def _csv_cell(value: object) -> object:
+    """A text cell a spreadsheet would run, neutralised (None is written empty by the csv module)."""
+    if value.__class__ is str and value[:1] in _FORMULA_CHARS:
+        return "'" + value
+    return value
+
+
+_FORMULA_CHARS = frozenset(FORMULA_PREFIXES)
+
+
+def neutralised_sql(column: str) -> str:
+    """An SQL expression of a text column with the same neutralisation as ``neutralise_formula``,
+    so that whole tables are made safe while SQLite reads them, not cell by cell in Python."""
+    prefixes = ", ".join(f"char({ord(p)})" for p in FORMULA_PREFIXES)
+    return f"CASE WHEN substr({column}, 1, 1) IN ({prefixes}) THEN '''' || {column} ELSE {column} END"
+
+
+def table_to_csv(columns: Sequence[str], rows: Iterable[Sequence], neutralise: bool = True) -> str:
+    """Serialise rows given as sequences in ``columns`` order (None is empty); formulas are
+    neutralised unless the rows come neutralised already (``neutralised_sql``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(([_csv_cell(value) for value in row] for row in rows) if neutralise else rows)
+    return buffer.getvalue()
 
 
 def rows_to_csv(rows: Iterable[dict], columns: Iterable[str], neutralise: bool = True) -> str:

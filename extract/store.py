@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .records import COLUMNS, Record
+from .records import COLUMNS, Record, neutralised_sql
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "tracker.sqlite"
 
@@ -64,12 +64,17 @@ def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[Record]]]) -> int:
-    """Replace each given article and its records in one transaction; returns how many were saved."""
+    """Replace each given article and its records, and the facts they touch, in one transaction;
+    returns how many were saved."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     saved = 0
+    touched: set[str] = set()
     with conn:  # one transaction: all of it lands, or none of it does
         for article, records in results:
             row = {**{c: article.get(c) for c in ARTICLE_COLUMNS}, "extracted_at": now}
+            touched.update(f for (f,) in conn.execute("SELECT fact_id FROM records WHERE article_id = ?",
+                                                       (row["article_id"],)) if f)
+            touched.update(r.fact_id for r in records if r.fact_id)
             conn.execute("DELETE FROM records WHERE article_id = ?", (row["article_id"],))
             conn.execute(
                 f"INSERT OR REPLACE INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
@@ -81,41 +86,58 @@ def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[R
                 [[asdict(r)[c] for c in COLUMNS] for r in records],
             )
             saved += 1
+        update_facts(conn, touched)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
     return saved
 
 
 # One fact per fact_id: the report with the most precise date (then a place, then the shortest
 # sentence) stands for it; the articles and records that support it are listed.
-REBUILD_FACTS_SQL = """
+FACTS_SQL = """
 INSERT INTO facts (fact_id, kind, label, category, supplier, recipient, status, date, location, lat, lon,
                    n_articles, article_ids, record_ids)
 SELECT best.fact_id, best.kind, best.label, best.category, best.supplier, best.recipient, best.status, best.date,
        best.location, best.lat, best.lon, support.n_articles, support.article_ids, support.record_ids
 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY fact_id ORDER BY length(date) DESC, location != '' DESC,
                                    length(sentence), record_id) AS rank
-      FROM records) AS best
+      FROM records {scope}) AS best
 JOIN (SELECT fact_id, COUNT(DISTINCT article_id) AS n_articles,
              (SELECT group_concat(article_id, '|') FROM (SELECT DISTINCT r2.article_id FROM records r2
                                                           WHERE r2.fact_id = r.fact_id ORDER BY r2.article_id)) AS article_ids,
              group_concat(record_id, '|') AS record_ids
-      FROM records r GROUP BY fact_id) AS support ON support.fact_id = best.fact_id
+      FROM records r {scope} GROUP BY fact_id) AS support ON support.fact_id = best.fact_id
 WHERE best.rank = 1
 """
 
 
 def rebuild_facts(conn: sqlite3.Connection) -> None:
-    """Rebuild the consolidated facts table from the records, in one transaction."""
+    """Rebuild the whole consolidated facts table from the records, in one transaction."""
     with conn:
         conn.execute("DELETE FROM facts")
-        conn.execute(REBUILD_FACTS_SQL)
+        conn.execute(FACTS_SQL.format(scope=""))
+
+
+def update_facts(conn: sqlite3.Connection, fact_ids: Iterable[str]) -> None:
+    """Rebuild only the given facts (inside the caller's transaction): adding 100 articles to a
+    store of 10,000 regroups the few facts they touch, not all of them."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched_facts (fact_id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM touched_facts")
+    conn.executemany("INSERT OR IGNORE INTO touched_facts VALUES (?)", ((f,) for f in fact_ids))
+    conn.execute("DELETE FROM facts WHERE fact_id IN (SELECT fact_id FROM touched_facts)")
+    conn.execute(FACTS_SQL.format(scope="WHERE fact_id IN (SELECT fact_id FROM temp.touched_facts)"))
 
 
 def iter_record_rows(conn: sqlite3.Connection):
-    """Every stored record as a dict in the CSV's column order, without building Record objects."""
-    cursor = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM records ORDER BY article_id, char_start, record_id")
-    for row in cursor:
-        yield {c: ("" if row[c] is None else row[c]) for c in COLUMNS}
+    """Every stored record as a row in the CSV's column order, its text cells neutralised for a
+    spreadsheet (records.neutralised_sql), without building Record objects."""
+    columns = ", ".join(neutralised_sql(c) if _RECORD_TYPES.get(c, "TEXT") == "TEXT" else c for c in COLUMNS)
+    return conn.execute(f"SELECT {columns} FROM records ORDER BY article_id, char_start, record_id")
+
+
+def iter_fact_rows(conn: sqlite3.Connection):
+    """Every consolidated fact as a row in FACT_COLUMNS order, text cells neutralised."""
+    columns = ", ".join(c if c in ("lat", "lon", "n_articles") else neutralised_sql(c) for c in FACT_COLUMNS)
+    return conn.execute(f"SELECT {columns} FROM facts ORDER BY fact_id")
 
 
 def count_by_kind(conn: sqlite3.Connection) -> dict[str, int]:

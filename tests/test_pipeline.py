@@ -59,22 +59,35 @@ def test_pipeline_bad_files_are_skipped_and_the_rest_extracted(seed_copy, tmp_pa
 def test_pipeline_failed_write_leaves_the_store_intact(seed_copy, tmp_path, monkeypatch):
     db = tmp_path / "t.sqlite"
     pipeline.run(seed_copy, None, db)
-    before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    conn = sqlite3.connect(db)
+    before = {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in ("articles", "records", "facts")}
     (seed_copy / "900_new.txt").write_text("Russia delivered S-400 systems to India in 2021.", encoding="utf-8")
-    calls = {"n": 0}
-    real = store.Record
 
-    def failing(*args, **kwargs):  # fail in the middle of writing the batch
-        calls["n"] += 1
+    def failing(*args, **kwargs):  # fail at the end of the batch, after the records were written
         raise sqlite3.OperationalError("disk full")
 
-    monkeypatch.setattr(pipeline.store, "rebuild_facts", failing)
+    monkeypatch.setattr(pipeline.store, "update_facts", failing)
     with pytest.raises(sqlite3.OperationalError):
         pipeline.run(seed_copy, None, db)
-    monkeypatch.setattr(pipeline.store, "rebuild_facts", store.rebuild_facts)
-    assert real is store.Record and calls["n"] == 1
+    after = {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in ("articles", "records", "facts")}
+    assert after == before  # the new article and its records were rolled back with the facts
+
+
+def test_pipeline_adding_articles_updates_facts_as_a_full_rebuild_would(seed_copy, tmp_path):
+    db = tmp_path / "t.sqlite"
+    pipeline.run(seed_copy, None, db)
+    (seed_copy / "901_followup.txt").write_text(
+        "Russia sends bombers to Venezuela\n\nTwo Russian Tu-160 bombers landed in Caracas on December 10, 2018.",
+        encoding="utf-8")
+    changed = seed_copy / "003_edc9eed815163c45.txt"  # an edited article is extracted again
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nRussia has sent S-300 systems to Venezuela.\n",
+                       encoding="utf-8")
+    pipeline.run(seed_copy, None, db)
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT COUNT(*) FROM records").fetchone()[0] >= before
+    incremental = conn.execute("SELECT * FROM facts ORDER BY fact_id").fetchall()
+    store.rebuild_facts(conn)
+    assert conn.execute("SELECT * FROM facts ORDER BY fact_id").fetchall() == incremental
+    assert any(row[11] > 1 for row in incremental)  # the 2018 Tu-160 visit, corroborated
 
 
 def test_pipeline_ingest_text_refuses_bad_uploads_and_changes_nothing(tmp_path):
