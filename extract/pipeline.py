@@ -343,7 +343,10 @@ def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.D
         else:
             results = extract_many(todo, progress)
         summary.extracted = store.save_articles(conn, ((a.as_row(), recs) for a, recs in results))
-        write_outputs(conn, out_dir, summary)
+        if summary.extracted or not outputs_current(out_dir, Path(db_path)):
+            write_outputs(conn, out_dir, summary)
+        else:
+            summary.records_by_kind = store.count_by_kind(conn)
     finally:
         conn.close()
     return summary
@@ -357,6 +360,15 @@ def extract_many(articles: list[Article], progress: Progress | None = None) -> l
         if progress:
             progress(done, len(articles))
     return results
+
+
+def outputs_current(out_dir: Path | None, db_path: Path) -> bool:
+    """Whether records.csv and facts.csv were written after the store last changed: a run that
+    extracts nothing then need not rewrite 200,000 rows."""
+    if out_dir is None:
+        return True
+    paths = [Path(out_dir) / "records.csv", Path(out_dir) / "facts.csv"]
+    return all(p.exists() for p in paths) and min(p.stat().st_mtime_ns for p in paths) >= db_path.stat().st_mtime_ns
 
 
 def write_outputs(conn, out_dir: Path | None, summary: RunSummary) -> None:

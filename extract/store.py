@@ -86,8 +86,9 @@ def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[R
                 [[asdict(r)[c] for c in COLUMNS] for r in records],
             )
             saved += 1
-        update_facts(conn, touched)
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
+        if saved:  # a run that changes nothing leaves the store, and the caches keyed on it, alone
+            update_facts(conn, touched)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
     return saved
 
 

@@ -38,6 +38,18 @@ def test_pipeline_rerun_gives_same_ids_and_no_duplicates(seed_copy, tmp_path):
     assert len({r["record_id"] for r in second}) == len(second)
 
 
+def test_pipeline_run_that_changes_nothing_rewrites_nothing(seed_copy, tmp_path):
+    db, out = tmp_path / "t.sqlite", tmp_path / "out"
+    pipeline.run(seed_copy, out, db)
+    stamps = {p.name: p.stat().st_mtime_ns for p in (db, out / "records.csv", out / "facts.csv")}
+    summary = pipeline.run(seed_copy, out, db)
+    assert {p.name: p.stat().st_mtime_ns for p in (db, out / "records.csv", out / "facts.csv")} == stamps
+    assert summary.records_by_kind and summary.extracted == 0
+    (out / "facts.csv").unlink()  # an output gone missing is written again
+    pipeline.run(seed_copy, out, db)
+    assert (out / "facts.csv").exists() and (out / "records.csv").stat().st_mtime_ns > stamps["records.csv"]
+
+
 def test_pipeline_only_new_or_changed_articles_are_extracted(seed_copy, tmp_path):
     db = tmp_path / "t.sqlite"
     pipeline.run(seed_copy, None, db)
