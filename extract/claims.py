@@ -221,6 +221,15 @@ _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|
                                  r"port calls?|stationed|deployment)\b", re.I)
 
 
+def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
+    """Whether the term is the object of a verb of combat ("destroyed two tanks"), with no other
+    verb between them ("seized power in 2020, expelled French troops": expelled governs)."""
+    lo = max(0, term.start - 50)
+    match = _COMBAT.search(text[lo:term.start])
+    return bool(match) and not any(lo + match.start() < c.start and c.end <= term.start
+                                   and not (lo + match.start() <= c.start < lo + match.start() + 12) for c in cues)
+
+
 def _deal_status(view: SentenceView, term: Term) -> str:
     """"Executive contracts for 180 K2s followed in August": items a deal is for, with no verb of
     their own, stand where the deal stands (agreed)."""
@@ -244,7 +253,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     text = view.sentence.text
     out = []
     for term in (naval_as_deployment(text, t) for t in view.terms):
-        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _COMBAT.search(text[max(0, term.start - 50):term.start]):
+        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens

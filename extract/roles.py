@@ -89,6 +89,21 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
     return len(words) <= 3 and not any(w.lower() in _STOP_IN_MODIFIER or w in ",()" for w in words)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# How much a country counts for a term when it belongs to another one ("TB2 drones from Turkey and
+# Mi-171 helicopters from Russia": Turkey is the drones' supplier, not the helicopters').
+_OTHER_TERM_FADE = 0.3
+_FORCE_SENDER_BONUS = 1.5
+
+
+def _belongs_to_another(text: str, mention: CountryMention, term: Term, terms: list[Term]) -> bool:
+    """Whether a "from X" phrase completes another term of the same kind: the nearest term on its left."""
+    if not _FROM_BEFORE.search(text[max(0, mention.start - 12):mention.start]):
+        return False
+    left = [t for t in terms if t.kind == term.kind and t.end <= mention.start]
+    return bool(left) and max(left, key=lambda t: t.end).start != term.start
+
+
 def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: list[Term],
                   clause: tuple[int, int]) -> dict[str, Party]:
     """Every country of the sentence with its supplier and recipient scores for ``term``."""
@@ -117,12 +132,18 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             party.supplier += _MODIFIER_WEIGHT  # "Wagner", "Africa Corps": the force names its sender
             continue
         fade = max(_FADE_FLOOR, 1 - distance / _FADE_CHARS)
+        if _belongs_to_another(text, mention, term, terms):
+            fade *= _OTHER_TERM_FADE
         possessive = _is_possessive(text, mention)
-        if term.kind != "agreement" and _modifies(text, mention, term, terms):
+        # "Turkish drones and Russian helicopters": a demonym spreads over a list only up to the next one
+        own_modifier = not any(m is not mention and mention.end <= m.start and m.end <= term.start for m in mentions)
+        if term.kind != "agreement" and own_modifier and _modifies(text, mention, term, terms):
             if possessive and term.kind == "item" and term.origin != mention.iso3:
                 party.recipient += _POSSESSIVE_WEIGHT  # "Venezuela's radars": the owner (not "Turkey's Akinci")
             elif mention.form in ("demonym", "name", "metonym", "group", "pronoun") or possessive:
                 party.supplier += _MODIFIER_WEIGHT
+                if term.kind == "deployment":
+                    party.supplier += _FORCE_SENDER_BONUS  # "French troops": France sent them, whatever else the clause says
         before = text[max(0, mention.start - 60):mention.start]
         partner = _PARTNER_BEFORE.search(before)
         after_start = mention.end
@@ -265,12 +286,18 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
         return main_supplier, main_recipient  # the lone party named is the article's supplier
     others = sorted((p for p in parties.values() if p.iso3 not in (supplier, recipient)), key=lambda p: p.distance)
     # a force's host comes from its own sentence, and only once the sentence names its sender
-    if not recipient and term.kind == "deployment" and supplier and leaving and main_recipient != supplier:
-        recipient = main_recipient  # "Wagner is going home": it leaves the country the article is about
+    if not recipient and term.kind == "deployment" and supplier and leaving:
+        hosts = [p for p in others if p.in_clause and p.iso3 != supplier and any(m.form != "demonym" for m in p.mentions)]
+        if hosts:
+            recipient = min(hosts, key=lambda p: p.first).iso3  # "Mali's junta expelled French troops": Mali hosted them
+        elif main_recipient != supplier:
+            recipient = main_recipient  # "Wagner is going home": it leaves the country the article is about
     if not recipient and (term.kind != "deployment" or supplier):
         if main_recipient and main_recipient in parties and main_recipient != supplier:
             recipient = main_recipient
-        elif (others := [p for p in others if p.in_clause]) and (supplier or len(others) > 1) and term.kind != "deployment":
+        # a country named only by a demonym ("expelled French troops") is not the clause's subject
+        elif (others := [p for p in others if p.in_clause and any(m.form != "demonym" for m in p.mentions)]) \
+                and (supplier or len(others) > 1) and term.kind != "deployment":
             subject = min(others, key=lambda p: p.first)
             if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3

@@ -11,7 +11,7 @@ from .lexicon import load_table
 
 # Clauses end at these marks: a cue in another clause speaks of something else
 # ("... sending intelligence officers, and working with ... agents").
-_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:who|which)\b(?![^,;]{0,70},)|,\s+(?:and|but|while|whereas|as|where|when|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
+_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:turned|signed|sent|agreed|ordered|expelled|asked|requested|began|started|announced|approved|promised|pledged|vowed|deployed|supplied|withdrew|received|bought|purchased)\b)|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:who|which)\b(?![^,;]{0,70},)|,\s+(?:and|but|while|whereas|as|where|when|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
 _MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)? to|whether|expect(?:s|ed)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|hop(?:e|es|ed) to|"
                     r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to|rul(?:e|ed|ing) out|"
@@ -109,7 +109,9 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
         cues = [c for c in cues if c not in described]
     before = [c for c in cues if lo <= c.start and c.end <= start]
     after = [c for c in cues if c.start >= end and c.end <= hi]
-    cue = before[-1] if before else (after[0] if after else None)
+    # "ordered U.S. troops to leave": a cue phrase around the term governs it
+    around = [c for c in cues if lo <= c.start < start and c.end >= end]
+    cue = around[0] if around else before[-1] if before else (after[0] if after else None)
     if cue is None:
         return None
     # "vowed to supply", "agreed to sell", "asked to buy": the first verb governs the infinitive

@@ -245,3 +245,24 @@ def test_claims_the_story_supplier_passes_on_what_others_make(extract_text):
                            "2024-08-01")
     assert [(r.supplier, r.recipient, r.status, r.date) for r in find(records, label="F-16")] == [
         ("DNK", "UKR", "delivered", "2024-08-01"), ("DNK", "UKR", "delivered", "2024-08-01")]
+
+
+def test_claims_each_item_in_a_list_keeps_its_own_supplier(extract_text):
+    records = extract_text("Mali took delivery of Bayraktar TB2 drones from Turkey and two Mi-171 helicopters from Russia "
+                           "on Wednesday.\n\nMali receives Turkish drones and Russian helicopters", "2023-11-16")
+    pairs = {(r.label, r.supplier, r.recipient) for r in records}
+    assert {("Bayraktar TB2", "TUR", "MLI"), ("Mi-171", "RUS", "MLI"), ("drones", "TUR", "MLI"),
+            ("helicopters", "RUS", "MLI")} <= pairs
+    assert not {("Mi-171", "TUR", "MLI"), ("helicopters", "TUR", "MLI")} & pairs
+
+
+def test_claims_expelled_forces_and_orders_to_leave_end_a_deployment(extract_text):
+    records = extract_text("Mali's junta, which seized power in 2020, expelled French troops last year and turned to Moscow "
+                           "for help. Niger's junta ordered U.S. troops to leave in March.", "2023-11-16")
+    troops = [(r.supplier, r.recipient, r.status, r.date) for r in find(records, kind="deployment")]
+    assert troops == [("FRA", "MLI", "ended", "2022"), ("USA", "NER", "ended", "2023-03")]
+
+
+def test_claims_not_bought_is_denied(extract_text):
+    records = extract_text("Ghana has not bought any Chinese armoured vehicles, its defence ministry said.", "2023-11-16")
+    assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("CHN", "GHA", "denied")]
