@@ -32,12 +32,12 @@ def load_table(name: str) -> tuple[dict, ...]:
 
 @lru_cache(maxsize=1)
 def data_version() -> str:
-    """A digest of every data file and the extractor's version: when a lexicon row changes, every
-    article is extracted again on the next run."""
+    """A digest of every data file, the extractor's code and its version: when a lexicon row or a
+    rule changes, every article is extracted again on the next run."""
     from .records import EXTRACTOR_VERSION
 
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for path in sorted(DATA_DIR.glob("*.csv")):
+    for path in sorted(DATA_DIR.glob("*.csv")) + sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -23,6 +23,7 @@ _IRREGULAR_PAST = {"sent", "sought", "gave", "sold", "bought", "brought", "left"
                    "withdrew", "withdrawn", "began", "told", "made", "took", "had", "was", "were", "did", "met"}
 # "Germany to send tanks", "Poland is to receive jets": a newsroom's future, announced, not done.
 _ANNOUNCED = re.compile(r"(?:^|\b[A-Z][\w.’'-]*\s+|\b(?:is|are)\s+)to\s+$")
+_WILL = re.compile(r"\b(?:will|shall|(?:is|are) going to)\s+(?:(?:be|soon|also|then|start|begin|finally)\s+){0,2}$", re.I)
 _GIVING = re.compile(r"(?:send|supply|deliver|provide|give|transfer|donate|sell|ship|hand|deploy|dispatch)\b", re.I)
 _STATUS_ORDER = ("ended", "delivered", "agreed", "requested", "pledged", "planned", "present")
 
@@ -118,6 +119,11 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
     earlier = [c for c in cues if lo <= c.start and c.end <= cue.start and _INFINITIVE_GAP.fullmatch(text, c.end, cue.start)]
     if earlier and earlier[-1].status != "present":
         cue = earlier[-1]
+    will = _WILL.search(text[max(lo, cue.start - 30):cue.start])
+    if cue.status == "delivered" and will:
+        # "will also provide ammunition": a promise; "will be delivered", "will arrive": expected
+        giving = _GIVING.match(text, cue.start) and not will.group(0).rstrip().endswith("be")
+        return Cue(cue.start, cue.end, "pledged" if giving else "planned", "future")
     if cue.status == "delivered" and _ANNOUNCED.search(text[max(lo, cue.start - 40):cue.start]):
         return Cue(cue.start, cue.end, "pledged" if _GIVING.match(text, cue.start) else "planned", "future")
     # "may request", "the possibility of Russia sending": an action only considered is planned

@@ -266,3 +266,16 @@ def test_claims_expelled_forces_and_orders_to_leave_end_a_deployment(extract_tex
 def test_claims_not_bought_is_denied(extract_text):
     records = extract_text("Ghana has not bought any Chinese armoured vehicles, its defence ministry said.", "2023-11-16")
     assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("CHN", "GHA", "denied")]
+
+
+def test_claims_future_deliveries_are_expected_and_future_giving_promised(extract_text):
+    records = extract_text("The first K239 Chunmoo launchers will be delivered to Poland next year. "
+                           "South Korea will also provide ammunition to Poland.", "2023-05-10")
+    assert [(r.status, r.date) for r in find(records, label="K239 Chunmoo")] == [("planned", "2024")]
+    assert [(r.supplier, r.recipient, r.status) for r in find(records, label="ammunition")] == [("KOR", "POL", "pledged")]
+
+
+def test_claims_a_training_ship_hosted_abroad_is_a_naval_deployment(extract_text):
+    records = extract_text("In 2023, Cuba hosted a Russian naval training ship in Havana.", "2024-04-16")
+    assert [(r.kind, r.category, r.supplier, r.recipient, r.date) for r in records] == [
+        ("deployment", "naval", "RUS", "CUB", "2023")]
