@@ -58,3 +58,10 @@ def test_equipment_unknown_designation_vouched_by_a_noun():
 def test_equipment_title_case_spellings_of_acronyms():
     labels = [t.label for t in find_items("Berlin sent Mars II rocket launchers, Iris-T SLM systems and Himars.")]
     assert labels == ["MARS II", "IRIS-T SLM", "HIMARS"]
+
+
+@pytest.mark.parametrize("text, label", [("Russia launched dozens of Shahed drones.", "Shahed"),
+                                         ("Berlin approved Leopard tanks for Kyiv.", "Leopard"),
+                                         ("Pyongyang tested Hwasong missiles.", "Hwasong")])
+def test_equipment_family_names_used_bare(text, label):
+    assert [t.label for t in find_items(text)] == [label]
