@@ -156,6 +156,8 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         year = pub.year + (1 if mod == "next" else 0)
         if mod in ("last", "since") or (mod not in ("next", "by", "until") and month > pub.month):
             year = pub.year - 1 if month > pub.month or mod == "last" else pub.year
+        if mod in ("by", "until") and month < pub.month:
+            year = pub.year + 1  # "by January", written in December: a deadline ahead
         return (*_month_range(year, month), "any")
     if name in ("year", "season_year"):
         year = int(groups["year"])

@@ -120,8 +120,8 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
     if earlier and earlier[-1].status != "present":
         cue = earlier[-1]
     will = _WILL.search(text[max(lo, cue.start - 30):cue.start])
-    if cue.status == "delivered" and will:
-        # "will also provide ammunition": a promise; "will be delivered", "will arrive": expected
+    if cue.status in ("delivered", "agreed", "ended") and will:
+        # "will also provide ammunition": a promise; "will be delivered", "will withdraw": expected
         giving = _GIVING.match(text, cue.start) and not will.group(0).rstrip().endswith("be")
         return Cue(cue.start, cue.end, "pledged" if giving else "planned", "future")
     if cue.status == "delivered" and _ANNOUNCED.search(text[max(lo, cue.start - 40):cue.start]):

@@ -279,3 +279,14 @@ def test_claims_a_training_ship_hosted_abroad_is_a_naval_deployment(extract_text
     records = extract_text("In 2023, Cuba hosted a Russian naval training ship in Havana.", "2024-04-16")
     assert [(r.kind, r.category, r.supplier, r.recipient, r.date) for r in records] == [
         ("deployment", "naval", "RUS", "CUB", "2023")]
+
+
+def test_claims_a_future_withdrawal_is_planned_by_its_deadline(extract_text):
+    records = extract_text("France will withdraw its 1,000 troops from Chad by January, the French army said.", "2024-12-09")
+    assert [(r.supplier, r.recipient, r.status, r.date, r.quantity) for r in records] == [("FRA", "TCD", "planned", "2025-01", 1000)]
+
+
+def test_claims_hosts_in_a_region_and_attribution_are_not_destinations(extract_text):
+    records = extract_text("Turkey maintains several thousand soldiers in northern Syria. "
+                           "Some 300 Cuban military advisers are in Venezuela, according to U.S. officials.", "2024-12-09")
+    assert [(r.supplier, r.recipient) for r in find(records, kind="deployment")] == [("TUR", "SYR"), ("CUB", "VEN")]

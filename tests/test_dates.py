@@ -76,3 +76,8 @@ def test_dates_relative_expressions_need_a_publication_date():
 def test_dates_infer_publication_date_takes_latest_full_date():
     assert infer_publication_date("Signed on May 2, 2021. Delivered on June 30, 2022.") == date(2022, 6, 30)
     assert infer_publication_date("No dates here.") is None
+
+
+def test_dates_a_deadline_month_lies_ahead():
+    (expression,) = find_time_expressions("by January", date(2024, 12, 9))
+    assert expression.value == "2025-01"
