@@ -212,7 +212,8 @@ def coordinated(text: str, parties: dict[str, Party], iso3: str) -> list[str]:
     if not iso3:
         return []
     chain = [iso3]
-    for mention in parties[iso3].mentions:
+    # transitively: "to Poland, Norway, Finland and Egypt" links each country to the next
+    for mention in (m for member in chain for m in parties[member].mentions):
         for other in parties.values():
             for m in other.mentions:
                 gap = text[mention.end:m.start] if m.start >= mention.end else None

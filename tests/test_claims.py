@@ -290,3 +290,8 @@ def test_claims_hosts_in_a_region_and_attribution_are_not_destinations(extract_t
     records = extract_text("Turkey maintains several thousand soldiers in northern Syria. "
                            "Some 300 Cuban military advisers are in Venezuela, according to U.S. officials.", "2024-12-09")
     assert [(r.supplier, r.recipient) for r in find(records, kind="deployment")] == [("TUR", "SYR"), ("CUB", "VEN")]
+
+
+def test_claims_a_long_list_of_recipients_each_get_a_record(extract_text):
+    records = extract_text("South Korea has sold K9 howitzers to Poland, Norway, Finland and Egypt.", "2023-12-22")
+    assert sorted((r.supplier, r.recipient) for r in records) == [("KOR", "EGY"), ("KOR", "FIN"), ("KOR", "NOR"), ("KOR", "POL")]
