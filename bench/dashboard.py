@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import pickle
 import random
-import re
 import resource
 import shutil
 import signal
@@ -31,6 +30,8 @@ from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR))  # run as a script: `extract` and `dashboard` sit beside bench/
+
+from peak_memory import peak_mb, peak_memory_method, reset_peak  # noqa: E402  (bench/ is the script's folder)
 
 from extract import facts, pipeline, places, store  # noqa: E402
 from extract.lexicon import load_table  # noqa: E402
@@ -134,27 +135,6 @@ def build_store(db: Path, n_records: int, seed: int) -> int:
 
 
 # --- measuring -------------------------------------------------------------------------------------
-
-
-def peak_memory_method() -> str:
-    """Linux lets a process reset its peak RSS (VmHWM), so a step gets its own peak; elsewhere the
-    process's lifetime maximum (getrusage ru_maxrss) is all there is."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return "VmHWM"
-    except OSError:
-        return "ru_maxrss"
-
-
-def reset_peak(method: str) -> None:
-    if method == "VmHWM":
-        Path("/proc/self/clear_refs").write_text("5")
-
-
-def peak_mb(method: str) -> float:
-    if method == "VmHWM":
-        return int(re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text()).group(1)) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def timed(fn: Callable, repeat: int) -> tuple[float, object]:

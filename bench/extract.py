@@ -20,7 +20,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import sys
 import tempfile
@@ -32,6 +31,8 @@ from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR))  # run as a script: the `extract` package sits beside bench/
+
+from peak_memory import peak_mb, peak_memory_method, reset_peak  # noqa: E402  (bench/ is the script's folder)
 
 from extract import pipeline  # noqa: E402
 from extract.lexicon import load_table, split_values  # noqa: E402
@@ -243,28 +244,6 @@ def write_articles(folder: Path, articles: list[tuple[str, dict]]) -> None:
 
 
 # --- measuring -------------------------------------------------------------------------------------
-
-
-def peak_memory_method() -> str:
-    """Linux lets a process reset its peak RSS (VmHWM), so each step gets its own peak; elsewhere the
-    process's lifetime maximum (getrusage ru_maxrss) is all there is."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return "VmHWM"
-    except OSError:
-        return "ru_maxrss"
-
-
-def reset_peak(method: str) -> None:
-    if method == "VmHWM":
-        Path("/proc/self/clear_refs").write_text("5")
-
-
-def peak_mb(method: str) -> float:
-    if method == "VmHWM":
-        status = Path("/proc/self/status").read_text()
-        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 @dataclass
