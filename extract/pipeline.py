@@ -208,7 +208,13 @@ def is_claim(claim: Claim) -> bool:
 
 
 def expand(claim: Claim) -> list[Claim]:
-    """One claim per supplier and recipient listed together ("from China and Iran")."""
+    """One claim per supplier and recipient listed together ("from China and Iran"), except where
+    each listed supplier made one of the systems named: then each system comes from its maker
+    ("turned to India and France, buying Pinaka launchers and GM 200 radars")."""
+    listed = [claim.supplier, *claim.extra_suppliers]
+    makers = {t.origin for t in claim.view.terms if t.origin}
+    if claim.extra_suppliers and claim.term.origin in listed and set(listed) <= makers:
+        claim.supplier, claim.extra_suppliers = claim.term.origin, []  # each listed country made one of them
     out = [claim]
     for extra in claim.extra_suppliers:
         if extra != claim.recipient:

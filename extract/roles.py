@@ -216,7 +216,7 @@ def coordinated(text: str, parties: dict[str, Party], iso3: str) -> list[str]:
     for mention in (m for member in chain for m in parties[member].mentions):
         for other in parties.values():
             for m in other.mentions:
-                gap = text[mention.end:m.start] if m.start >= mention.end else None
+                gap = text[mention.end:m.start] if m.start >= mention.end else text[m.end:mention.start] if m.end <= mention.start else None
                 if gap is None or other.iso3 in chain or "person" in (m.form, mention.form):
                     continue
                 joined = re.fullmatch(r"\s*,?\s*(?:and|or)\s*(?:the\s+)?", gap)

@@ -295,3 +295,15 @@ def test_claims_hosts_in_a_region_and_attribution_are_not_destinations(extract_t
 def test_claims_a_long_list_of_recipients_each_get_a_record(extract_text):
     records = extract_text("South Korea has sold K9 howitzers to Poland, Norway, Finland and Egypt.", "2023-12-22")
     assert sorted((r.supplier, r.recipient) for r in records) == [("KOR", "EGY"), ("KOR", "FIN"), ("KOR", "NOR"), ("KOR", "POL")]
+
+
+def test_claims_co_suppliers_and_each_maker_its_own_system(extract_text):
+    joint = extract_text("France and Italy will deliver a SAMP/T air defence system to Ukraine.", "2023-01-30")
+    assert sorted((r.supplier, r.recipient) for r in joint) == [("FRA", "UKR"), ("ITA", "UKR")]
+    split = extract_text("Armenia has turned to India and France, buying Pinaka rocket launchers and GM 200 radars.", "2023-01-30")
+    assert sorted((r.label, r.supplier) for r in split) == [("Ground Master 200", "FRA"), ("Pinaka", "IND")]
+
+
+def test_agreements_named_for_the_weapon_they_buy(extract_text):
+    records = extract_text("Azerbaijan and Israel signed a new drone deal on Thursday.", "2022-03-03")
+    assert [(r.kind, r.category, r.status, r.date) for r in records] == [("agreement", "arms-deal", "agreed", "2022-03-03")]
