@@ -169,12 +169,6 @@ def read_store(data, db: Path):
     return data.load_tables.__wrapped__(str(db), "")
 
 
-def sidebar_counts(df, state, filters) -> dict:
-    """What the sidebar computes on every rerun: each facet's counts under the other facets' filters
-    (panels.render_filters, without its widgets; the options come with the cached tables)."""
-    return filters.counts_under_other_facets(df, state)
-
-
 def arrow_bytes(df) -> bytes:
     """What st.dataframe sends: the frame as Arrow IPC bytes (Streamlit's own converter)."""
     from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
@@ -209,7 +203,7 @@ def rerun_steps(tables, state, modules, outlines) -> list[tuple[str, Callable, s
     cached = pickle.dumps(tables)  # st.cache_data keeps the value pickled and unpickles it on every hit
     steps = [
         ("cache hit: unpickle the tables (st.cache_data)", lambda: pickle.loads(cached), ""),
-        ("sidebar: facet counts", lambda: sidebar_counts(df, state, filters), ""),
+        ("sidebar: facet counts", lambda: filters.counts_under_other_facets(df, state), ""),
         ("apply_filters", lambda: filters.apply_filters(df, state), ""),
         ("map: build_map_deck", lambda: figures.build_map_deck(filtered, outlines), "to_json"),
         ("alliances: build_alliance_figure", lambda: figures.build_alliance_figure(filtered), "to_json"),

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pandas as pd
 
-from extract.records import COLUMNS, neutralise_formula
+from extract.records import COLUMNS, table_to_csv
 
 
 def _plain_column(series: pd.Series) -> list:
@@ -26,12 +24,7 @@ def frame_columns(df: pd.DataFrame) -> dict[str, list]:
 
 def records_csv(df: pd.DataFrame) -> bytes:
     """CSV bytes of the rows, contract columns first; cells a spreadsheet would run are neutralised."""
-    columns = [[neutralise_formula(value) for value in values] for values in frame_columns(df).values()]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(zip(*columns, strict=True))
-    return buffer.getvalue().encode("utf-8")
+    return table_to_csv(COLUMNS, zip(*frame_columns(df).values(), strict=True)).encode("utf-8")
 
 
 def records_geojson(df: pd.DataFrame) -> bytes:

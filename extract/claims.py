@@ -13,6 +13,7 @@ from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
 from .places import (
+    MAKER_SUFFIX,
     SPECIFICITY,
     CountryMention,
     Place,
@@ -215,7 +216,7 @@ _NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:
                          r"(?:[A-Z][\w’'-]*\s+|[a-z]{1,3}-[A-Z][\w’'-]*\s+)+$"
                          r"|\b(?:at|from|near|outside|inside)\s+(?:a|an|the|its|their)\s+(?:[\w’'-]+\s+){0,2}$")
 # "Iranian-made missiles": a maker named beside weapons in use still says where they came from.
-_MADE_BY = re.compile(r"\w-(?:made|built|supplied|designed|produced|manufactured)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+_MADE_BY = re.compile(r"\w" + MAKER_SUFFIX + r"\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 # Aircraft sent for exercises or patrols are a deployment, not a sale.
 _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
                                  r"port calls?|stationed|deployment)\b", re.I)

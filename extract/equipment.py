@@ -81,8 +81,8 @@ def find_unknown_designations(text: str, generic: list[Term]) -> list[Term]:
     for match in _UNKNOWN_DESIGNATION.finditer(text):
         if _NOT_WEAPONS.match(match.group(1)):
             continue
-        head = min((g for g in generic if 0 <= g.start - match.end() <= _HEAD_WINDOW), key=lambda g: g.start, default=None)
-        if head and _MODIFIERS_ONLY.fullmatch(text, match.end(), head.start):
+        head = _head_noun(text, match.end(), generic, _HEAD_WINDOW)
+        if head:
             terms.append(Term(match.start(), head.end, "item", match.group(1), head.category, designation=True))
     return terms
 
@@ -90,6 +90,14 @@ def find_unknown_designations(text: str, generic: list[Term]) -> list[Term]:
 # Between a designation and the generic noun it names: a few modifiers ("military transport"),
 # not a verb phrase or a list ("jets land at Cairo West air base", "tanks and radars").
 _MODIFIERS_ONLY = re.compile(r"(?:\s*(?!(?:and|or|at|in|on|to|from|for|with|by|into|near|of)\b)[\w’'-]+){0,3}\s*")
+# How far the generic noun a known designation absorbs may follow it ("Il-76 military transport plane").
+_ABSORB_WINDOW = 30
+
+
+def _head_noun(text: str, end: int, generic: list[Term], window: int) -> Term | None:
+    """The nearest generic noun within ``window`` characters after ``end``, across modifiers only."""
+    return min((g for g in generic if 0 <= g.start - end <= window and _MODIFIERS_ONLY.fullmatch(text, end, g.start)),
+               key=lambda g: g.start, default=None)
 
 
 def find_items(text: str) -> list[Term]:
@@ -100,8 +108,7 @@ def find_items(text: str) -> list[Term]:
     absorbed = []
     for term in designated:
         # "Tu-160 bombers", "Il-76 military transport plane": one item, named by its designation
-        head = min((g for g in generic if 0 <= g.start - term.end <= 30
-                    and _MODIFIERS_ONLY.fullmatch(text, term.end, g.start)), key=lambda g: g.start, default=None)
+        head = _head_noun(text, term.end, generic, _ABSORB_WINDOW)
         absorbed.append(Term(term.start, max(term.end, head.end if head else term.end), term.kind, term.label,
                              term.category, term.origin, designation=True))
     # "KN-23 missiles, which Pyongyang calls the Hwasong-11": one system under two names

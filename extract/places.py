@@ -16,9 +16,8 @@ from .lexicon import DATA_DIR, alternation, load_table, split_values
 
 # How specific a kind of place is; the most specific place a claim names becomes its location.
 SPECIFICITY = {"base": 6, "airport": 6, "site": 6, "city": 5, "region": 4, "sea": 3, "area": 2, "country": 1}
-# Names that are also ordinary capitalised words or outlets more often than places in news text.
 # "Chinese-made", "French-built": a demonym glued to these names the maker.
-_MAKER_SUFFIX = r"-(?:made|built|designed|supplied|produced|manufactured|developed|origin|donated|provided|sourced)\b"
+MAKER_SUFFIX = r"-(?:made|built|designed|supplied|produced|manufactured|developed|origin|donated|provided|sourced)\b"
 # "South American", "Latin American": a region's demonym, not a country's.
 _REGION_BEFORE = re.compile(r"(?:South|North|Latin|Central|Pan|Anglo|Afro|Native|Korean|Arab)[\s-]$")
 _NOT_A_MENTION = re.compile(r"^(?:\s+(?:Post|Times|Journal|Examiner|Consensus|Accord|Treaty|Protocol|Convention|Institute|Declaration))")
@@ -76,7 +75,7 @@ def _country_forms() -> dict[str, tuple[str, str]]:
 def _country_matcher() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     forms = _country_forms()
     # Case-sensitive on purpose: "US" is a country, "us" is not; a trailing possessive is allowed.
-    pattern = re.compile(r"(?<![\w-])(?:the\s+)?(" + alternation(list(forms)) + r")(?=['’]s\b|" + _MAKER_SUFFIX + r"|[^\w-]|$)")
+    pattern = re.compile(r"(?<![\w-])(?:the\s+)?(" + alternation(list(forms)) + r")(?=['’]s\b|" + MAKER_SUFFIX + r"|[^\w-]|$)")
     folded = {_fold(k): v for k, v in forms.items()}
     return pattern, folded
 

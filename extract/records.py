@@ -88,16 +88,6 @@ def record_row(record: Record) -> dict:
     return row
 
 
-def _csv_cell(value: object) -> object:
-    """A text cell a spreadsheet would run, neutralised (None is written empty by the csv module)."""
-    if value.__class__ is str and value[:1] in _FORMULA_CHARS:
-        return "'" + value
-    return value
-
-
-_FORMULA_CHARS = frozenset(FORMULA_PREFIXES)
-
-
 def neutralised_sql(column: str) -> str:
     """An SQL expression of a text column with the same neutralisation as ``neutralise_formula``,
     so that whole tables are made safe while SQLite reads them, not cell by cell in Python."""
@@ -111,18 +101,14 @@ def table_to_csv(columns: Sequence[str], rows: Iterable[Sequence], neutralise: b
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(([_csv_cell(value) for value in row] for row in rows) if neutralise else rows)
+    writer.writerows(([neutralise_formula(value) for value in row] for row in rows) if neutralise else rows)
     return buffer.getvalue()
 
 
 def rows_to_csv(rows: Iterable[dict], columns: Iterable[str], neutralise: bool = True) -> str:
-    """Serialise dict rows to CSV text; spreadsheet formulas are neutralised unless told not to."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: neutralise_formula(v) if neutralise else v for k, v in row.items()})
-    return buffer.getvalue()
+    """Serialise dict rows to CSV text (keys outside ``columns`` ignored, missing ones empty)."""
+    columns = list(columns)
+    return table_to_csv(columns, ([row.get(c) for c in columns] for row in rows), neutralise)
 
 
 def write_atomic(path: Path, text: str) -> None:

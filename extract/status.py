@@ -119,13 +119,12 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
     earlier = [c for c in cues if lo <= c.start and c.end <= cue.start and _INFINITIVE_GAP.fullmatch(text, c.end, cue.start)]
     if earlier and earlier[-1].status != "present":
         cue = earlier[-1]
-    will = _WILL.search(text[max(lo, cue.start - 30):cue.start])
-    if cue.status in ("delivered", "agreed", "ended") and will:
-        # "will also provide ammunition": a promise; "will be delivered", "will withdraw": expected
-        giving = _GIVING.match(text, cue.start) and not will.group(0).rstrip().endswith("be")
+    # "will also provide ammunition", "Germany to send tanks": a promise; "will be delivered",
+    # "will withdraw", "Poland is to receive jets": expected
+    will = _WILL.search(text[max(lo, cue.start - 30):cue.start]) if cue.status in ("delivered", "agreed", "ended") else None
+    if will or (cue.status == "delivered" and _ANNOUNCED.search(text[max(lo, cue.start - 40):cue.start])):
+        giving = _GIVING.match(text, cue.start) and not (will and will.group(0).rstrip().endswith("be"))
         return Cue(cue.start, cue.end, "pledged" if giving else "planned", "future")
-    if cue.status == "delivered" and _ANNOUNCED.search(text[max(lo, cue.start - 40):cue.start]):
-        return Cue(cue.start, cue.end, "pledged" if _GIVING.match(text, cue.start) else "planned", "future")
     # "may request", "the possibility of Russia sending": an action only considered is planned
     if cue.status not in ("planned", "present", "ended") and _MODAL.search(text[lo:cue.start]):
         return Cue(cue.start, cue.end, "planned", "future")
