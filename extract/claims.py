@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dates, quantities, quotes, roles, status
+from spacy.tokens import Doc
+
+from . import dates, quantities, quotes, roles, status, syntax
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -69,6 +71,9 @@ class SentenceView:
     cues: list[status.Cue]
     times: list[dates.TimeExpression]
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    doc: Doc | None = None  # the sentence parsed by spaCy (extract/nlp.py), when it holds a term
+    news_date: date | None = None  # the day the article's news happened (see pipeline.news_date)
+    lead: bool = False  # whether the sentence opens the article (its first paragraphs)
 
 
 _OWN_COUNTRY = re.compile(r"\b(?:his|her) (?:country|nation|government|military|army)\b")
@@ -145,9 +150,26 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         return pub.isoformat()
     if cue.tense == "perfect" and _in_quote(text, cue.start):
         return pub.isoformat()  # "we have ratified", said at the event the article reports
+    if is_news_event(view, cue, state):
+        return view.news_date.isoformat()
     if cue.tense == "noun" and state == "requested" and not _PAST_VERB.search(text[:cue.start]):
         return pub.isoformat()
     return ""
+
+
+# "Russia has previously sold", "already operates": background, not the news the article reports.
+_BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|long|once|before|since|so far|to date|ever|"
+                         r"also|first|historically|traditionally|over the years)\b", re.I)
+
+
+def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
+    """Whether an undated claim reports the article's news ("X has signed a deal", or the lead's "X signed"):
+    it then happened on the article's news day."""
+    if view.news_date is None or state not in ("agreed", "delivered", "ended"):
+        return False
+    if cue.tense not in ("perfect", "past") or not view.lead:
+        return False
+    return not _BACKGROUND.search(view.sentence.text)
 
 
 def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | None:
@@ -275,8 +297,16 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             # "under a contract signed in September", "the deal was frozen": the deal's own verb
             cue = next((c for c in view.cues if c.status in ("agreed", "ended") and c.start >= term.end
                         and _DEAL_VERB_GAP.fullmatch(text, term.end, c.start)), cue)
+        reading = read_tree(view, term)
+        if (reading.supplier or reading.recipient) and term.kind != "agreement":
+            supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
+            extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
+        if reading.status:
+            cue = _tree_cue(reading, cue)
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
+        if _CERTAINTY_RANK.get(reading.certainty, 0) > _CERTAINTY_RANK[certainty]:
+            certainty = reading.certainty
         when = resolve_date(view, term, cue, state, pub, pub_inferred)
         if cue is None and term.kind == "agreement" and when and pub and when < pub.isoformat()[:len(when)]:
             state = "agreed"  # "contracts for 180 K2s followed in August": a deal dated in the past was made then
@@ -289,3 +319,38 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             extra_suppliers=extra_s, extra_recipients=extra_r,
         ))
     return out
+
+
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]+,[^()\n]{0,40}(?:\([^)]{1,20}\))?\s*[-–—]+\s*")
+
+
+def read_tree(view: SentenceView, term: Term) -> syntax.Reading:
+    """The dependency tree's reading of a term (empty when the sentence was not parsed)."""
+    if view.doc is None:
+        return syntax.Reading()
+    # a dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, not who acts in it
+    dateline = _DATELINE_PREFIX.match(view.sentence.text)
+    after = dateline.end() if dateline else 0
+    mentions = [(m.start, m.end, m.iso3) for m in view.countries if m.start >= after]
+    return syntax.read_claim(view.doc, term.start, term.end, term.kind, mentions)
+
+
+def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties: dict) -> tuple[str, str]:
+    """The tree's supplier and recipient where it names them; the cue scores fill the other side."""
+    new_supplier = reading.supplier or supplier
+    new_recipient = reading.recipient or recipient
+    if new_supplier == new_recipient:
+        return (new_supplier, "") if reading.supplier else ("", new_recipient)
+    return new_supplier, new_recipient
+
+
+# A hedge or denial the tree finds outranks a plainer reading of the cue words, never the reverse.
+_CERTAINTY_RANK = {"confirmed": 0, "claimed": 1, "speculative": 2, "denied": 3}
+
+
+def _tree_cue(reading: syntax.Reading, cue: status.Cue | None) -> status.Cue:
+    """The status the tree reads, as a cue at its action word."""
+    token = reading.action
+    start = token.idx if token is not None else (cue.start if cue else 0)
+    end = start + (len(token.text) if token is not None else 0)
+    return status.Cue(start, end, reading.status, reading.tense or "noun")

@@ -30,8 +30,9 @@ from .articles import (
     read_article,
     read_metadata,
 )
-from .claims import Claim, claims_of, read_sentence, resolve_place
+from .claims import Claim, SentenceView, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
+from .nlp import parse
 from .places import CountryMention, find_countries
 from .records import COLUMNS, Record, make_record_id, table_to_csv, write_atomic
 from .roles import fill_roles
@@ -89,6 +90,27 @@ def pair_mentions(text: str, previous: list[str]) -> list[CountryMention]:
     return [CountryMention(match.start(), match.end(), iso3, "name", match.group(0)) for iso3 in previous[:2]]
 
 
+# The lead: the first paragraphs of the text, where a news story says what happened.
+LEAD_LINES = 3
+# A day named this close before publication is the day of the news ("on Thursday").
+NEWS_WINDOW_DAYS = 7
+
+
+def news_date(pub: date | None, times: list) -> date | None:
+    """The day the article's news happened: the first single day it names within a week before
+    publication, else the publication date."""
+    if pub is None:
+        return None
+    for t in times:
+        if t.first == t.last and 0 <= (pub - t.first).days <= NEWS_WINDOW_DAYS:
+            return t.first
+    return pub
+
+
+def _first_text_line(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.strip()), 0)
+
+
 def main_pair(claims: list[Claim]) -> tuple[str, str]:
     """The supplier and the recipient the article is mostly about: the ones its sentences name most
     often in those roles (ties go to the first named)."""
@@ -103,11 +125,14 @@ def find_claims(article: Article) -> list[Claim]:
     pub = publication_date(article)
     anchor = pub
     claims: list[Claim] = []
+    pending: list[tuple[SentenceView, bool]] = []
+    times: list = []
     attributed_line = -1
     lines = article.text.splitlines(keepends=True)
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line))
+    first_line, lead_end = _first_text_line(lines), 0
     paragraph: tuple[int, list, str] = (-1, [], "")
     previous_countries: list[str] = []
     for sentence in split_sentences(article.text):
@@ -124,13 +149,24 @@ def find_claims(article: Article) -> list[Claim]:
         if len(named) >= 2:
             previous_countries = named
         context_claimed = attributed_line == sentence.line
-        claims.extend(claims_of(view, pub, context_claimed, article.published_inferred))
+        if view.terms:
+            pending.append((view, context_claimed))
         if status.is_attributed(sentence.text):
             attributed_line = sentence.line
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]
+        times.extend(view.times)
+        if sentence.line > first_line + LEAD_LINES and not lead_end:
+            lead_end = sentence.start
         if days:
             anchor = days[-1].first
+    # the parser runs only on sentences that hold a candidate, in one batch per article
+    docs = parse(view.sentence.text for view, _ in pending)
+    day = None if article.published_inferred else news_date(pub, times)
+    for (view, context_claimed), doc in zip(pending, docs, strict=True):
+        view.doc, view.news_date = doc, day
+        view.lead = view.sentence.start < lead_end
+        claims.extend(claims_of(view, pub, context_claimed, article.published_inferred))
     return claims
 
 

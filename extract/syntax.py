@@ -1,0 +1,414 @@
+"""What a sentence's dependency tree says about one claim: the verb that governs it, the verbs that
+control that verb ("is set to receive", "ruled out sending"), who is its subject, its goal and its
+source, which time expressions modify it, and who is reported to say it.
+
+The cue words live in data/verb_cues.csv, one lemma per row with its meaning in columns. Everything
+here reads a parsed spaCy ``Doc`` of one sentence and character offsets into it; nothing is changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load_table, split_values
+
+# Links a noun phrase hangs from on its way up to the verb that governs it.
+_NOMINAL_LINKS = {"compound", "amod", "nmod", "appos", "conj", "nummod", "pobj", "prep", "dobj", "nsubj",
+                  "nsubjpass", "attr", "dative", "npadvmod", "oprd", "poss", "cc", "quantmod", "det", "acomp",
+                  "agent", "pcomp"}
+# Links that reach a verb of saying from what it reports.
+_REPORTED_LINKS = {"ccomp", "parataxis", "advcl", "conj"}
+# A noun phrase's head word is reached through these links from its modifiers ("South Korea",
+# "Russian President Vladimir Putin", "the Russian defence ministry").
+_PHRASE_LINKS = {"compound", "amod", "flat", "nmod", "poss"}
+_GOAL_PREPS = {"to", "into", "for", "toward", "towards"}
+_HOST_PREPS = {"in", "at", "on", "inside"}
+_SOURCE_PREPS = {"from"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+# Controllers that start what they control (records.md: "began operating" is delivered).
+_ONSET_LEMMAS = {"begin", "start"}
+# How far up the tree the search for a governing or controlling verb goes: sentences are capped, and
+# deeper chains than this are not one claim any more.
+_MAX_STEPS = 12
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    """One row of data/verb_cues.csv."""
+
+    lemma: str
+    pos: str
+    role: str
+    status: str
+    direction: str
+    certainty: str
+    kinds: frozenset[str]
+    future: str
+
+
+@lru_cache(maxsize=1)
+def verb_cues() -> dict[tuple[str, str], tuple[VerbCue, ...]]:
+    """(lemma, role) -> the cues of that word, from data/verb_cues.csv."""
+    table: dict[tuple[str, str], list[VerbCue]] = {}
+    for row in load_table("verb_cues"):
+        cue = VerbCue(row["lemma"], row["pos"], row["role"], row["status"], row.get("direction", ""),
+                      row.get("certainty", ""), frozenset(split_values(row.get("kinds", ""))), row.get("future", ""))
+        table.setdefault((cue.lemma, cue.role), []).append(cue)
+    return {key: tuple(cues) for key, cues in table.items()}
+
+
+_POS_OF_CUE = {"noun": ("NOUN", "PROPN"), "verb": ("VERB", "AUX"), "adj": ("ADJ", "VERB", "AUX")}
+
+
+def _cue(token: Token, role: str, kind: str = "") -> VerbCue | None:
+    """The cue of ``token`` in ``role`` for a claim of ``kind``, if the table has one."""
+    for word in (token.lemma_.lower(), token.lower_):
+        for cue in verb_cues().get((word, role), ()):
+            if cue.kinds and kind and kind not in cue.kinds:
+                continue
+            if cue.pos in _POS_OF_CUE and token.pos_ not in _POS_OF_CUE[cue.pos]:
+                continue
+            return cue
+    return None
+
+
+@dataclass
+class Reading:
+    """The tree's reading of one claim. Empty strings mean the tree says nothing about that field."""
+
+    action: Token | None = None  # the verb or noun that moves the thing
+    path: list[Token] = field(default_factory=list)  # from the term up: nouns, the governing verb, its controllers
+    status: str = ""
+    tense: str = ""  # past | perfect | present | future | noun
+    direction: str = ""
+    supplier: str = ""
+    recipient: str = ""
+    certainty: str = ""
+    reporter: Token | None = None  # the verb of saying the claim hangs from
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering characters [start, end) of the sentence."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
+
+
+def governing_path(root: Token) -> list[Token]:
+    """The words from the term's root up to its governing verb, then up through each word that controls
+    that verb ("set" in "is set to receive", "deal" in "a deal to buy", "ruled" in "ruled out sending")."""
+    path, token = [], root
+    for _ in range(_MAX_STEPS):
+        head = token.head
+        if head.i == token.i:
+            break
+        if _is_verb(token) and token.i != root.i:
+            if not _controls(token, head):
+                break
+        elif token.dep_ not in _NOMINAL_LINKS and not (token.dep_ in ("acl", "relcl") and token.i != root.i):
+            break
+        if head.pos_ in ("ADP", "SCONJ", "PART"):
+            path.append(head)
+            head = head.head
+        path.append(head)
+        token = head
+    return [t for t in path if t.pos_ not in ("ADP", "SCONJ", "PART")]
+
+
+def _controls(verb: Token, head: Token) -> bool:
+    """Whether ``head`` controls ``verb``: an xcomp ("plans to send"), an adjective ("due to arrive"),
+    or a known controller reached through a preposition or clause ("ruled out sending")."""
+    if verb.dep_ in ("xcomp", "acomp"):
+        return True
+    if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj"):
+        target = head.head if head.pos_ in ("ADP", "SCONJ") else head
+        # "be" controls only its own infinitive ("is to receive"), not any clause it heads
+        return _cue(target, "control") is not None and target.lemma_ != "be"
+    return False
+
+
+def _own_participle(root: Token, kind: str) -> list[Token]:
+    """"A contract signed in September", "the dispatched soldiers": a participle that modifies the
+    term is the term's own verb."""
+    for child in root.children:
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _cue(child, "action", kind) is not None:
+            return [child]
+    return []
+
+
+def _complement_action(root: Token, path: list[Token], kind: str) -> list[Token]:
+    """"The missiles are due to arrive", "Russia is set to receive": the subject's verb holds the action
+    in its complement; returns the words from the action up to (not including) the subject's verb."""
+    if root.dep_ not in ("nsubj", "nsubjpass") or not path or path[0].i != root.head.i:
+        return []
+    if _cue(path[0], "action", kind) is not None:
+        return []
+    below, token = [], path[0]
+    for _ in range(3):
+        nxt = next((c for c in token.children if c.dep_ in ("xcomp", "acomp")), None)
+        if nxt is None:
+            return []
+        below.insert(0, nxt)
+        if _cue(nxt, "action", kind) is not None:
+            return below
+        token = nxt
+    return []
+
+
+def _object_control(root: Token, path: list[Token], kind: str) -> Token | None:
+    """"Niger ordered U.S. troops to leave", "urged Berlin to send tanks": the term is the object of a
+    verb whose infinitive says what happens to it."""
+    if root.dep_ != "dobj" or not path or path[0].i != root.head.i:
+        return None
+    return next((c for c in root.head.children if c.dep_ == "xcomp" and _cue(c, "action", kind) is not None), None)
+
+
+def _auxiliaries(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg")]
+
+
+def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | None, list[Token]]:
+    """(status, direction, certainty, action, controllers): the innermost word that moves the thing,
+    then each word above it that controls it."""
+    action, cue = next(((t, c) for t in path for c in [_cue(t, "action", kind)] if c), (None, None))
+    if action is None or cue is None:
+        return "", "", "", None, []
+    status, certainty, controllers, direction = cue.status, cue.certainty, [], cue.direction
+    for token in path[path.index(action) + 1:]:
+        control = _cue(token, "control", kind)
+        if control is None:
+            if _is_verb(token) and _cue(token, "action", kind) is None:
+                break  # a verb of its own ("coordinated the shipment") closes the claim's chain
+            continue
+        controllers.append(token)
+        direction = control.direction or direction  # "took delivery of": the subject receives
+        if status == "requested" and control.status == "agreed":
+            continue  # "decided to seek the Apaches": deciding to ask is still asking
+        if control.status and control.status != "=":
+            status = control.status
+        elif status == "present" and control.lemma in _ONSET_LEMMAS:
+            status = "delivered"  # "a plant began operating": the start of a state is its delivery
+        certainty = control.certainty or certainty
+    return status, direction, certainty, action, controllers
+
+
+def _modal_cue(aux: Token, verb: Token, reported: bool) -> VerbCue | None:
+    """The modal cue of an auxiliary. A headline's bare "to" ("Germany to send tanks") and a reported
+    "would" ("Macron said Paris would send") speak of the future."""
+    word = aux.lower_
+    if word == "to" and verb.dep_ == "ROOT":
+        word = "will"
+    elif word == "would" and reported:
+        word = "will"
+    return next(iter(verb_cues().get((word, "modal"), ())), None)
+
+
+def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, reported: bool = False) -> tuple[str, str]:
+    """A modal on the action or its controllers: "will send" is a pledge, "will be delivered" and
+    "would buy" are planned, "could have sent" is speculative."""
+    certainty = ""
+    for token in verbs:
+        for aux in _auxiliaries(token):
+            cue = _modal_cue(aux, token, reported)
+            if cue is None:
+                continue
+            certainty = cue.certainty or certainty
+            if status in ("planned", "pledged"):
+                continue
+            if cue.status == "future":
+                passive = any(a.dep_ == "auxpass" for a in _auxiliaries(token))
+                giving = action_cue is not None and action_cue.future == "pledged" and status == "delivered"
+                status = "pledged" if giving and not passive else "planned"
+            else:
+                status = cue.status
+    return status, certainty
+
+
+def _tense(verbs: list[Token]) -> str:
+    if not verbs:
+        return "noun"
+    top = verbs[-1]
+    words = {a.lower_ for t in verbs for a in _auxiliaries(t)}
+    if words & {"will", "shall", "'ll"}:
+        return "future"
+    if words & {"has", "have", "'ve"}:
+        return "perfect"
+    if top.tag_ == "VBD" or words & {"had", "was", "were", "did"}:
+        return "past"
+    if top.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
+        return "present"
+    return "noun"
+
+
+def _negated(verbs: list[Token], root: Token) -> bool:
+    """"did not send", "never delivered", "has no nuclear weapons"."""
+    if any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for t in verbs for c in t.children):
+        return True
+    return any(c.lower_ == "no" and c.dep_ == "det" for c in root.children)
+
+
+def phrase_head(token: Token, stop: set[int]) -> Token:
+    """The head word of the noun phrase ``token`` modifies ("Korea" for "South", "Putin" for "Russian
+    President Vladimir Putin"), not climbing into the claim's own term."""
+    for _ in range(_MAX_STEPS):
+        if token.dep_ not in _PHRASE_LINKS or token.head.i == token.i or token.head.i in stop:
+            return token
+        if token.head.pos_ not in ("NOUN", "PROPN"):
+            return token
+        token = token.head
+    return token
+
+
+def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action: int = -1) -> str:
+    """How a country mention stands to the claim: agent, patient, goal, source, host, partner,
+    object, modifier (of the term), possessor (of the term), or '' (elsewhere in the sentence).
+    ``anchors`` are the action word and the words controlling it."""
+    if mention_root.i in term_ids:
+        return "modifier"
+    head = phrase_head(mention_root, term_ids)
+    if head.head.i in term_ids and head.dep_ in ("amod", "compound", "nmod"):
+        return "modifier"
+    if head.head.i in term_ids and head.dep_ == "poss":
+        return "possessor"
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    owner = head.head
+    if head.dep_ == "poss" and owner.i in anchors and owner.pos_ == "NOUN":
+        return "agent"  # "Russia's delivery of S-400s"
+    if head.dep_ in ("nsubj", "csubj") and owner.i in anchors:
+        return "agent"
+    if head.dep_ == "nsubjpass" and owner.i in anchors:
+        # "Russia is set to receive", "Iran is expected to send": the subject of a raising verb acts
+        return "patient" if owner.i == action else "agent"
+    if head.dep_ == "dative" and owner.i in anchors:
+        return "goal"
+    if head.dep_ == "dobj" and owner.i in anchors:
+        return "object"
+    if head.dep_ == "pobj" and (owner.head.i in anchors or owner.head.i in term_ids):
+        word = owner.lower_
+        if owner.dep_ == "agent":
+            return "agent"
+        if word in _GOAL_PREPS or owner.dep_ == "dative":
+            return "goal"
+        if word in _SOURCE_PREPS:
+            return "source"
+        if word in _HOST_PREPS:
+            return "host"
+        if word == "with":
+            return "partner"
+    return ""
+
+
+def roles_from_relations(direction: str, relations: dict[str, list[str]], passive: bool) -> tuple[str, str]:
+    """(supplier, recipient) the relations give under the action's direction."""
+    def first(*names: str) -> str:
+        for name in names:
+            if relations.get(name):
+                return relations[name][0]
+        return ""
+
+    if direction == "give":
+        supplier = first("agent") if not passive else first("agent", "source")
+        recipient = first("goal", "patient" if passive else "", "object", "host")
+        return supplier or first("source"), recipient
+    if direction == "receive":
+        return first("source"), first("agent") if not passive else first("goal", "host")
+    if direction == "move":
+        return first("source", "modifier"), first("goal", "host")
+    if direction == "end":
+        return first("agent", "modifier"), first("source", "host")
+    return "", ""
+
+
+def reporting_verb(top: Token) -> Token | None:
+    """The verb of saying the claim's clause hangs from ("..., the ministry said")."""
+    token = top
+    for _ in range(4):
+        if token.head.i == token.i or token.dep_ not in _REPORTED_LINKS:
+            return None
+        token = token.head
+        if _cue(token, "report") is not None:
+            return token
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with."""
+    for token in (verb, verb.head if verb.dep_ == "conj" else None):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
+               mentions: list[tuple[int, int, str]]) -> Reading:
+    """The tree's reading of the term of ``kind`` at characters [term_start, term_end) of the parsed
+    sentence ``doc``; ``mentions`` are the sentence's country mentions as (start, end, ISO3)."""
+    span = span_of(doc, term_start, term_end)
+    reading = Reading()
+    if span is None:
+        return reading
+    term_ids = {t.i for t in span}
+    path = _own_participle(span.root, kind) or governing_path(span.root)
+    path = _complement_action(span.root, path, kind) + path
+    object_control = _object_control(span.root, path, kind)
+    if object_control is not None:
+        path = [object_control, *path]
+    status, direction, certainty, action, controllers = _status_of(path, kind)
+    reading.path, reading.action, reading.direction = path, action, direction
+    if action is None:
+        return reading
+    if object_control is not None:
+        direction = ""  # "ordered U.S. troops to leave": the orderer is neither side of the troops' move
+    # the verbs whose auxiliaries speak for the claim: the action's, and its controllers'
+    verbs = [t for t in [action, *controllers] if _is_verb(t)]
+    anchors = {action.i} | {t.i for t in controllers}
+    # "delivery of the first batch of howitzers from Korea": the nouns between the term and its action
+    # carry its prepositions too
+    term_ids = term_ids | {t.i for t in path[:path.index(action)] if t.pos_ in ("NOUN", "PROPN")}
+    relations: dict[str, list[str]] = {}
+    for start, end, iso3 in mentions:
+        mention = span_of(doc, start, end)
+        if mention is None:
+            continue
+        name = relation(mention.root, anchors, term_ids, action.i)
+        if name and iso3 not in relations.setdefault(name, []):
+            relations[name].append(iso3)
+    passive = _is_verb(action) and any(a.dep_ == "auxpass" for a in _auxiliaries(action))
+    if _is_verb(action) and span.root.dep_ == "nsubj" and span.root.head.i == action.i and direction == "give":
+        direction = "move"  # "North Korean troops moved into Russia": the force itself travels
+    reading.supplier, reading.recipient = roles_from_relations(direction, relations, passive)
+    reading.reporter = reporting_verb((controllers or [action])[-1])
+    status, modal_certainty = _modality(verbs, status, _cue(action, "action", kind), reading.reporter is not None)
+    certainty = certainty or modal_certainty
+    if _negated(verbs, span.root) and not certainty:
+        certainty = "denied"
+    reading.tense = _tense(verbs)
+    if reading.reporter is not None:
+        cue = _cue(reading.reporter, "report")
+        certainty = certainty or (cue.certainty if cue else "")
+        status = _reporter_control(reading.reporter, status, kind)
+    reading.status, reading.certainty = status, certainty
+    return reading
+
+
+def _reporter_control(reporter: Token, status: str, kind: str) -> str:
+    """"The US is expected to announce that it will send tanks": what is only expected to be
+    announced is planned."""
+    token = reporter
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+            break
+        token = token.head
+        control = _cue(token, "control", kind)
+        if control is not None and control.status == "planned" and status in ("delivered", "pledged", "agreed"):
+            return "planned"
+    return status

@@ -1,0 +1,97 @@
+"""The dependency tree's reading of a claim: status from the governing verb and what controls it,
+roles from the verb's subject, goal and source, certainty from modals, negation and reporters.
+Passages are written for these tests in the styles of wire copy."""
+
+import pytest
+
+from extract import syntax
+from extract.nlp import load_nlp
+
+COUNTRIES = {"Egypt": "EGY", "South Korea": "KOR", "Kazakhstan": "KAZ", "Germany": "DEU", "Ukraine": "UKR",
+             "Brazil": "BRA", "Chile": "CHL", "Belarus": "BLR", "Russia": "RUS", "Peru": "PER", "Tokyo": "JPN",
+             "Norway": "NOR", "Indonesia": "IDN", "France": "FRA", "Vietnam": "VNM", "Argentina": "ARG",
+             "Denmark": "DNK", "Niger": "NER", "Mongolia": "MNG", "Spain": "ESP"}
+
+
+def read(sentence: str, term: str, kind: str = "item") -> syntax.Reading:
+    doc = load_nlp()(sentence)
+    mentions = []
+    for name, iso3 in COUNTRIES.items():
+        start = sentence.find(name)
+        if start >= 0:
+            mentions.append((start, start + len(name), iso3))
+    start = sentence.index(term)
+    return syntax.read_claim(doc, start, start + len(term), kind, mentions)
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("Egypt took delivery of the first batch of K9 howitzers from South Korea last month.", "K9 howitzers", "delivered"),
+    ("Kazakhstan is set to receive four Su-30 fighters by the end of the year.", "Su-30 fighters", "planned"),
+    ("The missiles are due to arrive in Minsk next week, a defence official said.", "missiles", "planned"),
+    ("Germany has begun supplying Leopard tanks to Ukraine, the ministry said on Tuesday.", "Leopard tanks", "delivered"),
+    ("Brazil is considering selling armoured vehicles to Chile.", "armoured vehicles", "planned"),
+    ("The jets will be delivered by the end of 2027.", "jets", "planned"),
+    ("Peru signed a deal to buy 40 K2 tanks from South Korea.", "K2 tanks", "agreed"),
+    ("Argentina has asked Denmark to sell it F-16 fighters.", "F-16 fighters", "requested"),
+    ("Spain halted the delivery of the corvettes in May.", "corvettes", "ended"),
+    ("Norway announced its intention to buy six submarines.", "submarines", "planned"),
+])
+def test_syntax_status_from_the_governing_verb(sentence, term, expected):
+    assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("Germany will send 20 Marder vehicles to Ukraine.", "Marder vehicles", "pledged"),
+    ("Germany to send Marder vehicles to Ukraine", "Marder vehicles", "pledged"),
+    ("Vietnam will buy a dozen Yak-130 trainers from Russia.", "Yak-130 trainers", "planned"),
+    ("France said it would send more Caesar howitzers to Ukraine.", "Caesar howitzers", "pledged"),
+    ("Mongolia may request more radars from Russia.", "radars", "planned"),
+])
+def test_syntax_modals_make_pledges_and_plans(sentence, term, expected):
+    assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, term, supplier, recipient", [
+    ("Belarus sent Russia hundreds of artillery shells in March.", "artillery shells", "BLR", "RUS"),
+    ("Egypt took delivery of the first batch of K9 howitzers from South Korea last month.", "K9 howitzers", "KOR", "EGY"),
+    ("Chile bought six frigates from Norway in 2019.", "frigates", "NOR", "CHL"),
+    ("Indonesia received the first two Rafale jets from France on Friday.", "Rafale jets", "FRA", "IDN"),
+    ("The tanks were delivered to Ukraine by Germany.", "tanks", "DEU", "UKR"),
+    ("Germany has begun supplying Leopard tanks to Ukraine.", "Leopard tanks", "DEU", "UKR"),
+    ("Kazakhstan is set to receive four Su-30 fighters from Russia.", "Su-30 fighters", "RUS", "KAZ"),
+])
+def test_syntax_roles_from_subject_goal_and_source(sentence, term, supplier, recipient):
+    reading = read(sentence, term)
+    assert (reading.supplier, reading.recipient) == (supplier, recipient)
+
+
+def test_syntax_a_force_that_moves_is_not_its_own_sender():
+    reading = read("More than 3,000 Russian troops moved into Niger last week.", "troops", "deployment")
+    assert (reading.status, reading.recipient) == ("delivered", "NER")
+
+
+def test_syntax_another_verbs_subject_does_not_ship():
+    # the minister organised a shipment; he did not supply it
+    reading = read("Peru's defence minister coordinated the shipment of Russian drones.", "drones")
+    assert (reading.status, reading.supplier) == ("delivered", "")
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("Tokyo ruled out sending warships to the strait.", "warships", "denied"),
+    ("Egypt did not receive any K9 howitzers in 2023.", "K9 howitzers", "denied"),
+    ("Russia could have sent the drones through Belarus.", "drones", "speculative"),
+    ("Russia has delivered the drones, officials reported.", "drones", "claimed"),
+    ("Russia denied that it had delivered the drones.", "drones", "denied"),
+])
+def test_syntax_certainty_from_modals_negation_and_reporters(sentence, term, expected):
+    assert read(sentence, term).certainty == expected
+
+
+def test_syntax_a_participle_is_the_terms_own_verb():
+    reading = read("Vietnam will buy the trainers under a contract signed in September.", "contract", "agreement")
+    assert reading.status == "agreed"
+
+
+def test_syntax_object_control_reads_the_infinitive():
+    reading = read("Niger's junta ordered the troops to leave in March.", "troops", "deployment")
+    assert reading.status == "ended"
