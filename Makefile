@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` runs the dashboard on the seeds, `make test` runs the
-# tests. Both set up what they need first (a virtualenv with pinned packages; Debian's chromium for
+# tests. Both set up what they need first (a virtualenv with hash-locked packages; Debian's chromium for
 # the browser test), so they work on a fresh machine.
 PYTHON ?= python3
 VENV ?= .venv
@@ -12,11 +12,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# The requirements are hash-locked (requirements.in -> requirements.txt, see the README): pip installs only
+# files whose sha256 is in the lock.
 venv: $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 
 dev-venv: $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 
 # The browser test drives Debian's chromium through Playwright (no browser download).
 chromium:
@@ -35,7 +37,7 @@ extract: venv
 	$(BIN)/python -m extract seeds --out out
 
 bench: $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-bench.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-bench.txt
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/dashboard.py
 
