@@ -13,12 +13,19 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # The requirements are hash-locked (requirements.in -> requirements.txt, see the README): pip installs only
-# files whose sha256 is in the lock.
+# files whose sha256 is in the lock. Then this package, editable so that it reads data/ from this checkout,
+# for the `arms-tracker` console script: --no-deps as its requirements are in already, and
+# --no-build-isolation so that it is built with the locked setuptools rather than an unchecked download.
+# Done again only when pyproject.toml is newer than the script (setuptools is chatty about editable installs).
+INSTALL_PACKAGE := test $(BIN)/arms-tracker -nt pyproject.toml || $(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+
 venv: $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(INSTALL_PACKAGE)
 
 dev-venv: $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
+	$(INSTALL_PACKAGE)
 
 # The browser test drives Debian's chromium through Playwright (no browser download).
 chromium:
