@@ -159,7 +159,7 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
 
 # "Russia has previously sold", "already operates": background, not the news the article reports.
 _BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|long|once|before|since|so far|to date|ever|"
-                         r"also|first|historically|traditionally|over the years)\b", re.I)
+                         r"also|historically|traditionally|over the years)\b", re.I)
 
 
 def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:

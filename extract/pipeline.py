@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import facts, quotes, status, store
+from . import facts, quotes, status, store, syntax
 from .articles import (
     ARTICLE_SUFFIXES,
     HTML_SUFFIXES,
@@ -90,8 +90,9 @@ def pair_mentions(text: str, previous: list[str]) -> list[CountryMention]:
     return [CountryMention(match.start(), match.end(), iso3, "name", match.group(0)) for iso3 in previous[:2]]
 
 
-# The lead: the first paragraphs of the text, where a news story says what happened.
-LEAD_LINES = 3
+# The lead: the first paragraphs of the text (a headline and a caption count), where a news story
+# says what happened.
+LEAD_PARAGRAPHS = 4
 # A day named this close before publication is the day of the news ("on Thursday").
 NEWS_WINDOW_DAYS = 7
 
@@ -107,8 +108,27 @@ def news_date(pub: date | None, times: list) -> date | None:
     return pub
 
 
-def _first_text_line(lines: list[str]) -> int:
-    return next((i for i, line in enumerate(lines) if line.strip()), 0)
+# Sentences without a lexicon term are parsed when they name a deal: the tree may find one signed.
+_DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand|MoUs?|accords?|pacts?|letters? of intent|agreed)\b", re.I)
+
+
+def with_signed_agreements(view: SentenceView, doc) -> list[Term]:
+    """The sentence's terms and the agreements only its tree shows (syntax.find_signed_agreements)."""
+    taken = [(t.start, t.end) for t in view.terms if t.kind == "agreement"]
+    found = [Term(start, end, "agreement", "arms deal" if category == "arms-deal" else "military cooperation agreement", category)
+             for start, end, category in syntax.find_signed_agreements(doc, taken)]
+    return sorted(view.terms + found, key=lambda t: t.start) if found else view.terms
+
+
+def lead_offset(lines: list[str], line_starts: list[int]) -> int:
+    """Where the lead ends: the offset of the first line after LEAD_PARAGRAPHS non-empty ones."""
+    seen = 0
+    for number, line in enumerate(lines):
+        if line.strip():
+            seen += 1
+            if seen > LEAD_PARAGRAPHS:
+                return line_starts[number]
+    return line_starts[-1]
 
 
 def main_pair(claims: list[Claim]) -> tuple[str, str]:
@@ -132,7 +152,7 @@ def find_claims(article: Article) -> list[Claim]:
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line))
-    first_line, lead_end = _first_text_line(lines), 0
+    lead_end = lead_offset(lines, line_starts)
     paragraph: tuple[int, list, str] = (-1, [], "")
     previous_countries: list[str] = []
     for sentence in split_sentences(article.text):
@@ -149,15 +169,13 @@ def find_claims(article: Article) -> list[Claim]:
         if len(named) >= 2:
             previous_countries = named
         context_claimed = attributed_line == sentence.line
-        if view.terms:
+        if view.terms or _DEAL_WORD.search(sentence.text):
             pending.append((view, context_claimed))
         if status.is_attributed(sentence.text):
             attributed_line = sentence.line
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]
         times.extend(view.times)
-        if sentence.line > first_line + LEAD_LINES and not lead_end:
-            lead_end = sentence.start
         if days:
             anchor = days[-1].first
     # the parser runs only on sentences that hold a candidate, in one batch per article
@@ -165,6 +183,7 @@ def find_claims(article: Article) -> list[Claim]:
     day = None if article.published_inferred else news_date(pub, times)
     for (view, context_claimed), doc in zip(pending, docs, strict=True):
         view.doc, view.news_date = doc, day
+        view.terms = with_signed_agreements(view, doc)
         view.lead = view.sentence.start < lead_end
         claims.extend(claims_of(view, pub, context_claimed, article.published_inferred))
     return claims

@@ -357,6 +357,10 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if span is None:
         return reading
     term_ids = {t.i for t in span}
+    if _is_verb(span.root) and _cue(span.root, "signing") is not None:
+        # an agreement read from its verb ("agreed to buy"): made when the verb says
+        reading.action, reading.status, reading.tense = span.root, "agreed", _tense([span.root])
+        return reading
     path = _own_participle(span.root, kind) or governing_path(span.root)
     path = _complement_action(span.root, path, kind) + path
     object_control = _object_control(span.root, path, kind)
@@ -412,3 +416,62 @@ def _reporter_control(reporter: Token, status: str, kind: str) -> str:
         if control is not None and control.status == "planned" and status in ("delivered", "pledged", "agreed"):
             return "planned"
     return status
+
+
+# An agreement found by the tree is an arms deal when it buys or supplies something, else cooperation.
+_DEAL_DIRECTIONS = {"give", "receive"}
+
+
+def find_signed_agreements(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Agreements the lexicon's patterns miss, read from the tree: a deal noun a signing verb takes
+    ("signed a long-term agreement", "the pact was sealed"), or a signing verb with a purchase in its
+    infinitive ("agreed to buy three frigates"). Returns (start, end, category) character spans that
+    overlap none of ``taken``."""
+    found = []
+    for token in doc:
+        span = _signed_deal(token) or _agreed_purchase(token)
+        if span is None:
+            continue
+        start, end, category = span
+        if not any(s < end and start < e for s, e in taken):
+            found.append((start, end, category))
+            taken = [*taken, (start, end)]
+    return found
+
+
+def _signed_deal(token: Token) -> tuple[int, int, str] | None:
+    if _cue(token, "deal") is None:
+        return None
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    participle = next((c for c in token.children if c.dep_ in ("acl", "amod") and _cue(c, "signing")), None)
+    if (verb is None or _cue(verb, "signing") is None) and participle is None:
+        return None
+    end = token.idx + len(token.text)
+    if token.lower_ == "letter":  # "a letter of intent"
+        end = max(end, max((t.idx + len(t.text) for t in token.subtree), default=end))
+    category = "arms-deal" if _purchases(token) else "cooperation"
+    return token.idx, end, category
+
+
+def _agreed_purchase(token: Token) -> tuple[int, int, str] | None:
+    if token.lemma_ != "agree" or token.pos_ != "VERB":
+        return None
+    purchase = next((c for c in token.children if c.dep_ == "xcomp" and (_cue(c, "action") or _cue_direction(c))), None)
+    if purchase is None or _cue_direction(purchase) != "receive":
+        return None  # "agreed to buy" is a purchase agreement; "agreed to send" a pledge of the items
+    return token.idx, token.idx + len(token.text), "arms-deal"
+
+
+def _cue_direction(token: Token) -> str:
+    cue = _cue(token, "action")
+    return cue.direction if cue else ""
+
+
+def _purchases(deal: Token) -> bool:
+    """Whether a deal noun buys or supplies something: an infinitive ("a deal to buy"), a "for"
+    object, or the sentence's verb of buying or supplying."""
+    for token in deal.subtree:
+        if token.i != deal.i and _cue_direction(token) in _DEAL_DIRECTIONS:
+            return True
+    head = deal.head
+    return _cue_direction(head) in _DEAL_DIRECTIONS or any(_cue_direction(c) in _DEAL_DIRECTIONS for c in head.children)

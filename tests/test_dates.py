@@ -32,6 +32,8 @@ def resolve(text, pub=PUB, anchor=None):
         ("In January", ["2024-01"]),
         ("In October", ["2023-10"]),
         ("yesterday", ["2024-03-12"]),
+        ("by the end of the year", ["2024-12"]),
+        ("before the end of next year", ["2025-12"]),
     ],
 )
 def test_dates_resolve_against_publication(text, expected):

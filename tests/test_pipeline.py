@@ -139,3 +139,17 @@ def test_pipeline_needs_extraction(seed_copy, tmp_path):
     assert not pipeline.needs_extraction(seed_copy, db)
     shutil.copy(next(seed_copy.glob("000_*.txt")), seed_copy / "999_copy.txt")
     assert pipeline.needs_extraction(seed_copy, db)
+
+
+def test_pipeline_an_undated_news_event_in_the_lead_takes_the_news_day(extract_text):
+    text = ("Peru signs deal for Korean tanks\n\n"
+            "LIMA (Reuters) - Peru has signed a contract to buy 40 K2 tanks from South Korea, the defence ministry said.\n\n"
+            "The contract was signed on Tuesday in Lima.\n\n"
+            "Officials said the talks took two years.\n\n"
+            "Analysts noted the army wanted more armour.\n\n"
+            "Peru has previously bought T-55 tanks from Russia.\n")
+    records = extract_text(text, "2024-05-23")  # a Thursday: Tuesday is 2024-05-21
+    k2 = [(r.status, r.date) for r in records if r.label.startswith("K2") and "has signed" in r.sentence]
+    assert k2 == [("agreed", "2024-05-21")]
+    # background further down keeps no date of its own
+    assert [r.date for r in records if r.label == "T-55"] == [""]

@@ -95,3 +95,27 @@ def test_syntax_a_participle_is_the_terms_own_verb():
 def test_syntax_object_control_reads_the_infinitive():
     reading = read("Niger's junta ordered the troops to leave in March.", "troops", "deployment")
     assert reading.status == "ended"
+
+
+def find_deals(sentence: str) -> list[tuple[str, str]]:
+    doc = load_nlp()(sentence)
+    return [(sentence[s:e], category) for s, e, category in syntax.find_signed_agreements(doc, [])]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chile and Spain signed a long-term agreement to equip the navy with leased corvettes.",
+     [("agreement", "arms-deal")]),
+    ("On Monday, Peru and Brazil signed a memorandum of understanding in Lima.", [("memorandum", "cooperation")]),
+    ("Norway agreed to buy four submarines from Germany in 2017.", [("agreed", "arms-deal")]),
+    ("Norway agreed to send more trainers to Ukraine.", []),
+    ("The two leaders discussed a possible deal.", []),
+])
+def test_syntax_deals_the_lexicon_misses_are_read_from_the_tree(sentence, expected):
+    assert find_deals(sentence) == expected
+
+
+def test_syntax_an_agreement_read_from_its_verb_is_agreed():
+    sentence = "Norway agreed to buy four submarines from Germany in 2017."
+    start = sentence.index("agreed")
+    reading = syntax.read_claim(load_nlp()(sentence), start, start + 6, "agreement", [])
+    assert (reading.status, reading.tense) == ("agreed", "past")
