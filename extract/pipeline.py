@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import facts, quotes, status, store, syntax
+from . import facts, quotes, references, status, store, syntax
 from .articles import (
     ARTICLE_SUFFIXES,
     HTML_SUFFIXES,
@@ -108,6 +108,10 @@ def news_date(pub: date | None, times: list) -> date | None:
     return pub
 
 
+# Sentences without a lexicon term are parsed when they may name the article's system again.
+_REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:jets?|aircraft|planes?|fighters?|bombers?|systems?|deliver(?:y|ies)|shipments?|batch(?:es)?|"
+                            r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b", re.I)
 # Sentences without a lexicon term are parsed when they name a deal: the tree may find one signed.
 _DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand|MoUs?|accords?|pacts?|letters? of intent|agreed)\b", re.I)
 
@@ -146,6 +150,7 @@ def find_claims(article: Article) -> list[Claim]:
     anchor = pub
     claims: list[Claim] = []
     pending: list[tuple[SentenceView, bool]] = []
+    focus = references.Focus()
     times: list = []
     attributed_line = -1
     lines = article.text.splitlines(keepends=True)
@@ -169,7 +174,8 @@ def find_claims(article: Article) -> list[Claim]:
         if len(named) >= 2:
             previous_countries = named
         context_claimed = attributed_line == sentence.line
-        if view.terms or _DEAL_WORD.search(sentence.text):
+        focus.add(view.terms)
+        if view.terms or _DEAL_WORD.search(sentence.text) or _REFERENCE_WORD.search(sentence.text):
             pending.append((view, context_claimed))
         if status.is_attributed(sentence.text):
             attributed_line = sentence.line
@@ -184,6 +190,7 @@ def find_claims(article: Article) -> list[Claim]:
     for (view, context_claimed), doc in zip(pending, docs, strict=True):
         view.doc, view.news_date = doc, day
         view.terms = with_signed_agreements(view, doc)
+        view.terms = sorted(view.terms + references.find_references(doc, view.terms, focus), key=lambda t: t.start)
         view.lead = view.sentence.start < lead_end
         claims.extend(claims_of(view, pub, context_claimed, article.published_inferred))
     return claims
@@ -305,8 +312,9 @@ def to_record(article: Article, claim: Claim) -> Record:
 
 def _dedupe(records: list[Record]) -> list[Record]:
     """One record per claim: an agreement once per sentence and category, any other term once per
-    sentence, kind, label and parties."""
+    sentence, kind, label, parties and status."""
     seen: set = set()
+    ids: set[str] = set()
     out = []
     for record in records:
         if record.kind == "agreement":
@@ -316,10 +324,12 @@ def _dedupe(records: list[Record]) -> list[Record]:
             # ("advisers and F-16 jets" are two)
             key = (record.char_start, record.kind, record.category, record.supplier, record.recipient)
         else:
-            key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient)
-        if key in seen or record.record_id in {r.record_id for r in out}:
+            # "received the first batch of six ... has purchased 25 J-10Cs": two claims, two statuses
+            key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient, record.status)
+        if key in seen or record.record_id in ids:
             continue
         seen.add(key)
+        ids.add(record.record_id)
         out.append(record)
     return out
 

@@ -136,7 +136,8 @@ def _own_participle(root: Token, kind: str) -> list[Token]:
     """"A contract signed in September", "the dispatched soldiers": a participle that modifies the
     term is the term's own verb."""
     for child in root.children:
-        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _cue(child, "action", kind) is not None:
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _cue(child, "action", kind) is not None \
+                and _cue(child, "maker") is None:
             return [child]
     return []
 
@@ -179,8 +180,11 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
     if action is None or cue is None:
         return "", "", "", None, []
     status, certainty, controllers, direction = cue.status, cue.certainty, [], cue.direction
-    for token in path[path.index(action) + 1:]:
+    above = path[path.index(action) + 1:]
+    for below, token in zip([action, *above], above, strict=False):
         control = _cue(token, "control", kind)
+        if control is not None and token.lemma_ == "be" and not (below.dep_ == "xcomp" and below.head.i == token.i):
+            control = None  # "be" controls only its own infinitive ("is to receive"), not "supply ... is in violation"
         if control is None:
             if _is_verb(token) and _cue(token, "action", kind) is None:
                 break  # a verb of its own ("coordinated the shipment") closes the claim's chain
@@ -218,8 +222,8 @@ def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, repor
             if cue is None:
                 continue
             certainty = cue.certainty or certainty
-            if status in ("planned", "pledged"):
-                continue
+            if status in ("planned", "pledged") or _perfect(token):
+                continue  # "could have sent": a hedge on what happened, not a plan
             if cue.status == "future":
                 passive = any(a.dep_ == "auxpass" for a in _auxiliaries(token))
                 giving = action_cue is not None and action_cue.future == "pledged" and status == "delivered"
@@ -227,6 +231,19 @@ def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, repor
             else:
                 status = cue.status
     return status, certainty
+
+
+def _perfect(verb: Token) -> bool:
+    return any(a.lemma_ == "have" and a.dep_ == "aux" for a in verb.children)
+
+
+def _purpose_head(action: Token) -> list[Token]:
+    """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose has no tense of
+    its own; the verb it serves gives it one."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children)
+    if infinitive and action.dep_ in ("advcl", "xcomp") and _is_verb(action.head):
+        return [action.head]
+    return []
 
 
 def _tense(verbs: list[Token]) -> str:
@@ -362,6 +379,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         reading.action, reading.status, reading.tense = span.root, "agreed", _tense([span.root])
         return reading
     path = _own_participle(span.root, kind) or governing_path(span.root)
+    if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
+        path = [span.root, *path]  # "the deliveries are being made": the term is its own action
     path = _complement_action(span.root, path, kind) + path
     object_control = _object_control(span.root, path, kind)
     if object_control is not None:
@@ -374,6 +393,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         direction = ""  # "ordered U.S. troops to leave": the orderer is neither side of the troops' move
     # the verbs whose auxiliaries speak for the claim: the action's, and its controllers'
     verbs = [t for t in [action, *controllers] if _is_verb(t)]
+    if _is_verb(action) and not controllers:
+        verbs += _purpose_head(action)
     anchors = {action.i} | {t.i for t in controllers}
     # "delivery of the first batch of howitzers from Korea": the nouns between the term and its action
     # carry its prepositions too

@@ -1,0 +1,98 @@
+"""Back-references: words that name again the system an article is about ("the jets", "the deliveries",
+"the first batch", "six fighter jets" beside a "J-10C" another verb governs). Each becomes a term with
+the system's label, so that its sentence's claim is read like any other.
+
+The words live in data/reference_terms.csv. A reference counts only where the tree shows a claim (a
+verb or noun of moving, buying, signing governs it) and the article has named its system before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from . import syntax
+from .lexicon import load_table
+from .terms import Term
+
+# Determiners and modifiers that make a noun point back ("the jets", "these systems", "the first batch").
+_POINTING = {"the", "this", "these", "those", "its", "their", "first", "second", "third", "last", "new",
+             "additional", "remaining", "further", "more"}
+
+
+@lru_cache(maxsize=1)
+def reference_words() -> dict[str, str]:
+    """word -> the category it names ('' for any), from data/reference_terms.csv."""
+    return {row["word"]: row.get("category", "") for row in load_table("reference_terms")}
+
+
+class Focus:
+    """The designated systems an article has named so far, most named first."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, str, str]] = Counter()
+        self.order: dict[tuple[str, str, str], int] = {}
+
+    def add(self, terms: list[Term]) -> None:
+        for term in terms:
+            if term.kind == "item" and term.designation:
+                key = (term.label, term.category, term.origin)
+                self.counts[key] += 1
+                self.order[key] = len(self.order) if key not in self.order else self.order[key]
+
+    def system(self, category: str = "") -> tuple[str, str, str] | None:
+        """The most named system (of ``category`` when given); ties go to the first named (a story
+        names its subject in the title and the lead)."""
+        ranked = [k for k in self.counts if not category or k[1] == category]
+        if not ranked:
+            return None
+        return max(ranked, key=lambda k: (self.counts[k], -self.order[k]))
+
+
+def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
+    """Terms for the words of a parsed sentence that name the article's system again."""
+    found: list[Term] = []
+    taken = [(t.start, t.end) for t in terms]
+    for token in doc:
+        category = reference_words().get(token.lemma_.lower())
+        if category is None or token.pos_ != "NOUN" or not _points_back(token) or _names_its_content(token):
+            continue
+        start, end = token.left_edge.idx, token.idx + len(token.text)
+        right = token.right_edge.idx + len(token.right_edge.text)
+        if any(s < right and start < e for s, e in taken):
+            continue  # "the shipment of Iranian drones": what it holds is named, it points nowhere
+        system = _system_for(token, category, terms, focus)
+        if system is None or not _claimed(doc, start, end):
+            continue
+        label, system_category, origin = system
+        found.append(Term(start, end, "item", label, system_category, origin))
+        taken.append((start, end))
+    return found
+
+
+def _points_back(token: Token) -> bool:
+    return any(c.lower_ in _POINTING for c in token.children if c.dep_ in ("det", "amod", "poss", "nummod", "advmod"))
+
+
+def _names_its_content(token: Token) -> bool:
+    """"The first batch of Turkish troops": the words after "of" say what it is; it points nowhere."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(reference_words().get(obj.lemma_.lower()) is None for obj in prep.children if obj.dep_ == "pobj")
+    return False
+
+
+def _system_for(token: Token, category: str, terms: list[Term], focus: Focus) -> tuple[str, str, str] | None:
+    """The system a reference names: a designated item of its category in the same sentence, else the
+    article's most named system of that category."""
+    here = [t for t in terms if t.kind == "item" and t.designation and (not category or t.category == category)]
+    if here:
+        return here[0].label, here[0].category, here[0].origin
+    return focus.system(category)
+
+
+def _claimed(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tree reads a claim about the words at [start, end): an action governs them."""
+    return syntax.read_claim(doc, start, end, "item", []).action is not None

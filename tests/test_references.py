@@ -1,0 +1,40 @@
+"""Back-references: the words that name the article's system again become claims about it."""
+
+import pytest
+
+from extract.nlp import load_nlp
+from extract.references import Focus, find_references
+from extract.terms import Term
+
+
+def focus_on(*systems: tuple[str, str]) -> Focus:
+    focus = Focus()
+    for label, category in systems:
+        focus.add([Term(0, 1, "item", label, category, designation=True)])
+    return focus
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The first batch of six jets was delivered in May.", [("The first batch", "Su-35")]),
+    ("Earlier this month, Egypt received the first batch.", [("the first batch", "Su-35")]),
+    ("The deliveries are being made on schedule, he said.", [("The deliveries", "Su-35")]),
+])
+def test_references_name_the_system_in_focus(sentence, expected):
+    doc = load_nlp()(sentence)
+    found = find_references(doc, [], focus_on(("Su-35", "aircraft")))
+    assert [(sentence[t.start:t.end], t.label) for t in found] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first batch of Egyptian troops arrived in May.",  # the batch says what it holds
+    "The jets are among the fastest in the world.",  # no claim governs them
+    "The submarines were delivered in May.",  # a naval word does not name an aircraft
+])
+def test_references_that_point_elsewhere_are_not_claims(sentence):
+    assert find_references(load_nlp()(sentence), [], focus_on(("Su-35", "aircraft"))) == []
+
+
+def test_references_the_most_named_system_wins_and_ties_go_to_the_first():
+    focus = focus_on(("K9", "artillery"), ("K2", "armor"), ("K2", "armor"))
+    assert focus.system()[0] == "K2"
+    assert focus_on(("FK-3", "air-defense"), ("Rafale", "aircraft")).system()[0] == "FK-3"
