@@ -74,6 +74,7 @@ class SentenceView:
     doc: Doc | None = None  # the sentence parsed by spaCy (extract/nlp.py), when it holds a term
     news_date: date | None = None  # the day the article's news happened (see pipeline.news_date)
     lead: bool = False  # whether the sentence opens the article (its first paragraphs)
+    news_day_named: bool = False  # whether the text names the news day ("on Thursday"), not only the dateline
 
 
 _OWN_COUNTRY = re.compile(r"\b(?:his|her) (?:country|nation|government|military|army)\b")
@@ -169,6 +170,8 @@ def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
         return False
     if cue.tense not in ("perfect", "past") or not view.lead:
         return False
+    if cue.tense == "past" and not view.news_day_named:
+        return False  # "X signed" with no day anywhere: the text does not say when
     return not _BACKGROUND.search(view.sentence.text)
 
 

@@ -97,15 +97,15 @@ LEAD_PARAGRAPHS = 4
 NEWS_WINDOW_DAYS = 7
 
 
-def news_date(pub: date | None, times: list) -> date | None:
+def news_date(pub: date | None, times: list) -> tuple[date | None, bool]:
     """The day the article's news happened: the first single day it names within a week before
-    publication, else the publication date."""
+    publication, else the publication date; and whether the text named it."""
     if pub is None:
-        return None
+        return None, False
     for t in times:
         if t.first == t.last and 0 <= (pub - t.first).days <= NEWS_WINDOW_DAYS:
-            return t.first
-    return pub
+            return t.first, True
+    return pub, False
 
 
 # Sentences without a lexicon term are parsed when they may name the article's system again.
@@ -186,9 +186,9 @@ def find_claims(article: Article) -> list[Claim]:
             anchor = days[-1].first
     # the parser runs only on sentences that hold a candidate, in one batch per article
     docs = parse(view.sentence.text for view, _ in pending)
-    day = None if article.published_inferred else news_date(pub, times)
+    day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
     for (view, context_claimed), doc in zip(pending, docs, strict=True):
-        view.doc, view.news_date = doc, day
+        view.doc, view.news_date, view.news_day_named = doc, day, day_named
         view.terms = with_signed_agreements(view, doc)
         view.terms = sorted(view.terms + references.find_references(doc, view.terms, focus), key=lambda t: t.start)
         view.lead = view.sentence.start < lead_end
