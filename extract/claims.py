@@ -281,6 +281,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     for term in (naval_as_deployment(text, t) for t in view.terms):
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
+        if view.doc is not None and syntax.describes_capability(view.doc, term.start, term.end):
+            continue
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
@@ -301,6 +303,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             cue = next((c for c in view.cues if c.status in ("agreed", "ended") and c.start >= term.end
                         and _DEAL_VERB_GAP.fullmatch(text, term.end, c.start)), cue)
         reading = read_tree(view, term)
+        if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
+            continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)

@@ -225,9 +225,10 @@ def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, repor
             if status in ("planned", "pledged") or _perfect(token):
                 continue  # "could have sent": a hedge on what happened, not a plan
             if cue.status == "future":
+                # the action's own future ("will send" pledged, "will remain" present), planned in the passive
                 passive = any(a.dep_ == "auxpass" for a in _auxiliaries(token))
-                giving = action_cue is not None and action_cue.future == "pledged" and status == "delivered"
-                status = "pledged" if giving and not passive else "planned"
+                future = action_cue.future if action_cue is not None and status == action_cue.status else ""
+                status = future if future and not (passive and future == "pledged") else "planned"
             else:
                 status = cue.status
     return status, certainty
@@ -496,3 +497,30 @@ def _purchases(deal: Token) -> bool:
             return True
     head = deal.head
     return _cue_direction(head) in _DEAL_DIRECTIONS or any(_cue_direction(c) in _DEAL_DIRECTIONS for c in head.children)
+
+
+def describes_capability(doc: Doc, term_start: int, term_end: int) -> bool:
+    """Whether the term is only described: what it can do ("the Tu-160 can carry cruise missiles",
+    "is capable of", "was designed to destroy"), not a claim that anything moved."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return False
+    verb = next((t for t in governing_path(span.root) if _is_verb(t)), None)
+    for _ in range(3):  # the verb, then what it is the infinitive of ("designed to destroy drones")
+        if verb is None:
+            return False
+        if _capability_verb(verb):
+            return True
+        if verb.dep_ != "xcomp":
+            return False
+        verb = verb.head
+    return False
+
+
+def _capability_verb(verb: Token) -> bool:
+    auxiliaries = _auxiliaries(verb)
+    if any(verb_cues().get((a.lower_, "capability")) for a in auxiliaries):
+        return True  # "can carry"
+    if any(c.dep_ == "acomp" and _cue(c, "capability") is not None for c in verb.children):
+        return True  # "is capable of"
+    return any(a.dep_ == "auxpass" for a in auxiliaries) and _cue(verb, "capability") is not None  # "was designed to"

@@ -119,3 +119,28 @@ def test_syntax_an_agreement_read_from_its_verb_is_agreed():
     start = sentence.index("agreed")
     reading = syntax.read_claim(load_nlp()(sentence), start, start + 6, "agreement", [])
     assert (reading.status, reading.tense) == ("agreed", "past")
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("The Tu-22 can carry cruise missiles over long distances.", "cruise missiles"),
+    ("The jet is capable of flying at twice the speed of sound.", "jet"),
+    ("The system was designed to destroy drones and aircraft.", "drones"),
+])
+def test_syntax_capability_descriptions_are_no_claims(sentence, term):
+    start = sentence.index(term)
+    assert syntax.describes_capability(load_nlp()(sentence), start, start + len(term))
+
+
+def test_syntax_a_delivery_is_no_capability():
+    sentence = "Russia delivered cruise missiles to Belarus."
+    start = sentence.index("cruise missiles")
+    assert not syntax.describes_capability(load_nlp()(sentence), start, start + 15)
+
+
+@pytest.mark.parametrize("sentence, term, kind, expected", [
+    ("Officials insisted that the troops would remain in Niger.", "troops", "deployment", "present"),
+    ("The United States has nine warships in the region.", "warships", "deployment", "present"),
+    ("Two Russian warships were steaming toward Cuba on Monday.", "warships", "deployment", "delivered"),
+])
+def test_syntax_forces_held_and_moving(sentence, term, kind, expected):
+    assert read(sentence, term, kind).status == expected
