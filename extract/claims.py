@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from . import dates, quantities, quotes, roles, status, syntax
+from . import components, dates, quantities, quotes, roles, status, syntax
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -98,6 +98,7 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     items = find_items(text)
     terms = drop_overlaps(items + [t for t in find_deployments(text) if not _names_a_system(text, t, items)]
                           + find_agreements(text))
+    terms = [naval_as_deployment(text, t) for t in terms]
     items = [t for t in terms if t.kind == "item"]
     # "the Abrams": a designation that is also a person's name is the weapon
     countries = [m for m in find_countries(text) + (pronouns or [])
@@ -278,10 +279,10 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     """One candidate claim per term of the sentence."""
     text = view.sentence.text
     out = []
-    for term in (naval_as_deployment(text, t) for t in view.terms):
+    for term in view.terms:
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
-        if view.doc is not None and syntax.describes_capability(view.doc, term.start, term.end):
+        if describes_capability(view, term):
             continue
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
@@ -328,18 +329,17 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     return out
 
 
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]+,[^()\n]{0,40}(?:\([^)]{1,20}\))?\s*[-–—]+\s*")
-
-
 def read_tree(view: SentenceView, term: Term) -> syntax.Reading:
-    """The dependency tree's reading of a term (empty when the sentence was not parsed)."""
-    if view.doc is None:
-        return syntax.Reading()
-    # a dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, not who acts in it
-    dateline = _DATELINE_PREFIX.match(view.sentence.text)
-    after = dateline.end() if dateline else 0
-    mentions = [(m.start, m.end, m.iso3) for m in view.countries if m.start >= after]
-    return syntax.read_claim(view.doc, term.start, term.end, term.kind, mentions)
+    """The dependency tree's reading of a term (components.read_claims), empty when the sentence
+    was not parsed."""
+    span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
+    return span._.reading if span is not None else syntax.Reading()
+
+
+def describes_capability(view: SentenceView, term: Term) -> bool:
+    """Whether the tree reads the term as a description of what a system can do."""
+    span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
+    return span is not None and span._.capability
 
 
 def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties: dict) -> tuple[str, str]:

