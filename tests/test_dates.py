@@ -59,6 +59,10 @@ def test_dates_a_month_after_applies_to_what_follows():
     assert [(t.value, t.scope) for t in found] == [("2024-01", "following")]
 
 
+def test_dates_a_designation_is_no_year():
+    assert resolve("six FTC-2000G jets and a J-2010A drone arrived") == []
+
+
 @pytest.mark.parametrize("text", ["2000 troops", "over the past 15 years", "drones with a 1,000 km range", "we may deliver", "a march"])
 def test_dates_not_dates(text):
     assert resolve(text) == []
