@@ -311,6 +311,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
         if reading.status:
             cue = _tree_cue(reading, cue)
+        supplier, recipient = _prefer_states(supplier, recipient, parties)
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
         if _CERTAINTY_RANK.get(reading.certainty, 0) > _CERTAINTY_RANK[certainty]:
@@ -327,6 +328,21 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             extra_suppliers=extra_s, extra_recipients=extra_r,
         ))
     return out
+
+
+# Unions of states (ISO 3166-1 reserves EUU for the EU) are parties only when no state is named:
+# "the first NATO and EU member to buy" names Poland as the buyer (gold conventions: optional).
+_MULTILATERAL = {"EUU"}
+
+
+def _prefer_states(supplier: str, recipient: str, parties: dict) -> tuple[str, str]:
+    """Replace a union of states in a role by a state the sentence names and the other role lacks."""
+    states = [iso3 for iso3 in parties if iso3 not in _MULTILATERAL and iso3 not in (supplier, recipient)]
+    if recipient in _MULTILATERAL and states:
+        recipient = states[0]
+    if supplier in _MULTILATERAL and states:
+        supplier = next((s for s in states if s != recipient), supplier)
+    return supplier, recipient
 
 
 def read_tree(view: SentenceView, term: Term) -> syntax.Reading:

@@ -330,12 +330,14 @@ def roles_from_relations(direction: str, relations: dict[str, list[str]], passiv
                 return relations[name][0]
         return ""
 
+    # "signed an agreement with the Philippines to supply jets": the other party of a deal is the
+    # recipient of what is given, the supplier of what is bought
     if direction == "give":
         supplier = first("agent") if not passive else first("agent", "source")
-        recipient = first("goal", "patient" if passive else "", "object", "host")
+        recipient = first("goal", "patient" if passive else "", "object", "host", "partner")
         return supplier or first("source"), recipient
     if direction == "receive":
-        return first("source"), first("agent") if not passive else first("goal", "host")
+        return first("source", "partner"), first("agent") if not passive else first("goal", "host")
     if direction == "move":
         return first("source", "modifier"), first("goal", "host")
     if direction == "end":
@@ -465,13 +467,17 @@ def _signed_deal(token: Token) -> tuple[int, int, str] | None:
     if _cue(token, "deal") is None:
         return None
     verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        verb = token.head.head  # "the finalization of a deal", "the signing of the contract"
     participle = next((c for c in token.children if c.dep_ in ("acl", "amod") and _cue(c, "signing")), None)
     if (verb is None or _cue(verb, "signing") is None) and participle is None:
         return None
     end = token.idx + len(token.text)
     if token.lower_ == "letter":  # "a letter of intent"
         end = max(end, max((t.idx + len(t.text) for t in token.subtree), default=end))
-    category = "arms-deal" if _purchases(token) else "cooperation"
+    fixed = next((row["category"] for row in load_table("verb_cues")
+                  if row["role"] == "deal" and row["lemma"] == token.lemma_.lower() and row.get("category")), "")
+    category = fixed or ("arms-deal" if _purchases(token) else "cooperation")
     return token.idx, end, category
 
 

@@ -7,7 +7,7 @@ import pytest
 from extract import syntax
 from extract.nlp import load_nlp
 
-COUNTRIES = {"Egypt": "EGY", "South Korea": "KOR", "Kazakhstan": "KAZ", "Germany": "DEU", "Ukraine": "UKR",
+COUNTRIES = {"Indonesia": "IDN", "Egypt": "EGY", "South Korea": "KOR", "Kazakhstan": "KAZ", "Germany": "DEU", "Ukraine": "UKR",
              "Brazil": "BRA", "Chile": "CHL", "Belarus": "BLR", "Russia": "RUS", "Peru": "PER", "Tokyo": "JPN",
              "Norway": "NOR", "Indonesia": "IDN", "France": "FRA", "Vietnam": "VNM", "Argentina": "ARG",
              "Denmark": "DNK", "Niger": "NER", "Mongolia": "MNG", "Spain": "ESP"}
@@ -144,3 +144,16 @@ def test_syntax_a_delivery_is_no_capability():
 ])
 def test_syntax_forces_held_and_moving(sentence, term, kind, expected):
     assert read(sentence, term, kind).status == expected
+
+
+def test_syntax_the_other_party_of_a_deal_receives_what_is_given():
+    reading = read("A Korean maker signed an agreement with Indonesia to supply 12 jets.", "jets")
+    assert reading.recipient == "IDN"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shipments began after the finalization of a deal between the two armies.", [("deal", "arms-deal")]),
+    ("The signing of the contract for the tanks took place in Lima.", [("contract", "arms-deal")]),
+])
+def test_syntax_a_deal_signed_in_a_noun(sentence, expected):
+    assert find_deals(sentence) == expected
