@@ -367,11 +367,25 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def inherit_status(claims: list[Claim]) -> None:
+    """A claim no verb qualifies ("→ Admiral Gorshkov-class frigate.", "the Fateh-110 missiles, with
+    ranges of ...") stands where the article last put the same system: the status of the latest
+    claim about it that a verb did qualify; else it stays present."""
+    last: dict[tuple[str, str, str], str] = {}
+    for claim in claims:
+        key = (claim.term.kind, claim.term.label.lower(), claim.supplier)
+        if claim.cued:
+            last[key] = claim.status
+        elif claim.status == "present" and key in last:
+            claim.status = last[key]
+
+
 def extract_article(article: Article) -> list[Record]:
     """All records of one article, in text order."""
     claims = find_claims(article)
     fill_from_context(claims)
     claims = resolve_anaphora(claims)
+    inherit_status(claims)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)

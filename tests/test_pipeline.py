@@ -153,3 +153,13 @@ def test_pipeline_an_undated_news_event_in_the_lead_takes_the_news_day(extract_t
     assert k2 == [("agreed", "2024-05-21")]
     # background further down keeps no date of its own
     assert [r.date for r in records if r.label == "T-55"] == [""]
+
+
+def test_pipeline_a_system_no_verb_qualifies_stands_where_the_article_put_it(extract_text):
+    text = ("Russian warships to visit Cuba\n\n"
+            "MOSCOW (Reuters) - Russia will send a Gorshkov-class frigate and a Yasen-class submarine to Havana next week, "
+            "the defence ministry said.\n\n"
+            "The Yasen-class submarine, 130 metres long, with a crew of 100.\n")
+    records = extract_text(text, "2024-06-07")
+    yasen = [r.status for r in records if "130 metres" in r.sentence]
+    assert yasen and set(yasen) <= {"pledged", "planned"}
