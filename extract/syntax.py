@@ -108,7 +108,9 @@ def governing_path(root: Token) -> list[Token]:
         if head.i == token.i:
             break
         if _is_verb(token) and token.i != root.i:
-            if not _controls(token, head):
+            if _describes(token):
+                path.pop()  # "ATACMS armed with cluster munitions": a participle describing the thing
+            elif not _controls(token, head):
                 break
         elif token.dep_ not in _NOMINAL_LINKS and not (token.dep_ in ("acl", "relcl") and token.i != root.i):
             break
@@ -118,6 +120,11 @@ def governing_path(root: Token) -> list[Token]:
         path.append(head)
         token = head
     return [t for t in path if t.pos_ not in ("ADP", "SCONJ", "PART")]
+
+
+def _describes(verb: Token) -> bool:
+    """A participle that only describes the noun it hangs from ("armed with", "built by")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and _cue(verb, "maker") is not None
 
 
 def _controls(verb: Token, head: Token) -> bool:
@@ -381,7 +388,11 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         # an agreement read from its verb ("agreed to buy"): made when the verb says
         reading.action, reading.status, reading.tense = span.root, "agreed", _tense([span.root])
         return reading
-    path = _own_participle(span.root, kind) or governing_path(span.root)
+    # "a contract signed in September": an agreement's own participle is its verb; an item's only
+    # when no verb above it acts ("tanks ordered by Peru arrived": arrived governs)
+    path = governing_path(span.root)
+    if kind == "agreement" or not any(_cue(t, "action", kind) for t in path):
+        path = _own_participle(span.root, kind) or path
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries are being made": the term is its own action
     path = _complement_action(span.root, path, kind) + path

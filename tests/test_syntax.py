@@ -157,3 +157,12 @@ def test_syntax_the_other_party_of_a_deal_receives_what_is_given():
 ])
 def test_syntax_a_deal_signed_in_a_noun(sentence, expected):
     assert find_deals(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("The Pentagon will send Kyiv missiles armed with cluster munitions next month.", "cluster munitions", "pledged"),
+    ("The first K2 tanks ordered by Peru from South Korea arrived on Tuesday.", "K2 tanks", "delivered"),
+    ("Putin said Russia would deploy nuclear weapons to Belarus.", "nuclear weapons", "planned"),
+])
+def test_syntax_a_describing_participle_does_not_govern(sentence, term, expected):
+    assert read(sentence, term).status == expected
