@@ -15,6 +15,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -103,7 +104,7 @@ def growth(build: Callable[[int], tuple[str, bytes]], units: int, factors: tuple
 
 def ratios(timings: list[tuple[int, int, float]]) -> list[float]:
     """Time ratio from each size to the next (the factors double): 2 is linear."""
-    return [b[2] / max(a[2], 1e-9) for a, b in zip(timings, timings[1:])]
+    return [b[2] / max(a[2], 1e-9) for a, b in pairwise(timings)]
 
 
 def main(argv: list[str] | None = None) -> None:
