@@ -1,7 +1,7 @@
 """Adversarial inputs: does the cost of one article grow linearly with its size?
 
 Builds the hostile and unlucky inputs of issue 10 — a long comma list of countries, unpunctuated
-words, "U.S. " repeated, one very long line, deeply nested HTML — at 1×, 2×, 4× and 8× a base size,
+words, "U.S. " repeated, one very long line, deeply nested HTML, tags that never close — at 1×, 2×, 4× and 8× a base size,
 times reading and extracting each (the best of a few repeats, so a busy machine adds less noise) and
 prints the growth ratio per doubling: about 2 means linear, 4 quadratic.
 
@@ -67,6 +67,11 @@ def build_nested_html(units: int) -> tuple[str, bytes]:
     return "nested.html", f"<html><body>{opening}</body></html>".encode()
 
 
+def build_unclosed_tags(units: int) -> tuple[str, bytes]:
+    """"<a " repeated ``units`` times after a paragraph: tags that never close."""
+    return "unclosed.html", ("<p>Iran sent drones to Russia.</p><p>" + "<a " * units).encode()
+
+
 # name -> (builder, units at 1× for the benchmark's README figures)
 CASES: dict[str, tuple[Callable[[int], tuple[str, bytes]], int]] = {
     "country list": (build_country_list, 250),
@@ -74,6 +79,7 @@ CASES: dict[str, tuple[Callable[[int], tuple[str, bytes]], int]] = {
     '"U.S. " repeated': (build_abbreviations, 2_000),
     "one long line": (build_single_line, 400),
     "nested HTML": (build_nested_html, 1_000),
+    "unclosed HTML tags": (build_unclosed_tags, 20_000),
 }
 
 

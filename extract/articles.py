@@ -108,7 +108,7 @@ def read_limited(path: Path) -> bytes:
 
 
 # Elements whose text is not the article's: scripts, styles, embedded objects, navigation, forms.
-_DROPPED_TAGS = frozenset({"script", "style", "noscript", "iframe", "object", "svg", "nav", "footer", "form", "head"})
+_DROPPED_TAGS = frozenset({"script", "style", "noscript", "iframe", "object", "svg", "nav", "footer", "form"})
 # Elements whose text is a paragraph of the article.
 _BLOCK_TAGS = frozenset({"h1", "h2", "h3", "p", "li", "blockquote", "figcaption", "pre"})
 # Elements inside a line of text: their boundaries are not word breaks ("<b>Shahed</b>-136").
@@ -129,11 +129,14 @@ class _TextCollector(HTMLParser):
         self._dropped = 0
         self._in_block = 0
         self._in_title = False
+        self._in_head = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self._boundary(tag)
         if tag == "title":
             self._in_title = not self.title  # the page's first <title>, not an SVG's
+        elif tag in ("head", "body"):
+            self._in_head = tag == "head"  # <body> ends a <head> left open
         elif tag in _DROPPED_TAGS:
             self._dropped += 1
         elif tag in _BLOCK_TAGS:
@@ -146,6 +149,8 @@ class _TextCollector(HTMLParser):
         self._boundary(tag)
         if tag == "title":
             self._in_title = False
+        elif tag == "head":
+            self._in_head = False
         elif tag in _DROPPED_TAGS:
             self._dropped = max(0, self._dropped - 1)
         elif tag in _BLOCK_TAGS:
@@ -154,7 +159,7 @@ class _TextCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title.append(data)
-        elif not self._dropped:
+        elif not self._dropped and not self._in_head:
             self.loose.append(data)
             if self._in_block:
                 self._current.append(data)
@@ -163,7 +168,7 @@ class _TextCollector(HTMLParser):
         if tag in _INLINE_TAGS:
             return
         self.loose.append("\n")
-        if tag in _BLOCK_TAGS or tag in _DROPPED_TAGS:
+        if tag in _BLOCK_TAGS or tag in _DROPPED_TAGS or tag in ("head", "body"):
             self.flush()
         elif self._current:
             self._current.append(" ")
@@ -175,10 +180,46 @@ class _TextCollector(HTMLParser):
         self._current = []
 
 
+def close_or_escape_tags(html: str) -> str:
+    """The page with every '<' that does not open a complete tag (no '>' before the next '<')
+    escaped as text, and an unclosed comment cut off. html.parser rescans the rest of the page from
+    each unterminated tag, so "<a <a <a ..." cost the square of its length (20 KB: 9 s). One pass:
+    the next '<' and '>' are found once and reused while they lie ahead. A quoted attribute holding
+    a raw '<' (invalid, but seen) then shows as text instead of being dropped."""
+    out, pos, size = [], 0, len(html)
+    next_gt = next_lt = -1
+    while pos < size:
+        lt = html.find("<", pos)
+        if lt < 0:
+            out.append(html[pos:])
+            break
+        out.append(html[pos:lt])
+        if html.startswith("<!--", lt):
+            end = html.find("-->", lt + 4)
+            if end < 0:
+                break  # an unclosed comment hides the rest of the page, as in a browser
+            out.append(html[lt:end + 3])
+            pos = end + 3
+            continue
+        if next_gt != size and next_gt <= lt:
+            next_gt = html.find(">", lt)
+            next_gt = size if next_gt < 0 else next_gt  # none ahead: never searched for again
+        if next_lt != size and next_lt <= lt:
+            next_lt = html.find("<", lt + 1)
+            next_lt = size if next_lt < 0 else next_lt
+        if next_gt == size or next_lt < next_gt:
+            out.append("&lt;")
+            pos = lt + 1
+        else:
+            out.append(html[lt:next_gt + 1])
+            pos = next_gt + 1
+    return "".join(out)
+
+
 def html_to_text(html: str) -> tuple[str, str]:
     """Visible text of an HTML page (scripts, styles and navigation dropped) and its <title>."""
     collector = _TextCollector()
-    collector.feed(html)
+    collector.feed(close_or_escape_tags(html))
     collector.close()
     collector.flush()
     title = " ".join("".join(collector.title).split())

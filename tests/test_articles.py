@@ -167,6 +167,17 @@ def test_articles_html_text_by_paragraph(html, text):
     assert html_to_text(html)[0] == text
 
 
+@pytest.mark.parametrize(("html", "text"), [
+    ("<p>Kept</p><p>a <a <a <b tail</p>", "Kept\n\na <a <a <b tail"),  # unclosed tags are text, not a rescan
+    ("<p>Kept</p><!-- <p>old <b>copy</b></p> --><p>Also</p>", "Kept\n\nAlso"),  # markup in a comment stays hidden
+    ("<p>Kept</p><!-- never closed <p>Hidden</p>", "Kept"),
+    ('<p title="a>b">x &lt; y</p>', "x < y"),
+    ("<html><head><title>T</title><meta x><body><p>Body text</p>", "T\n\nBody text"),  # a <head> never closed
+])
+def test_articles_html_unterminated_markup(html, text):
+    assert html_to_text(html)[0] == text
+
+
 def write_metadata(folder: Path, text: str, bom: bool = False) -> None:
     (folder / "articles.csv").write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
 

@@ -23,6 +23,7 @@ SMALL_UNITS = {
     '"U.S. " repeated': 1_000,
     "one long line": 100,
     "nested HTML": 300,
+    "unclosed HTML tags": 20_000,
 }
 
 
