@@ -45,7 +45,7 @@ def add_bad_files(folder):
     (folder / "latin1.txt").write_bytes("Caf\xe9 militaire".encode("latin-1"))
     with (folder / "huge.txt").open("wb") as handle:
         handle.truncate(50_000_000)
-    (folder / "system.txt").symlink_to("/etc/hostname")
+    (folder / "system.txt").symlink_to("/etc/passwd")
     (folder / "hostile.txt").write_text("Russia delivered T-72 tanks to Venezuela in 2019, officials said. " * 20_000,
                                         encoding="utf-8")  # 1.3 MB on one line: about ten seconds of work, stopped at 1 s
     metadata = folder / "articles.csv"  # the seeds' rows stay; a ragged row and an unclosed quote follow
