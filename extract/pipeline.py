@@ -349,6 +349,7 @@ def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.D
     check_writable(out_dir)  # before the store changes: a run either writes both, or neither
     conn = store.connect(db_path)
     try:
+        keep_uploads(articles, store.uploaded_ids(conn), summary)
         known = store.known_hashes(conn)
         todo = [a for a in articles if known.get(a.article_id) != a.content_hash]
         summary.unchanged = len(articles) - len(todo)
@@ -368,6 +369,17 @@ def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.D
     finally:
         conn.close()
     return summary
+
+
+def keep_uploads(articles: list[Article], uploaded: set[str], summary: RunSummary) -> None:
+    """A file whose id an uploaded article already holds takes its whole file name as its id (with a
+    warning), as two files sharing a stem do: a folder run never replaces an upload."""
+    for article in articles:
+        if article.article_id in uploaded:
+            name = Path(article.path).name
+            summary.warnings.append(f"{name}: an uploaded article holds the id {article.article_id!r}; "
+                                    f"this file's article id is {name!r}")
+            article.article_id = name
 
 
 def extract_within_budget(article: Article, budget: float | None = limits.DEFAULT_BUDGET_SECONDS) -> list[Record]:

@@ -69,6 +69,11 @@ def stored_article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     return dict(row) if row else None
 
 
+def uploaded_ids(conn: sqlite3.Connection) -> set[str]:
+    """The ids of articles added by upload or paste (their path is ``upload:NAME``)."""
+    return {row["article_id"] for row in conn.execute("SELECT article_id FROM articles WHERE path LIKE 'upload:%'")}
+
+
 def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[Record]]]) -> int:
     """Replace each given article and its records, and the facts they touch, in one transaction;
     returns how many were saved."""

@@ -226,3 +226,16 @@ def test_pipeline_upload_over_its_budget_is_refused_and_changes_nothing(tmp_path
     with pytest.raises(ArticleError, match="slow.txt: took longer than"):
         pipeline.ingest_text("slow.txt", b"Russia sent tanks to Syria. " * 50, db, budget=1e-9)
     assert stored_texts(db) == before
+
+
+def test_pipeline_folder_run_never_replaces_an_upload(tmp_path):
+    db, folder = tmp_path / "t.sqlite", tmp_path / "arts"
+    folder.mkdir()
+    pipeline.ingest_text("report.txt", b"Russia sent Su-35 jets to Iran in 2024.", db)
+    (folder / "report.txt").write_text("China sold J-10 jets to Pakistan in 2022.", encoding="utf-8")
+    summary = pipeline.run(folder, None, db)
+    texts = stored_texts(db)
+    assert texts["report"] == "Russia sent Su-35 jets to Iran in 2024."
+    assert texts["report.txt"] == "China sold J-10 jets to Pakistan in 2022."
+    assert any(w.startswith("report.txt: an uploaded article holds the id 'report'") for w in summary.warnings)
+    assert pipeline.run(folder, None, db).extracted == 0  # and it settles
