@@ -2,8 +2,8 @@
 
 Builds the hostile and unlucky inputs of issue 10 — a long comma list of countries, unpunctuated
 words, "U.S. " repeated, one very long line, deeply nested HTML, tags that never close — at 1×, 2×, 4× and 8× a base size,
-times reading and extracting each (the best of a few repeats, so a busy machine adds less noise) and
-prints the growth ratio per doubling: about 2 means linear, 4 quadratic.
+times reading and extracting each (the least CPU time of a few repeats, so a busy machine adds less
+noise) and prints the growth ratio per doubling: about 2 means linear, 4 quadratic.
 
     .venv/bin/python bench/adversarial.py            # the sizes of bench/README.md
     .venv/bin/python bench/adversarial.py --scale 0.25 --repeats 1
@@ -90,22 +90,22 @@ def extract_once(name: str, data: bytes) -> int:
     return len(pipeline.extract_within_budget(article, None))
 
 
-def time_case(build: Callable[[int], tuple[str, bytes]], units: int, repeats: int) -> tuple[int, float]:
-    """The input's size in bytes and the best time of ``repeats`` extractions of it."""
-    name, data = build(units)
-    decode_article_bytes(data, name)  # fail early on a builder that makes an unreadable input
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        extract_once(name, data)
-        best = min(best, time.perf_counter() - start)
-    return len(data), best
-
-
 def growth(build: Callable[[int], tuple[str, bytes]], units: int, factors: tuple[int, ...],
            repeats: int) -> list[tuple[int, int, float]]:
-    """(factor, bytes, seconds) at each factor of ``units``."""
-    return [(f, *time_case(build, units * f, repeats)) for f in factors]
+    """(factor, bytes, seconds) at each factor of ``units``: the least CPU time of ``repeats`` runs.
+
+    CPU time of this process, not wall time: other jobs on a shared machine delay a run without
+    adding to its CPU time. The sizes take turns in each repeat, so a busy spell hits them alike."""
+    inputs = [(factor, *build(units * factor)) for factor in factors]
+    for _, name, data in inputs:
+        decode_article_bytes(data, name)  # fail early on a builder that makes an unreadable input
+    best = dict.fromkeys(factors, float("inf"))
+    for _ in range(repeats):
+        for factor, name, data in inputs:
+            start = time.process_time()
+            extract_once(name, data)
+            best[factor] = min(best[factor], time.process_time() - start)
+    return [(factor, len(data), best[factor]) for factor, _, data in inputs]
 
 
 def ratios(timings: list[tuple[int, int, float]]) -> list[float]:

@@ -1,6 +1,6 @@
 """bench/adversarial.py at small sizes: the cost of each hostile input must grow about linearly.
 
-A ratio, not a wall-clock limit: each size is timed as the best of five runs, and doubling the
+A ratio, not a wall-clock limit: each size is timed as the least CPU time of five runs, and doubling the
 input may at most multiply the time by 3.5 (2 is linear, 4 quadratic; the fixed cost of a small
 input keeps a linear case under 2, and the margin absorbs a loaded machine). Before issue 10 the
 country list and the unpunctuated words grew about 9× per doubling at these sizes.
