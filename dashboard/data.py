@@ -164,9 +164,15 @@ def pasted_name(text: str) -> str:
 
 
 def describe_summary(name: str, summary: pipeline.RunSummary) -> str:
-    """``name: added; the store now holds 14 records (9 items, 3 deployments, 2 agreements)``."""
-    by_kind = {k: n for k, n in summary.records_by_kind.items() if n}
-    total = sum(by_kind.values())
-    detail = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in by_kind.items())
-    text = f"{name}: added; the store now holds {total} record{'s' if total != 1 else ''}"
-    return text + (f" ({detail})" if detail else "")
+    """``name: added; the store now holds 14 records (9 items, 3 deployments, 2 agreements)``, or
+    ``name: already stored; nothing changed``; then what the extractor noted (a new id, a cut)."""
+    if summary.unchanged:
+        text = f"{name}: already stored; nothing changed"
+    else:
+        by_kind = {k: n for k, n in summary.records_by_kind.items() if n}
+        total = sum(by_kind.values())
+        detail = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in by_kind.items())
+        text = f"{name}: added; the store now holds {total} record{'s' if total != 1 else ''}"
+        text += f" ({detail})" if detail else ""
+    notes = [w.removeprefix(f"{name}: ") for w in summary.warnings]
+    return text + "".join(f"; {note}" for note in notes)

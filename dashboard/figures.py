@@ -285,8 +285,10 @@ HOVER_TEMPLATE = (
 
 
 def lane_of(df: pd.DataFrame) -> pd.Series:
-    """Timeline row of each record: its supplier → recipient pair."""
-    return df["supplier"].replace("", "?") + " → " + df["recipient"].replace("", "?")
+    """Timeline row of each record: its supplier → recipient pair, HTML-escaped (Plotly reads tick
+    labels as HTML, and a reviewed or imported store may hold any party value, not an ISO code)."""
+    lanes = df["supplier"].replace("", "?") + " → " + df["recipient"].replace("", "?")
+    return lanes.map(lambda lane: html.escape(lane, quote=True))
 
 
 # Above this many dated records, records drawn at the same place (lane, kind, span, certainty) merge
@@ -364,7 +366,7 @@ def _add_kind_legend(fig: go.Figure, kinds: set[str], legend: str = "legend") ->
     markers vary in shape, and the first one drawn would otherwise stand for the whole kind."""
     for kind in [k for k in KINDS if k in kinds] + sorted(kinds - set(KINDS)):
         fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=kind, legendgroup=kind, legend=legend, hoverinfo="skip",
+            x=[None], y=[None], mode="markers", name=html.escape(kind), legendgroup=kind, legend=legend, hoverinfo="skip",
             marker={"symbol": "square", "color": kind_hex(kind), "size": 11},
         ))
 
@@ -468,7 +470,7 @@ def _add_nodes(fig: go.Figure, edges: pd.DataFrame, totals: pd.Series, position:
     received = edges.groupby("recipient")["count"].sum()
     fig.add_trace(go.Scatter(
         x=[position[n][0] for n in nodes], y=[position[n][1] for n in nodes], mode="markers+text",
-        text=nodes, textposition="middle center", textfont={"size": 10, "color": "#222"}, name="country",
+        text=[html.escape(n) for n in nodes], textposition="middle center", textfont={"size": 10, "color": "#222"}, name="country",
         showlegend=False, hoverinfo="text",
         hovertext=[html.escape(f"{name(n)} ({n}): supplies {int(supplied.get(n, 0))}, "
                                f"receives {int(received.get(n, 0))}") for n in nodes],

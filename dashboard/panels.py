@@ -6,6 +6,7 @@ could link or load an image from anywhere): it goes into dataframes, or into HTM
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -16,6 +17,7 @@ import streamlit as st
 
 from extract import store
 from extract.articles import MAX_BYTES
+from extract.limits import DEFAULT_BUDGET_SECONDS
 from extract.records import CATEGORIES, CERTAINTIES, STATUSES
 
 from . import data, exports, figures, filters
@@ -65,6 +67,15 @@ def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def literal(text: str) -> str:
+    """Text from a user (a file name, a message quoting it) as one Markdown code span, for the
+    Markdown bodies of st.success/st.error/st.warning: shown as typed, never as a link, an image or
+    formatting. The fence is longer than any run of backticks in the text, as CommonMark requires."""
+    text = " ".join(str(text).splitlines())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"  # CommonMark drops one space each side; the spaces let ` start or end it
+
+
 # --- extraction ------------------------------------------------------------------------------------
 
 
@@ -83,7 +94,7 @@ def ensure_extracted(folder: Path, path: Path) -> None:
         summary = data.extract_articles(folder, path, progress)
         bar.empty()
     for message in summary.skipped:
-        st.warning(message, icon=":material/warning:")
+        st.warning(literal(message), icon=":material/warning:")
     if summary.warnings:
         with st.expander(f"{len(summary.warnings)} notes from the extraction"):
             st.text("\n".join(summary.warnings))
@@ -411,16 +422,20 @@ def _ingest_pasted_text(path: Path) -> None:
         "source": (st.session_state.get("paste_source") or "").strip(),
         "url": (st.session_state.get("paste_url") or "").strip(),
     }
+    if not text.strip():  # refused here: a name made from the digest of nothing means nothing to the reader
+        st.session_state[UPLOAD_OUTCOMES_KEY] = [data.UploadOutcome("pasted text", False, "pasted text: empty file, nothing added")]
+        return
     name = data.pasted_name(text)
     st.session_state[UPLOAD_OUTCOMES_KEY] = data.ingest_uploads([(name, text.encode("utf-8"))], path, meta)
 
 
 def render_add_articles(path: Path) -> None:
     """Upload files or paste text; each goes through the extractor, and a refused one changes nothing."""
-    st.caption(f"Each article goes through the extractor into the store. A file that is empty, binary, not UTF-8 "
-               f"or over {MAX_BYTES / 1_000_000:g} MB is refused with the reason, and the store is left as it was.")
+    st.caption(f"Each article goes through the extractor into the store. A file that is empty, binary, not UTF-8, "
+               f"over {MAX_BYTES / 1_000_000:g} MB or longer than {DEFAULT_BUDGET_SECONDS:g} s to extract is refused "
+               f"with the reason, and the store is left as it was. A name already stored with other text gets a new id.")
     for outcome in st.session_state.pop(UPLOAD_OUTCOMES_KEY, []):
-        (st.success if outcome.ok else st.error)(outcome.message)
+        (st.success if outcome.ok else st.error)(literal(outcome.message))
     with st.form("upload_form", clear_on_submit=True):
         st.file_uploader("Article files (.txt, .md, .html)", type=["txt", "md", "html"], accept_multiple_files=True,
                          key="upload_files")

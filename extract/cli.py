@@ -1,15 +1,16 @@
-"""Command line: ``python -m extract ARTICLES_DIR --out OUT_DIR [--db PATH] [--engine local|dask]``, and the
+"""Command line: ``python -m extract ARTICLES_DIR --out OUT_DIR [--db PATH] [--engine local|dask] [--budget S]``, and the
 installed console script ``arms-tracker extract ARTICLES_DIR ...`` with the same arguments."""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
 from tqdm import tqdm
 
-from . import lexicon, pipeline, store
+from . import lexicon, limits, pipeline, store
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 3, 2
 DESCRIPTION = ("Extract military items, deployments and agreements from news articles into records.csv, "
@@ -26,7 +27,17 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
     parser.add_argument("--scheduler", help="address of an existing Dask scheduler (tcp://host:8786); default: a LocalCluster")
     parser.add_argument("--workers", type=int, help="workers of the LocalCluster (--engine dask without --scheduler)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--budget", type=_seconds, default=limits.DEFAULT_BUDGET_SECONDS, metavar="SECONDS",
+                        help=f"time allowed per article; one that takes longer is skipped with a message "
+                             f"(default {limits.DEFAULT_BUDGET_SECONDS:g}; 0 for no limit)")
     return parser
+
+
+def _seconds(value: str) -> float | None:
+    seconds = float(value)
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return seconds or None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,7 +91,10 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         summary = pipeline.run(args.articles_dir, args.out, args.db, progress=progress, engine=args.engine,
-                               scheduler=args.scheduler, workers=args.workers)
+                               scheduler=args.scheduler, workers=args.workers, budget=args.budget)
+    except sqlite3.Error as err:
+        print(f"error: the store {args.db}: {err}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as err:  # a clean message, never a traceback, for a user's bad input or setup
         print(f"error: {err}", file=sys.stderr)
         return EXIT_ERROR

@@ -15,8 +15,9 @@ from contextlib import contextmanager
 
 from distributed import Client, LocalCluster, as_completed
 
-from .articles import Article
-from .pipeline import Progress, extract_article
+from . import limits
+from .articles import Article, ArticleError
+from .pipeline import Progress, extract_article, extract_within_budget
 from .records import Record
 
 # A few batches per worker: a worker that finishes early takes another (articles differ in length),
@@ -32,10 +33,19 @@ WARM_UP_TEXT = "Russia delivered two Su-35 fighter jets and sent troops to Tehra
 Results = list[tuple[Article, list[Record]]]
 
 
-def extract_batch(batch: list[Article]) -> Results:
-    """Extract a batch of articles on a worker; each article comes back as the worker left it (an
-    inferred publication date is set on it, as the local engine does)."""
-    return [(article, extract_article(article)) for article in batch]
+def extract_batch(batch: list[Article], budget: float | None = limits.DEFAULT_BUDGET_SECONDS
+                  ) -> tuple[Results, list[str]]:
+    """Extract a batch of articles on a worker, each within its time budget (checked in the worker's
+    own thread, see extract/limits.py); each article comes back as the worker left it (an inferred
+    publication date and notes set on it, as the local engine does), and a message for each article
+    over its budget."""
+    results, skipped = [], []
+    for article in batch:
+        try:
+            results.append((article, extract_within_budget(article, budget)))
+        except ArticleError as err:
+            skipped.append(str(err))
+    return results, skipped
 
 
 def _warm_up() -> None:
@@ -66,8 +76,10 @@ def open_client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
 
 
 def extract_with_dask(articles: list[Article], scheduler: str | None = None, workers: int | None = None,
-                      progress: Progress | None = None) -> Results:
-    """Extract articles across a Dask cluster; results in input order, progress as batches finish."""
+                      progress: Progress | None = None, budget: float | None = limits.DEFAULT_BUDGET_SECONDS,
+                      skipped: list[str] | None = None) -> Results:
+    """Extract articles across a Dask cluster; results in input order, progress as batches finish; an
+    article over its time budget is left out and the reason added to ``skipped``."""
     if not articles:
         return []
     with open_client(scheduler, workers) as client:
@@ -78,13 +90,15 @@ def extract_with_dask(articles: list[Article], scheduler: str | None = None, wor
         # Scattered, not embedded in the task graph: a large corpus would otherwise go to the
         # scheduler as one oversized graph message.
         data = client.scatter(batches, hash=False)
-        futures = client.map(extract_batch, data, pure=False)
+        futures = client.map(extract_batch, data, budget=budget, pure=False)
         position = {future.key: i for i, future in enumerate(futures)}
-        done: dict[int, Results] = {}
+        done: dict[int, tuple[Results, list[str]]] = {}
         finished = 0
-        for future, results in as_completed(futures, with_results=True):
-            done[position[future.key]] = results
-            finished += len(results)
+        for future, (results, over_budget) in as_completed(futures, with_results=True):
+            done[position[future.key]] = results, over_budget
+            finished += len(results) + len(over_budget)
             if progress:
                 progress(finished, len(articles))
-    return [pair for i in range(len(batches)) for pair in done[i]]
+    if skipped is not None:
+        skipped.extend(message for i in range(len(batches)) for message in done[i][1])
+    return [pair for i in range(len(batches)) for pair in done[i][0]]

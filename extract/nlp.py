@@ -10,7 +10,7 @@ whose ``pipe_names`` are the model's steps and the project's (extract/components
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from types import ModuleType
 
@@ -58,10 +58,11 @@ def parse(texts: Iterable[str]) -> list[Doc]:
     return list(nlp.pipe((t[:MAX_SENTENCE_CHARS] for t in texts), batch_size=BATCH_SIZE))
 
 
-def annotate(sentences: Iterable[tuple[str, list, list, object]]) -> list[Doc]:
+def annotate(sentences: Iterable[tuple[str, list, list, object]]) -> Iterator[Doc]:
     """Run the whole language over sentences given with their lexicon layer: (text, terms, country
     mentions as (start, end, ISO3), the article's references.Focus). Each text is cut at
-    MAX_SENTENCE_CHARS, and what lies beyond the cut is dropped from its layers."""
+    MAX_SENTENCE_CHARS, and what lies beyond the cut is dropped from its layers. The Docs come out
+    lazily, batch by batch, so that a caller can stop between them."""
     nlp = load_nlp()
     docs = []
     for text, terms, countries, focus in sentences:
@@ -70,7 +71,7 @@ def annotate(sentences: Iterable[tuple[str, list, list, object]]) -> list[Doc]:
         doc._.arms_countries = [m for m in countries if m[1] <= len(doc.text)]
         doc._.arms_focus = focus
         docs.append(doc)
-    return list(nlp.pipe(docs, batch_size=BATCH_SIZE))
+    return nlp.pipe(docs, batch_size=BATCH_SIZE)
 
 
 def model_version() -> str:

@@ -11,24 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import facts, quotes, references, status, store
+from . import facts, limits, quotes, references, status, store
 from .articles import (
     ARTICLE_SUFFIXES,
-    HTML_SUFFIXES,
     Article,
     ArticleError,
-    decode_article_bytes,
+    article_from_bytes,
+    assign_article_ids,
     find_article_files,
-    first_line_title,
-    html_to_text,
     read_article,
     read_metadata,
+    scan_folder,
 )
 from .claims import Claim, SentenceView, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
@@ -164,6 +164,7 @@ def find_claims(article: Article) -> list[Claim]:
     paragraph: tuple[int, list, str] = (-1, [], "")
     previous_countries: list[str] = []
     for sentence in split_sentences(article.text):
+        limits.check()  # the article's time budget, between sentences (see extract/limits.py)
         if sentence.line != paragraph[0]:
             line_text = lines[sentence.line]
             spans = quotes.quoted_spans(line_text)
@@ -192,6 +193,7 @@ def find_claims(article: Article) -> list[Claim]:
     docs = annotate((view.sentence.text, view.terms, actor_mentions(view), focus) for view, _ in pending)
     day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
     for (view, context_claimed), doc in zip(pending, docs, strict=True):
+        limits.check()  # parsing is lazy: the budget is checked as each sentence comes out of the parser
         view.doc, view.news_date, view.news_day_named = doc, day, day_named
         view.terms = doc._.arms_terms
         view.lead = view.sentence.start < lead_end
@@ -317,7 +319,7 @@ def _dedupe(records: list[Record]) -> list[Record]:
     """One record per claim: an agreement once per sentence and category, any other term once per
     sentence, kind, label, parties and status."""
     seen: set = set()
-    ids: set[str] = set()
+    ids: set[str] = set()  # kept as it grows: rebuilding it per record was quadratic in the records
     out = []
     for record in records:
         if record.kind == "agreement":
@@ -398,41 +400,51 @@ def extract_article(article: Article) -> list[Record]:
 # --- runs over a folder -------------------------------------------------------------------------
 
 def load_folder(folder: Path, summary: RunSummary) -> list[Article]:
-    """Read every article of a folder; unreadable files are skipped with a reason in the summary."""
+    """Read every article of a folder; unreadable files, links out of the folder and bad rows of
+    articles.csv are skipped with a reason in the summary."""
     meta, problems = read_metadata(folder)
-    summary.warnings.extend(problems)
+    summary.skipped.extend(problems)
+    paths, refused = scan_folder(folder)
+    summary.skipped.extend(refused)
+    ids, clashes = assign_article_ids(paths)
+    summary.warnings.extend(clashes)
     articles = []
-    for path in find_article_files(folder):
+    for path in paths:
         try:
-            article = read_article(path, meta.get(path.stem))
+            article = read_article(path, meta.get(ids[path], meta.get(path.stem)), ids[path])
         except (ArticleError, OSError) as err:
             summary.skipped.append(str(err) if isinstance(err, ArticleError) else f"{path.name}: {err.strerror}")
             continue
-        summary.warnings.extend(article.warnings)
         articles.append(article)
     return articles
 
 
 def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.DEFAULT_DB,
         progress: Progress | None = None, engine: str = "local", scheduler: str | None = None,
-        workers: int | None = None) -> RunSummary:
-    """Extract new or changed articles of a folder into the store; write the CSVs when asked."""
+        workers: int | None = None, budget: float | None = limits.DEFAULT_BUDGET_SECONDS) -> RunSummary:
+    """Extract new or changed articles of a folder into the store, each within ``budget`` seconds
+    (one over it is skipped); write the CSVs when asked."""
     summary = RunSummary()
     articles = load_folder(Path(articles_dir), summary)
     summary.articles = len(articles)
+    check_writable(out_dir)  # before the store changes: a run either writes both, or neither
     conn = store.connect(db_path)
     try:
+        keep_uploads(articles, store.uploaded_ids(conn), summary)
         known = store.known_hashes(conn)
         todo = [a for a in articles if known.get(a.article_id) != a.content_hash]
         summary.unchanged = len(articles) - len(todo)
         if engine == "dask":
             from .engine import extract_with_dask
-            results = extract_with_dask(todo, scheduler=scheduler, workers=workers, progress=progress)
+            results = extract_with_dask(todo, scheduler=scheduler, workers=workers, progress=progress,
+                                        budget=budget, skipped=summary.skipped)
         else:
-            results = extract_many(todo, progress)
+            results = extract_many(todo, progress, budget, summary.skipped)
+        done = {a.article_id: a for a, _ in results}
+        summary.warnings.extend(w for a in articles for w in done.get(a.article_id, a).warnings)
         summary.extracted = store.save_articles(conn, ((a.as_row(), recs) for a, recs in results))
         if summary.extracted or not outputs_current(out_dir, Path(db_path)):
-            write_outputs(conn, out_dir, summary)
+            write_outputs_after_store(conn, out_dir, summary, Path(db_path))
         else:
             summary.records_by_kind = store.count_by_kind(conn)
     finally:
@@ -440,14 +452,71 @@ def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.D
     return summary
 
 
-def extract_many(articles: list[Article], progress: Progress | None = None) -> list[tuple[Article, list[Record]]]:
-    """Extract articles in order, reporting progress after each."""
+def keep_uploads(articles: list[Article], uploaded: set[str], summary: RunSummary) -> None:
+    """A file whose id an uploaded article already holds takes its whole file name as its id (with a
+    warning), as two files sharing a stem do: a folder run never replaces an upload."""
+    for article in articles:
+        if article.article_id in uploaded:
+            name = Path(article.path).name
+            summary.warnings.append(f"{name}: an uploaded article holds the id {article.article_id!r}; "
+                                    f"this file's article id is {name!r}")
+            article.article_id = name
+
+
+def extract_within_budget(article: Article, budget: float | None = limits.DEFAULT_BUDGET_SECONDS) -> list[Record]:
+    """extract_article with a time budget (whatever extractor runs inside checks it between
+    sentences); what the caps cut joins the article's warnings. ArticleError naming the article
+    when the budget runs out."""
+    name = Path(article.path.removeprefix("upload:")).name if article.path else article.article_id
+    with limits.within_budget(budget) as spent:
+        try:
+            return extract_article(article)
+        except limits.BudgetExceeded as err:
+            raise ArticleError(name, f"{err}; skipped") from None
+        finally:
+            article.warnings.extend(f"{name}: {note}" for note in spent.notes)
+
+
+def extract_many(articles: list[Article], progress: Progress | None = None,
+                 budget: float | None = limits.DEFAULT_BUDGET_SECONDS,
+                 skipped: list[str] | None = None) -> list[tuple[Article, list[Record]]]:
+    """Extract articles in order, reporting progress after each; an article over its time budget is
+    left out, and the reason added to ``skipped``."""
     results = []
     for done, article in enumerate(articles, start=1):
-        results.append((article, extract_article(article)))
+        try:
+            results.append((article, extract_within_budget(article, budget)))
+        except ArticleError as err:
+            if skipped is not None:
+                skipped.append(str(err))
         if progress:
             progress(done, len(articles))
     return results
+
+
+class OutputError(Exception):
+    """OUT_DIR cannot be written; the message says whether the store was changed."""
+
+
+def check_writable(out_dir: Path | None) -> None:
+    """Raise OutputError when records.csv and facts.csv could not be written into ``out_dir``."""
+    if out_dir is None:
+        return
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as err:
+        raise OutputError(f"cannot write to {out_dir} ({err.strerror or err}); nothing was changed") from None
+
+
+def write_outputs_after_store(conn, out_dir: Path | None, summary: RunSummary, db_path: Path) -> None:
+    """write_outputs, saying that the store was written when the CSVs then fail."""
+    try:
+        write_outputs(conn, out_dir, summary)
+    except OSError as err:
+        raise OutputError(f"the store {db_path} was updated, but records.csv and facts.csv could not be "
+                          f"written to {out_dir} ({err.strerror or err})") from None
 
 
 def outputs_current(out_dir: Path | None, db_path: Path) -> bool:
@@ -469,35 +538,51 @@ def write_outputs(conn, out_dir: Path | None, summary: RunSummary) -> None:
     write_atomic(out_dir / "facts.csv", table_to_csv(store.FACT_COLUMNS, store.iter_fact_rows(conn), neutralise=False))
 
 
-def ingest_text(name: str, data: bytes, db_path: Path = store.DEFAULT_DB, meta: dict | None = None) -> RunSummary:
+def ingest_text(name: str, data: bytes, db_path: Path = store.DEFAULT_DB, meta: dict | None = None,
+                budget: float | None = limits.DEFAULT_BUDGET_SECONDS) -> RunSummary:
     """Extract one uploaded or pasted article into the store; ArticleError (and no change) when it
-    cannot be taken."""
+    cannot be taken. Its id is its cleaned name; when an article of that id with other text is
+    stored, it gets a new id (said in a warning), never replaces it; the same text again is
+    "unchanged" (re-extracted only when its metadata or the extractor changed)."""
     meta = {k: v for k, v in (meta or {}).items() if v}
     path = Path(name)
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise ArticleError(name, f"unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html")
-    text = decode_article_bytes(data, name)
-    if path.suffix.lower() in HTML_SUFFIXES:
-        text, html_title = html_to_text(text)
-        if not text.strip():
-            raise ArticleError(name, "HTML page with no visible text")
-        meta.setdefault("title", html_title)
     if meta.get("published"):
         try:
             date.fromisoformat(meta["published"])
         except ValueError:
             raise ArticleError(name, f"publication date {meta['published']!r} is not YYYY-MM-DD") from None
-    article_id = _safe_id(path.stem, text)
-    article = Article(article_id=article_id, text=text, path=f"upload:{name}", title=meta.get("title") or first_line_title(text),
-                      published=meta.get("published", ""), source=meta.get("source", ""), url=meta.get("url", ""))
-    records = extract_article(article)
+    article = article_from_bytes(name, data, "", meta, path=f"upload:{name}")
     conn = store.connect(db_path)
     try:
-        summary = RunSummary(articles=1, extracted=store.save_articles(conn, [(article.as_row(), records)]))
+        summary = RunSummary(articles=1, warnings=list(article.warnings))
+        article.article_id, stored = upload_id(conn, path.stem, article.text)
+        if article.article_id != _safe_id(path.stem, article.text):
+            summary.warnings.append(f"{name}: an article with the same name and other text is already stored; "
+                                    f"this one is stored as {article.article_id!r}")
+        if stored and stored["content_hash"] == article.content_hash:
+            summary.unchanged = 1
+        else:
+            records = extract_within_budget(article, budget)
+            summary.warnings.extend(w for w in article.warnings if w not in summary.warnings)
+            summary.extracted = store.save_articles(conn, [(article.as_row(), records)])
         write_outputs(conn, None, summary)
     finally:
         conn.close()
     return summary
+
+
+def upload_id(conn, stem: str, text: str) -> tuple[str, dict | None]:
+    """An upload's article id, and the stored article of that id if it holds the same text: its
+    cleaned name, else that name with a digest of its text (never another text's id)."""
+    base = _safe_id(stem, text)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for candidate in (base, f"{base}-{digest[:8]}", f"{base}-{digest}"):
+        stored = store.stored_article(conn, candidate)
+        if stored is None or stored["text"] == text:
+            return candidate, stored
+    raise ArticleError(stem, "its name and the digest of its text are taken by other articles")  # never seen: a SHA-256 clash
 
 
 def _safe_id(stem: str, text: str) -> str:

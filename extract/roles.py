@@ -9,9 +9,11 @@ from the sentence's other countries, the item's maker, and the article's main pa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import limits
 from .lexicon import load_table, split_values
 from .places import CountryMention
 from .terms import Term
@@ -107,6 +109,7 @@ def _belongs_to_another(text: str, mention: CountryMention, term: Term, terms: l
 def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: list[Term],
                   clause: tuple[int, int]) -> dict[str, Party]:
     """Every country of the sentence with its supplier and recipient scores for ``term``."""
+    mentions = nearest_mentions(mentions, term)
     parties: dict[str, Party] = {}
     for mention in mentions:
         party = parties.setdefault(mention.iso3, Party(mention.iso3))
@@ -176,6 +179,17 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
     return parties
 
 
+def nearest_mentions(mentions: list[CountryMention], term: Term) -> list[CountryMention]:
+    """At most MAX_MENTIONS mentions, the nearest to the term, in text order (a cut is noted): the
+    weighing below compares mentions pairwise."""
+    if len(mentions) <= limits.MAX_MENTIONS:
+        return mentions
+    limits.note(f"a sentence naming {len(mentions)} countries: only the {limits.MAX_MENTIONS} nearest "
+                f"to each term were weighed")
+    near = sorted(mentions, key=lambda m: (max(term.start - m.end, m.start - term.end, 0), m.start))
+    return sorted(near[:limits.MAX_MENTIONS], key=lambda m: m.start)
+
+
 def _share_coordinated(text: str, parties: dict[str, Party]) -> None:
     """"Germany and the Netherlands have supplied": countries listed together share their role."""
     for party in list(parties.values()):
@@ -209,22 +223,42 @@ def choose_pair(parties: dict[str, Party]) -> tuple[str, str]:
 
 def coordinated(text: str, parties: dict[str, Party], iso3: str) -> list[str]:
     """Countries listed together with ``iso3`` ("from China and Iran", "to Cuba and Venezuela")."""
-    if not iso3:
-        return []
-    chain = [iso3]
+    if not iso3 or iso3 not in parties:
+        return []  # a party the cue scores did not weigh (beyond the cap on mentions) lists nothing
+    links = _list_links(text, parties)
+    rank = {code: i for i, code in enumerate(parties)}
+    chain, seen = [iso3], {iso3}
     # transitively: "to Poland, Norway, Finland and Egypt" links each country to the next
     for mention in (m for member in chain for m in parties[member].mentions):
-        for other in parties.values():
-            for m in other.mentions:
-                gap = text[mention.end:m.start] if m.start >= mention.end else text[m.end:mention.start] if m.end <= mention.start else None
-                if gap is None or other.iso3 in chain or "person" in (m.form, mention.form):
-                    continue
-                joined = re.fullmatch(r"\s*,?\s*(?:and|or)\s*(?:the\s+)?", gap)
-                # a bare comma lists only countries named alike ("Russia, Belarus and Iran")
-                listed = re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and m.form == mention.form
-                if joined or listed:
-                    chain.append(other.iso3)
+        for other in sorted(links.get(id(mention), ()), key=rank.__getitem__):
+            if other not in seen:
+                chain.append(other)
+                seen.add(other)
     return chain[1:]
+
+
+# The widest gap between two listed countries (", and the " with a few spare spaces): only the
+# mentions starting this close after one can be listed with it, so each is compared with a few.
+_MAX_LIST_GAP = 24
+_JOINED_GAP = re.compile(r"\s*,?\s*(?:and|or)\s*(?:the\s+)?")
+_COMMA_GAP = re.compile(r"\s*,\s*(?:the\s+)?")
+
+
+def _list_links(text: str, parties: dict[str, Party]) -> dict[int, set[str]]:
+    """id(mention) -> the countries listed right beside that mention, by "and", "or" or a comma
+    (a bare comma lists only countries named alike: "Russia, Belarus and Iran")."""
+    ordered = sorted((m for p in parties.values() for m in p.mentions if m.form != "person"), key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    links: dict[int, set[str]] = {}
+    for left in ordered:
+        for right in ordered[bisect_left(starts, left.end):bisect_right(starts, left.end + _MAX_LIST_GAP)]:
+            if right.iso3 == left.iso3:
+                continue
+            gap = text[left.end:right.start]
+            if _JOINED_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and right.form == left.form):
+                links.setdefault(id(left), set()).add(right.iso3)
+                links.setdefault(id(right), set()).add(left.iso3)
+    return links
 
 
 def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int],

@@ -63,6 +63,17 @@ def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
     return {row["article_id"]: row["content_hash"] for row in conn.execute("SELECT article_id, content_hash FROM articles")}
 
 
+def stored_article(conn: sqlite3.Connection, article_id: str) -> dict | None:
+    """The stored text and content hash of one article, or None when no article has that id."""
+    row = conn.execute("SELECT text, content_hash FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def uploaded_ids(conn: sqlite3.Connection) -> set[str]:
+    """The ids of articles added by upload or paste (their path is ``upload:NAME``)."""
+    return {row["article_id"] for row in conn.execute("SELECT article_id FROM articles WHERE path LIKE 'upload:%'")}
+
+
 def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[Record]]]) -> int:
     """Replace each given article and its records, and the facts they touch, in one transaction;
     returns how many were saved."""

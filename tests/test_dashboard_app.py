@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import sqlite3
 from contextlib import closing
@@ -10,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from conftest import build_article
+from markdown_it import MarkdownIt
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
+from dashboard.panels import literal
 from extract import store
 from extract.articles import MAX_BYTES
 
@@ -250,3 +253,38 @@ def test_app_read_seed_score(tmp_path):
     assert data.read_seed_score(path) is None
     path.write_text('{"f1": 0.8, "strict_f1": 0.5}')
     assert data.read_seed_score(path)["strict_f1"] == 0.5
+
+
+# A name that, rendered as Markdown, fetches an image and shows a link (no "/": a browser sends base names).
+CRAFTED_NAME = "![x](https:evil.example%2Fx.png)[click](https:evil.example)`*_<b>"
+
+
+@pytest.mark.parametrize("text", [CRAFTED_NAME, "plain.txt", "`starts and ends`", "a ``` b", "two\nlines"])
+def test_app_literal_renders_as_the_text_itself(text):
+    rendered = MarkdownIt("commonmark").render(literal(text))
+    shown = " ".join(text.splitlines())
+    assert rendered == f"<p><code>{html.escape(shown, quote=True)}</code></p>\n"
+
+
+@pytest.mark.parametrize(("payload", "ok"), [(b"Russia sent Su-35 jets to Iran in 2024.\n", True), (b"", False)])
+def test_app_upload_names_are_shown_as_typed_not_as_markdown(app, dashboard_env, payload, ok):
+    name = CRAFTED_NAME + ".txt"
+    app.run()
+    app.file_uploader(key="upload_files").set_value((name, payload, "text/plain"))
+    app.button(key="FormSubmitter:upload_form-Add files").click().run()
+    [shown] = [m.value for m in (app.success if ok else app.error)]
+    assert name in shown
+    rendered = MarkdownIt("commonmark").render(shown)
+    assert "<img" not in rendered and "<a " not in rendered and rendered.startswith("<p><code>")
+
+
+def test_app_upload_of_a_stored_name_with_other_text_gets_a_new_id(app, dashboard_env):
+    app.run()
+    for text in (b"Russia sent Su-35 jets to Iran in 2024.\n", b"China sold J-10 jets to Pakistan in 2022.\n",
+                 b"Russia sent Su-35 jets to Iran in 2024.\n"):
+        app.file_uploader(key="upload_files").set_value(("same.txt", text, "text/plain"))
+        app.button(key="FormSubmitter:upload_form-Add files").click().run()
+    shown = [m.value for m in app.success]
+    assert len(shown) == 1 and "already stored; nothing changed" in shown[0]
+    articles = {row[0] for row in store_contents(dashboard_env.db)[0]}
+    assert "same" in articles and any(a.startswith("same-") for a in articles)

@@ -241,3 +241,18 @@ def test_figures_timeline_shows_the_most_active_pairs_only(records_df):
     fig = build_timeline_figure(many)
     assert len(fig.layout.yaxis.categoryarray) == TIMELINE_MAX_LANES
     assert f"{TIMELINE_MAX_LANES} most active of {TIMELINE_MAX_LANES + 5}" in fig.layout.title.text
+
+
+HOSTILE_PARTY = '<a href="https://evil.example">VEN</a>'
+
+
+@pytest.mark.parametrize("party", [HOSTILE_PARTY])
+def test_figures_party_values_are_escaped_in_timeline_rows_and_network_nodes(records_df, party):
+    """A reviewed or imported store may hold any party value: Plotly must show it, not render it."""
+    df = records_df.assign(recipient=records_df["recipient"].replace("VEN", party))
+    timeline, network = build_timeline_figure(df), build_alliance_figure(df, name=str)
+    rows = {y for t in timeline.data if t.y is not None for y in t.y if y is not None}
+    nodes = next(t for t in network.data if t.name == "country")
+    for shown in (json.dumps(sorted(rows)), json.dumps(list(nodes.text)), json.dumps(list(nodes.hovertext))):
+        assert "&lt;a href=&quot;https://evil.example&quot;&gt;" in shown and "<a " not in shown
+    assert set(timeline.layout.yaxis.categoryarray) == rows  # the axis orders the same escaped labels

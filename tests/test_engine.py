@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import engine, pipeline
+from extract import engine, limits, pipeline
+from extract.articles import Article
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -33,3 +34,25 @@ def test_engine_batch_size_gives_a_few_batches_per_worker(n_articles, n_workers,
 
 def test_engine_no_articles_starts_no_cluster():
     assert engine.extract_with_dask([], workers=2) == []
+
+
+@pytest.mark.parametrize("budget", [1.0])
+def test_engine_dask_workers_keep_the_time_budget(tmp_path, budget):
+    """The budget is checked in the worker's own thread, where no signal could reach."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, folder)
+    (folder / "hostile.txt").write_text("Russia delivered T-72 tanks to Venezuela in 2019, officials said. " * 20_000,
+                                        encoding="utf-8")  # about ten seconds of work on one line
+    summary = pipeline.run(folder, None, tmp_path / "t.sqlite", engine="dask", workers=1, budget=budget)
+    assert summary.extracted == 5
+    assert summary.skipped == [f"hostile.txt: took longer than the {budget:g} s time budget per article; skipped"]
+
+
+def test_engine_batch_reports_articles_over_budget(monkeypatch):
+    def stall(article):
+        while True:
+            limits.check()
+
+    monkeypatch.setattr(pipeline, "extract_article", stall)
+    results, skipped = engine.extract_batch([Article("slow", "Text.", path="/a/slow.txt")], budget=0.05)
+    assert results == [] and skipped == ["slow.txt: took longer than the 0.05 s time budget per article; skipped"]

@@ -41,7 +41,7 @@ def test_nlp_annotate_writes_each_steps_layer():
     text = "Peru signed a long-term agreement to buy the tanks from Spain."
     focus = Focus()
     focus.add([Term(0, 1, "item", "Leopard 2", "armor", designation=True)])
-    doc = annotate([(text, [], [(0, 4, "PER"), (56, 61, "ESP")], focus)])[0]
+    doc = next(annotate([(text, [], [(0, 4, "PER"), (56, 61, "ESP")], focus)]))
     assert [s.text for s in doc.spans["arms_deals"]] == ["agreement"]
     assert [(s.text, s._.term.label) for s in doc.spans["arms_references"]] == [("the tanks", "Leopard 2")]
     readings = {s.text: s._.reading for s in doc.spans["arms_claims"]}

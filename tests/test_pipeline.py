@@ -1,11 +1,12 @@
 import csv
 import shutil
 import sqlite3
+import time
 
 import pytest
 
-from extract import pipeline, store
-from extract.articles import ArticleError
+from extract import limits, pipeline, store
+from extract.articles import Article, ArticleError
 
 
 def read_rows(path):
@@ -163,3 +164,102 @@ def test_pipeline_a_system_no_verb_qualifies_stands_where_the_article_put_it(ext
     records = extract_text(text, "2024-06-07")
     yasen = [r.status for r in records if "130 metres" in r.sentence]
     assert yasen and set(yasen) <= {"pledged", "planned"}
+
+
+# --- issue 10: bounded time per article, unique ids -----------------------------------------------
+
+def stall_on(article_id: str, monkeypatch) -> None:
+    """Make one article's extraction run until its budget stops it, as a hostile input would."""
+    real = pipeline.extract_article
+
+    def extract(article):
+        while article.article_id == article_id:
+            limits.check()
+            time.sleep(0.01)
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "extract_article", extract)
+
+
+@pytest.mark.parametrize("budget", [0.3])
+def test_pipeline_article_over_its_budget_is_skipped_by_name_and_the_run_goes_on(seed_copy, tmp_path, monkeypatch, budget):
+    (seed_copy / "stuck.txt").write_text("Russia sent tanks to Syria.", encoding="utf-8")
+    stall_on("stuck", monkeypatch)
+    summary = pipeline.run(seed_copy, tmp_path / "out", tmp_path / "t.sqlite", budget=budget)
+    assert summary.extracted == 5
+    assert summary.skipped == [f"stuck.txt: took longer than the {budget:g} s time budget per article; skipped"]
+    assert "stuck" not in {row["article_id"] for row in read_rows(tmp_path / "out" / "records.csv")}
+
+
+@pytest.mark.parametrize("sentences", [50])
+def test_pipeline_the_extractor_checks_the_budget_between_sentences(sentences):
+    text = "Russia sent T-72 tanks to Syria. " * sentences
+    article = Article("many", text, path="/articles/many.txt")
+    with pytest.raises(ArticleError, match="many.txt: took longer than"):
+        pipeline.extract_within_budget(article, 1e-9)
+    assert pipeline.extract_within_budget(Article("many", text), None)  # no budget: all of it
+
+
+@pytest.mark.parametrize("words", [3000])
+def test_pipeline_cuts_are_said_in_the_run_warnings(tmp_path, words):
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "dump.txt").write_text(" ".join(["Russia delivered tanks"] * (words // 3)), encoding="utf-8")
+    summary = pipeline.run(folder, None, tmp_path / "t.sqlite")
+    assert any(w.startswith("dump.txt: a sentence of") and "cut" in w for w in summary.warnings), summary.warnings
+
+
+def test_pipeline_files_sharing_a_stem_get_distinct_stable_ids(tmp_path):
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "x.txt").write_text("Russia delivered S-400 systems to India in 2021.", encoding="utf-8")
+    (folder / "x.md").write_text("Iran shipped Shahed-136 drones to Russia in 2022.", encoding="utf-8")
+    (folder / "y.txt").write_text("China sold Wing Loong drones to Serbia in 2020.", encoding="utf-8")
+    first = pipeline.run(folder, tmp_path / "out", tmp_path / "t.sqlite")
+    ids = {row["article_id"] for row in read_rows(tmp_path / "out" / "records.csv")}
+    assert ids == {"x.txt", "x.md", "y"}
+    assert sorted(w.split(":")[0] for w in first.warnings) == ["x.md", "x.txt"]
+    again = pipeline.run(folder, tmp_path / "out", tmp_path / "t.sqlite")
+    assert (again.extracted, again.unchanged) == (0, 3)  # records.csv settles
+
+
+def stored_texts(db) -> dict[str, str]:
+    return {a["article_id"]: a["text"] for a in store.load_articles(store.connect(db))}
+
+
+def test_pipeline_upload_never_silently_replaces_a_stored_article(tmp_path):
+    db = tmp_path / "t.sqlite"
+    first, other = b"Russia sent Su-35 jets to Iran in 2024.", b"China sold J-10 jets to Pakistan in 2022."
+    pipeline.ingest_text("x.txt", first, db)
+    renamed = pipeline.ingest_text("x.txt", other, db)
+    texts = stored_texts(db)
+    assert texts["x"] == first.decode() and len(texts) == 2
+    [new_id] = set(texts) - {"x"}
+    assert new_id.startswith("x-") and any(repr(new_id) in w for w in renamed.warnings)
+    again = pipeline.ingest_text("x.txt", first, db)
+    assert (again.extracted, again.unchanged) == (0, 1) and stored_texts(db) == texts
+    pipeline.ingest_text("x y.txt", b"Iran sent drones to Russia.", db)  # cleans to x_y
+    pipeline.ingest_text("x_y.txt", b"Turkey sold TB2 drones to Ukraine.", db)
+    assert len(stored_texts(db)) == 4
+
+
+def test_pipeline_upload_over_its_budget_is_refused_and_changes_nothing(tmp_path):
+    db = tmp_path / "t.sqlite"
+    pipeline.ingest_text("good.txt", b"Russia sent Su-35 jets to Iran in 2024.", db)
+    before = stored_texts(db)
+    with pytest.raises(ArticleError, match="slow.txt: took longer than"):
+        pipeline.ingest_text("slow.txt", b"Russia sent tanks to Syria. " * 50, db, budget=1e-9)
+    assert stored_texts(db) == before
+
+
+def test_pipeline_folder_run_never_replaces_an_upload(tmp_path):
+    db, folder = tmp_path / "t.sqlite", tmp_path / "arts"
+    folder.mkdir()
+    pipeline.ingest_text("report.txt", b"Russia sent Su-35 jets to Iran in 2024.", db)
+    (folder / "report.txt").write_text("China sold J-10 jets to Pakistan in 2022.", encoding="utf-8")
+    summary = pipeline.run(folder, None, db)
+    texts = stored_texts(db)
+    assert texts["report"] == "Russia sent Su-35 jets to Iran in 2024."
+    assert texts["report.txt"] == "China sold J-10 jets to Pakistan in 2022."
+    assert any(w.startswith("report.txt: an uploaded article holds the id 'report'") for w in summary.warnings)
+    assert pipeline.run(folder, None, db).extracted == 0  # and it settles

@@ -1,5 +1,6 @@
 import pytest
 
+from extract import limits
 from extract.sentences import split_sentences
 
 
@@ -35,3 +36,35 @@ def test_sentences_offsets_index_the_text(text):
 def test_sentences_never_start_with_a_formula_character():
     starts = {s.text[0] for s in split_sentences("- dashes\n+ plus\n= equals\n@ at the start")}
     assert not starts & set("-+=@")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("+1 more battalion arrived in Poland.", "+1 more battalion arrived in Poland."),
+    ("-5 degrees slowed the convoy.", "-5 degrees slowed the convoy."),
+    ("+ Russia sent tanks.", "Russia sent tanks."),  # a sign followed by a space is still a bullet
+])
+def test_sentences_a_sign_before_a_digit_is_not_a_bullet(text, first):
+    assert texts(text)[0] == first
+
+
+@pytest.mark.parametrize("words", [3000])
+def test_sentences_an_overlong_sentence_is_cut_with_a_note(words):
+    text = " ".join(["tanks"] * words) + "\n"
+    with limits.within_budget(None) as budget:
+        sentences = split_sentences(text)
+    assert len(sentences) > 1 and all(len(s.text) <= limits.MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert " ".join(s.text for s in sentences) == text.strip()  # nothing lost, cut at spaces
+    assert any("cut into pieces" in note for note in budget.notes)
+
+
+@pytest.mark.parametrize("times", [400])
+def test_sentences_repeated_abbreviations_stay_one_sentence(times):
+    text = "U.S. " * times + "sent tanks to Poland. Then more came."
+    assert texts(text)[-1] == "Then more came."
+    assert all(len(s) <= limits.MAX_SENTENCE_CHARS for s in texts(text))
+
+
+@pytest.mark.parametrize("stops", ["!" * 5000, ")" * 5000 + "."])
+def test_sentences_long_runs_of_stops_split_normally(stops):
+    assert texts(f"Russia sent tanks{stops} Iran sent drones.")[-1] == "Iran sent drones."
