@@ -249,7 +249,8 @@ def _purpose_head(action: Token) -> list[Token]:
     """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose has no tense of
     its own; the verb it serves gives it one."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children)
-    if infinitive and action.dep_ in ("advcl", "xcomp") and _is_verb(action.head):
+    bare = action.tag_ == "VB" and not _auxiliaries(action)  # "would see Brazil acquire jets"
+    if (infinitive or bare) and action.dep_ in ("advcl", "xcomp", "ccomp") and _is_verb(action.head):
         return [action.head]
     return []
 

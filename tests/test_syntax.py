@@ -166,3 +166,12 @@ def test_syntax_a_deal_signed_in_a_noun(sentence, expected):
 ])
 def test_syntax_a_describing_participle_does_not_govern(sentence, term, expected):
     assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("The deal would also see Chile acquire another nine F-16 fighters.", "F-16 fighters", "planned"),
+    ("Norway is prepared to start the process of buying six submarines.", "submarines", "planned"),
+    ("Peru plans to increase its order of K2 tanks by a third.", "K2 tanks", "planned"),
+])
+def test_syntax_light_words_pass_the_plan_through(sentence, term, expected):
+    assert read(sentence, term).status == expected
