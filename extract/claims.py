@@ -304,6 +304,9 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             cue = next((c for c in view.cues if c.status in ("agreed", "ended") and c.start >= term.end
                         and _DEAL_VERB_GAP.fullmatch(text, term.end, c.start)), cue)
         reading = read_tree(view, term)
+        if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
+                and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
+            continue  # "the growing military cooperation between them": a relationship described, no claim
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
@@ -330,6 +333,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     return out
 
 
+# A named instrument (an agreement, a treaty) is a claim in itself; "cooperation" or "ties" needs a verb.
+_NAMED_AGREEMENT = re.compile(r"\b(?:agreements?|treat(?:y|ies)|pacts?|accords?|memorand\w*|MoUs?|protocols?|contracts?|deals?)\b", re.I)
 # Unions of states (ISO 3166-1 reserves EUU for the EU) are parties only when no state is named:
 # "the first NATO and EU member to buy" names Poland as the buyer (gold conventions: optional).
 _MULTILATERAL = {"EUU"}

@@ -48,7 +48,7 @@ def test_claims_agreement_oriented_and_dated(kursk):
 def test_claims_request_addressed_to_a_supplier(extract_text):
     text = "Ukrainian President Volodymyr Zelensky asked Germany for more IRIS-T air defense systems on Monday."
     records = extract_text(text, "2023-10-11")
-    assert [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records] == [("IRIS-T", "DEU", "UKR", "requested", "2023-10-09")]
+    assert [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records] == [("IRIS-T SLM", "DEU", "UKR", "requested", "2023-10-09")]
 
 
 def test_claims_pledge_by_supplier_takes_publication_date(extract_text):
@@ -307,3 +307,18 @@ def test_claims_co_suppliers_and_each_maker_its_own_system(extract_text):
 def test_agreements_named_for_the_weapon_they_buy(extract_text):
     records = extract_text("Azerbaijan and Israel signed a new drone deal on Thursday.", "2022-03-03")
     assert [(r.kind, r.category, r.status, r.date) for r in records] == [("agreement", "arms-deal", "agreed", "2022-03-03")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks highlighted the growing military cooperation between Chile and Peru.", []),
+    ("Chile and Peru signed a military cooperation agreement on Monday.", ["agreed"]),
+    ("Chile pledged military cooperation with Peru.", ["pledged"]),
+])
+def test_claims_cooperation_described_is_no_claim(extract_text, text, expected):
+    records = extract_text(text, "2024-05-23")
+    assert [r.status for r in records if r.kind == "agreement"] == expected
+
+
+def test_claims_an_iris_t_air_defence_system_is_air_defence(extract_text):
+    records = extract_text("Germany delivered the first IRIS-T air defense system to Ukraine in October 2022.", "2023-01-10")
+    assert [(r.category, r.supplier, r.recipient, r.date) for r in records] == [("air-defense", "DEU", "UKR", "2022-10")]
