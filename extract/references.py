@@ -56,9 +56,12 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
     found: list[Term] = []
     taken = [(t.start, t.end) for t in terms]
     for token in doc:
-        category = reference_words().get(token.lemma_.lower())
-        if category is None or token.pos_ != "NOUN" or not _points_back(token) or _names_its_content(token):
-            continue
+        if _transferred_it(token):
+            category = ""  # "It has been exported to six countries": the system in focus
+        else:
+            category = reference_words().get(token.lemma_.lower())
+            if category is None or token.pos_ != "NOUN" or not _points_back(token) or _names_its_content(token):
+                continue
         start, end = token.left_edge.idx, token.idx + len(token.text)
         right = token.right_edge.idx + len(token.right_edge.text)
         if any(s < right and start < e for s, e in taken):
@@ -70,6 +73,13 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
         found.append(Term(start, end, "item", label, system_category, origin))
         taken.append((start, end))
     return found
+
+
+def _transferred_it(token: Token) -> bool:
+    """"It" as the thing a verb of giving or buying moves ("it has been exported", "bought it")."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    return syntax.action_direction(token.head) in ("give", "receive")
 
 
 def _points_back(token: Token) -> bool:

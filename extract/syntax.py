@@ -24,7 +24,8 @@ _REPORTED_LINKS = {"ccomp", "parataxis", "advcl", "conj"}
 # A noun phrase's head word is reached through these links from its modifiers ("South Korea",
 # "Russian President Vladimir Putin", "the Russian defence ministry").
 _PHRASE_LINKS = {"compound", "amod", "flat", "nmod", "poss"}
-_GOAL_PREPS = {"to", "into", "for", "toward", "towards"}
+# "exported to six countries, including Indonesia and Iraq": the listed countries are the goal too.
+_GOAL_PREPS = {"to", "into", "for", "toward", "towards", "including"}
 _HOST_PREPS = {"in", "at", "on", "inside"}
 _SOURCE_PREPS = {"from"}
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -505,6 +506,11 @@ def _agreed_purchase(token: Token) -> tuple[int, int, str] | None:
 def _cue_direction(token: Token) -> str:
     cue = _cue(token, "action")
     return cue.direction if cue else ""
+
+
+def action_direction(token: Token) -> str:
+    """The direction of the action ``token`` names (give, receive, move, end, agree), or ''."""
+    return _cue_direction(token)
 
 
 def _purchases(deal: Token) -> bool:

@@ -38,3 +38,18 @@ def test_references_the_most_named_system_wins_and_ties_go_to_the_first():
     focus = focus_on(("K9", "artillery"), ("K2", "armor"), ("K2", "armor"))
     assert focus.system()[0] == "K2"
     assert focus_on(("FK-3", "air-defense"), ("Rafale", "aircraft")).system()[0] == "FK-3"
+
+
+def test_references_it_exported_is_the_system_in_focus():
+    sentence = "It has been exported to four countries so far, including Peru and Chile."
+    found = find_references(load_nlp()(sentence), [], focus_on(("K9", "artillery")))
+    assert [(sentence[t.start:t.end], t.label) for t in found] == [("It", "K9")]
+
+
+def test_references_each_listed_buyer_is_a_record(extract_text):
+    text = ("South Korea's K9 howitzer wins another order\n\n"
+            "The K9 is a self-propelled howitzer made by Hanwha.\n\n"
+            "It has been exported to four countries so far, including Peru and Chile.\n")
+    records = extract_text(text, "2024-05-23")
+    buyers = sorted(r.recipient for r in records if r.label.startswith("K9") and "exported" in r.sentence)
+    assert buyers == ["CHL", "PER"]
