@@ -21,6 +21,7 @@ from extract import pipeline, places, store
 from extract.articles import ArticleError
 from extract.records import COLUMNS, Record
 
+from . import reviews
 from .figures import prepare_outlines
 from .filters import date_span, facet_options
 
@@ -34,16 +35,19 @@ _TEXT_COLUMNS = [c for c in COLUMNS if c not in ("quantity", "lat", "lon", "char
 
 @dataclass
 class Tables:
-    """What the store holds, as DataFrames: records (with date spans), articles, facts."""
+    """What the store holds, as DataFrames: records (with date spans), articles, facts, and reviews."""
 
     records: pd.DataFrame
     articles: pd.DataFrame
     facts: pd.DataFrame
+    reviews: pd.DataFrame = field(default_factory=lambda: reviews.reviews_frame([]))
     # Each facet's values over the whole store: made once with the tables, not on every rerun.
     facet_options: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.facet_options = facet_options(self.records)
+        # every review state is offered, even one no record has yet (rejected (0))
+        self.facet_options["review"] = list(reviews.REVIEW_STATES)
 
 
 @dataclass
@@ -93,16 +97,62 @@ def read_tables(path: Path) -> Tables:
 
 
 def store_version(path: Path) -> str:
-    """A key that changes whenever the store does: its recorded update time, which has one-second
-    resolution, plus the file's modification time in nanoseconds for two writes within a second."""
-    stamp = path.stat().st_mtime_ns if path.exists() else 0
-    return f"{store.updated_at(path)}|{stamp}"
+    """A key that changes whenever the store's articles or records do (not its reviews): the stamp
+    the store keeps to the microsecond; a store written before it had one falls back to its update
+    time (one-second resolution) plus the file's modification time."""
+    stamp = store.updated_at(path, "records_version")
+    if stamp:
+        return stamp
+    return f"{store.updated_at(path)}|{path.stat().st_mtime_ns if path.exists() else 0}"
+
+
+def reviews_version(path: Path) -> str:
+    """A key that changes whenever a review is saved or withdrawn."""
+    return store.updated_at(path, "reviews_version")
 
 
 @st.cache_data(show_spinner="Reading the store…", max_entries=4)
 def load_tables(path: str, version: str) -> Tables:
     """The store's tables; ``version`` (see store_version) is only the cache key."""
     return read_tables(Path(path))
+
+
+def read_reviews(path: Path) -> pd.DataFrame:
+    """The analysts' reviews, with whether each one's evidence changed since."""
+    if not path.exists():
+        return reviews.reviews_frame([])
+    with closing(store.connect(path)) as conn:
+        return reviews.reviews_frame(store.load_reviews(conn))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def load_reviews(path: str, version: str, records_version: str) -> pd.DataFrame:
+    """The reviews; both versions are only the cache key (a re-extraction can change "source changed")."""
+    return read_reviews(Path(path))
+
+
+# Shared, read-only tables (cache_resource hands out the object itself, not a copy): unpickling
+# 100,000 reviewed records on every rerun would cost a tenth of a second. Callers filter them, which
+# makes new frames; nothing writes into them.
+@st.cache_resource(show_spinner="Applying the reviews…", max_entries=2)
+def reviewed_tables(path: str, version: str, reviews_key: str) -> Tables:
+    """The store's tables with the reviews applied to the records (``reviews.apply_reviews``);
+    the arguments are only the cache key."""
+    tables = load_tables(path, version)
+    found = load_reviews(path, reviews_key, version)
+    return Tables(reviews.apply_reviews(tables.records, found), tables.articles, tables.facts, found)
+
+
+def save_review(path: Path, target: str, target_id: str, verdict: str, corrections: dict | None = None,
+                note: str = "") -> None:
+    """Store one review (the store checks its values)."""
+    with closing(store.connect(path)) as conn:
+        store.save_review(conn, target, target_id, verdict, corrections, note)
+
+
+def withdraw_review(path: Path, target: str, target_id: str) -> None:
+    with closing(store.connect(path)) as conn:
+        store.delete_review(conn, target, target_id)
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,4 +1,5 @@
-"""Downloads of exactly the rows on screen: CSV in the record contract's columns, and GeoJSON."""
+"""Downloads of exactly the rows on screen: CSV in the record contract's columns (then, when the
+records carry reviews, the extracted values and the review), GeoJSON, and the reviews alone."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 import pandas as pd
 
 from extract.records import COLUMNS, table_to_csv
+
+from .reviews import REVIEW_COLUMNS, REVIEWS_EXPORT_COLUMNS
 
 
 def _plain_column(series: pd.Series) -> list:
@@ -17,14 +20,26 @@ def _plain_column(series: pd.Series) -> list:
     return series.astype(object).where(series.notna(), "").tolist()
 
 
+def export_columns(df: pd.DataFrame) -> tuple[str, ...]:
+    """The contract's columns, then the review columns when the records carry them."""
+    return COLUMNS + tuple(c for c in REVIEW_COLUMNS if c in df.columns)
+
+
 def frame_columns(df: pd.DataFrame) -> dict[str, list]:
-    """The records of ``df`` column by column, in the contract's columns (derived columns dropped)."""
-    return {column: _plain_column(df[column]) for column in COLUMNS}
+    """The records of ``df`` column by column, in the export's columns (derived columns dropped)."""
+    return {column: _plain_column(df[column]) for column in export_columns(df)}
 
 
 def records_csv(df: pd.DataFrame) -> bytes:
     """CSV bytes of the rows, contract columns first; cells a spreadsheet would run are neutralised."""
-    return table_to_csv(COLUMNS, zip(*frame_columns(df).values(), strict=True)).encode("utf-8")
+    columns = frame_columns(df)
+    return table_to_csv(list(columns), zip(*columns.values(), strict=True)).encode("utf-8")
+
+
+def reviews_csv(reviews: pd.DataFrame) -> bytes:
+    """The analysts' reviews alone, one row per review (blank: as extracted), for a team to merge work."""
+    columns = {c: _plain_column(reviews[c]) for c in REVIEWS_EXPORT_COLUMNS}
+    return table_to_csv(REVIEWS_EXPORT_COLUMNS, zip(*columns.values(), strict=True)).encode("utf-8")
 
 
 def records_geojson(df: pd.DataFrame) -> bytes:

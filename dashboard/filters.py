@@ -13,12 +13,14 @@ from datetime import date
 import pandas as pd
 
 # Facet columns, in the order the sidebar shows them.
-FACETS = ("kind", "category", "supplier", "recipient", "status", "certainty", "article_id")
+FACETS = ("kind", "category", "supplier", "recipient", "status", "certainty", "article_id", "review")
 # Shorter names for the URL: a shared link stays readable.
 PARAM_NAMES = {
     "kind": "kind", "category": "category", "supplier": "supplier", "recipient": "recipient",
-    "status": "status", "certainty": "certainty", "article_id": "article",
+    "status": "status", "certainty": "certainty", "article_id": "article", "review": "review",
 }
+# An analyst's rejection hides a record from every view unless the Review filter asks for rejected ones.
+REJECTED = "rejected"
 PARAM_FROM, PARAM_TO, PARAM_TEXT, PARAM_UNDATED, PARAM_RECORD = "from", "to", "q", "undated", "record"
 # Values in a list parameter are joined with a comma: no facet value (vocabulary words, ISO codes,
 # article file names) contains one, and `?kind=item,agreement` reads better than repeated keys.
@@ -39,6 +41,7 @@ class FilterState:
     status: tuple[str, ...] = ()
     certainty: tuple[str, ...] = ()
     article_id: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""
@@ -58,6 +61,8 @@ class FilterState:
 
 def facet_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
     """Value -> number of records, most frequent first (ties by value); empty values are left out."""
+    if column not in df.columns:
+        return {}  # records read straight from the store have no review column yet
     values = df[column].fillna("").astype(str)
     counts = values[values != ""].value_counts()
     ranked = counts.rename_axis("value").reset_index(name="n").sort_values(["n", "value"], ascending=[False, True])
@@ -75,7 +80,7 @@ def counts_under_other_facets(df: pd.DataFrame, state: FilterState) -> dict[str,
     choosing RUS as supplier still shows how many records the other suppliers have."""
     masks = _masks(df, state)
     counts = {}
-    for column in FACETS:
+    for column in (c for c in FACETS if c in df.columns):
         keep = _combine((mask for name, mask in masks.items() if name != column), df.index)
         counts[column] = facet_counts(df.loc[keep, [column]], column)
     return counts
@@ -93,7 +98,11 @@ def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
 
 def _masks(df: pd.DataFrame, state: FilterState) -> dict[str, pd.Series]:
     """One boolean mask per filter in use: each chosen facet (by column name), dates, and search."""
-    masks = {column: df[column].isin(state.facet(column)) for column in FACETS if state.facet(column)}
+    masks = {column: df[column].isin(state.facet(column)) for column in FACETS
+             if state.facet(column) and column in df.columns}
+    if "review" in df.columns and REJECTED not in state.review:
+        hidden = df["review"] == REJECTED
+        masks["review"] = masks["review"] & ~hidden if "review" in masks else ~hidden
     masks["dates"] = _date_mask(df, state)
     if state.text.strip():
         needle = state.text.strip()

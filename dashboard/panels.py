@@ -5,7 +5,8 @@ could link or load an image from anywhere): it goes into dataframes, or into HTM
 
 from __future__ import annotations
 
-import html
+import hashlib
+import json
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -18,9 +19,11 @@ from extract import store
 from extract.articles import MAX_BYTES
 from extract.records import CATEGORIES, CERTAINTIES, STATUSES
 
-from . import data, exports, figures, filters
+from . import data, evidence, exports, figures, filters, review_panels
 
-RECORD_KEY = "record"
+RECORD_KEY = review_panels.RECORD_KEY
+TABLES_KEY = "_tables_shown"
+PREPARED_KEY = "_download_prepared"
 RESTORED_KEY = "_filters_restored"
 EXTENT_KEY = "_date_extent"
 MAP_GENERATION_KEY = "_map_generation"
@@ -29,8 +32,10 @@ FACET_KEYS = {column: f"f_{column}" for column in filters.FACETS}
 DATES_KEY, TEXT_KEY, UNDATED_KEY = "f_dates", "f_text", "f_undated"
 FACET_TITLES = {
     "kind": "Kind", "category": "Category", "supplier": "Supplier", "recipient": "Recipient",
-    "status": "Status", "certainty": "Certainty", "article_id": "Source article",
+    "status": "Status", "certainty": "Certainty", "article_id": "Source article", "review": "Review",
 }
+FACET_HELP = {"review": "What an analyst made of the record. Rejected records are hidden unless you choose "
+                        "“rejected” here."}
 # What each column means, for the table headers' help and the About panel (after records.md).
 COLUMN_HELP = {
     "record_id": "Stable id: the same article text always gives the same ids.",
@@ -53,16 +58,15 @@ COLUMN_HELP = {
     "fact_id": "The consolidated fact this record supports (the same claim across articles).",
     "date_inferred": "The date was not in the sentence but taken from the publication date.",
     "extractor_version": "Version of the extractor that produced the record.",
+    "review": "unreviewed, confirmed, corrected or rejected by an analyst (the record's own review, else its fact's).",
+    "review_of": "Whether the record's own review or its fact's applies.",
+    "review_note": "The analyst's note.",
+    "source_changed": "The evidence sentence reads otherwise than when it was reviewed: check the review again.",
 }
 TABLE_TABS = (("All records", None), ("Items", "item"), ("Deployments", "deployment"), ("Agreements", "agreement"))
-TABLE_COLUMNS = ("label", "kind", "category", "supplier", "recipient", "status", "certainty", "date", "quantity",
-                 "location", "sentence", "date_inferred", "article_id")
-# Characters of article text shown around the evidence sentence; the full text is one click away.
-CONTEXT_CHARS = 700
-
-
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+# What a reader checks first leads (label, parties, status, date), so a narrow screen shows it.
+TABLE_COLUMNS = ("label", "supplier", "recipient", "status", "date", "review", "kind", "category", "certainty",
+                 "quantity", "location", "sentence", "date_inferred", "article_id")
 
 
 # --- extraction ------------------------------------------------------------------------------------
@@ -190,7 +194,8 @@ def render_filters(tables: data.Tables) -> filters.FilterState:
             if not options[column]:
                 continue
             labels = _option_labels(column, tables, options[column])
-            st.multiselect(FACET_TITLES[column], options[column], key=FACET_KEYS[column], placeholder="All",
+            st.multiselect(FACET_TITLES[column], options[column], key=FACET_KEYS[column],
+                           placeholder="All but rejected" if column == "review" else "All", help=FACET_HELP.get(column),
                            format_func=partial(_format_option, counts=counts_by_facet[column], labels=labels))
         if extent:
             st.date_input("Date range", min_value=extent[0], max_value=extent[1], key=DATES_KEY,
@@ -233,7 +238,9 @@ def render_map(df: pd.DataFrame) -> None:
     if not chosen.empty:
         st.caption(f"{len(chosen)} record{'s' if len(chosen) != 1 else ''} at the selected point or arc "
                    "(select a row to see its evidence)")
-        _record_table(chosen, key="map_records", columns=("label", "kind", "status", "certainty", "date", "sentence"))
+        picked_key = "|".join(sorted(chosen["record_id"]))
+        _record_table(chosen, key=_table_key("map", f"{generation}|{picked_key}"),
+                      columns=("label", "kind", "status", "certainty", "date", "sentence"))
         st.button("Clear map selection", on_click=_clear_map_selection)
 
 
@@ -277,19 +284,43 @@ def _column_config() -> dict:
     }
 
 
-def _select_record(key: str, record_ids: list[str]) -> None:
-    """A table's selection callback: the chosen row's record becomes the selected record."""
+def _table_key(name: str, view_key: str) -> str:
+    """A table's widget key, new whenever its rows are: a tick kept by row position could
+    otherwise land on another record after a filter change."""
+    return f"table_{name}_{hashlib.sha1(view_key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def select_record(record_id: str | None) -> None:
+    """Make ``record_id`` the selected record (None: no selection) and tick it, by id, in every table
+    on the page, or untick them: the tables, the Evidence panel and the URL hold the same record."""
+    st.session_state[RECORD_KEY] = record_id
+    for key, record_ids in st.session_state.get(TABLES_KEY, {}).items():
+        rows = [record_ids.index(record_id)] if record_id in record_ids else []
+        st.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+
+
+def _on_table_select(key: str, record_ids: list[str]) -> None:
+    """A table's selection callback: the ticked row's record becomes the selected record everywhere."""
     rows = st.session_state[key].selection.rows
-    st.session_state[RECORD_KEY] = record_ids[rows[0]] if rows else None
+    select_record(record_ids[rows[0]] if rows else None)
 
 
 def _record_table(df: pd.DataFrame, key: str, columns: tuple[str, ...] = TABLE_COLUMNS) -> None:
+    record_ids = df["record_id"].tolist()
+    st.session_state.setdefault(TABLES_KEY, {})[key] = record_ids
+    selected = st.session_state.get(RECORD_KEY)
+    default = {"selection": {"rows": [record_ids.index(selected)] if selected in record_ids else []}}
     st.dataframe(df, key=key, hide_index=True, column_order=columns, column_config=_column_config(), placeholder="",
-                 on_select=partial(_select_record, key, df["record_id"].tolist()), selection_mode="single-row",
-                 height=min(420, 38 + 35 * max(len(df), 1)))
+                 on_select=partial(_on_table_select, key, record_ids), selection_mode="single-row",
+                 selection_default=default, height=min(420, 38 + 35 * max(len(df), 1)))
 
 
-def render_tables(df: pd.DataFrame, state: filters.FilterState) -> None:
+def forget_tables() -> None:
+    """At the start of a run: the tables drawn on it register themselves again (see select_record)."""
+    st.session_state[TABLES_KEY] = {}
+
+
+def render_tables(df: pd.DataFrame, state: filters.FilterState, data_key: str) -> None:
     """All records and one tab per kind, each with downloads of exactly its rows."""
     tabs = st.tabs([f"{title} ({len(df) if kind is None else int((df['kind'] == kind).sum())})"
                     for title, kind in TABLE_TABS])
@@ -297,100 +328,79 @@ def render_tables(df: pd.DataFrame, state: filters.FilterState) -> None:
         rows = df if kind is None else df[df["kind"] == kind]
         tab_state = state if kind is None else replace(state, kind=(kind,))
         columns = TABLE_COLUMNS if kind is None else tuple(c for c in TABLE_COLUMNS if c != "kind")
+        view_key = f"{data_key}|{json.dumps(filters.state_to_params(tab_state), sort_keys=True)}"
         with tab:
-            _record_table(rows, key=f"table_{kind or 'all'}", columns=columns)
-            _downloads(rows, tab_state, key=kind or "all")
+            _record_table(rows, key=_table_key(kind or "all", view_key), columns=columns)
+            _downloads(rows, tab_state, kind or "all", view_key)
 
 
-def _downloads(rows: pd.DataFrame, state: filters.FilterState, key: str) -> None:
-    # The files are made when clicked (a callable), not on every rerun: for 100,000 records writing
-    # the CSV takes seconds, and a filter change should not pay it.
+# Up to this many rows the download files are made with the page (and cached per view), so a click
+# only fetches bytes that exist: a file made on click could be dropped by a rerun racing the click
+# ("Deferred file … not found"). Larger files take a second click to prepare; 2,000 rows cost
+# ~0.1 s to write as CSV and GeoJSON.
+INLINE_DOWNLOAD_ROWS = 2_000
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _export_bytes(view_key: str, fmt: str, _rows: pd.DataFrame) -> bytes:
+    """One view's file; ``view_key`` (store versions and filters) is the cache key."""
+    return exports.records_csv(_rows) if fmt == "csv" else exports.records_geojson(_rows)
+
+
+def _downloads(rows: pd.DataFrame, state: filters.FilterState, name: str, view_key: str) -> None:
+    """CSV and GeoJSON of exactly ``rows``: bytes made with the page, or after a "Prepare" click."""
+    prepared_key = f"{PREPARED_KEY}_{name}"
+    ready = len(rows) <= INLINE_DOWNLOAD_ROWS or st.session_state.get(prepared_key) == view_key
     left, right, _ = st.columns([1, 1, 3])
-    left.download_button(f"CSV ({len(rows)} rows)", partial(exports.records_csv, rows), key=f"csv_{key}", mime="text/csv",
-                         file_name=filters.export_filename(state, ext="csv"), icon=":material/download:")
-    right.download_button("GeoJSON", partial(exports.records_geojson, rows), key=f"geojson_{key}",
+    if not ready:
+        left.button(f"Prepare CSV and GeoJSON ({len(rows):,} rows)", key=f"prepare_{name}", icon=":material/download:",
+                    on_click=st.session_state.__setitem__, args=(prepared_key, view_key),
+                    help="Large files are written on request: a few seconds for 100,000 rows.")
+        return
+    left.download_button(f"CSV ({len(rows)} rows)", _export_bytes(view_key, "csv", rows), key=f"csv_{name}",
+                         mime="text/csv", file_name=filters.export_filename(state, ext="csv"),
+                         icon=":material/download:", on_click="ignore")
+    right.download_button("GeoJSON", _export_bytes(view_key, "geojson", rows), key=f"geojson_{name}",
                           mime="application/geo+json", file_name=filters.export_filename(state, ext="geojson"),
-                          icon=":material/public:")
+                          icon=":material/public:", on_click="ignore")
 
 
-def render_evidence(tables: data.Tables) -> None:
-    """The selected record's article, with the evidence sentence marked, and what corroborates it."""
+def render_evidence(tables: data.Tables, filtered: pd.DataFrame, path: Path) -> None:
+    """The selected record's article, with the evidence sentence marked, what corroborates it, and
+    the form to review it. A record the filters exclude is named as such, with a way to clear it."""
     record_id = st.session_state.get(RECORD_KEY)
     if not record_id:
-        st.caption("Select a row in a table to read its evidence in the article.")
+        st.caption("Select a row in a table to read its evidence in the article and review it.")
         return
     match = tables.records[tables.records["record_id"] == record_id]
     if match.empty:
         st.info("The selected record is not in the store any more.")
+        st.button("Clear selection", on_click=select_record, args=(None,), key="clear_record")
         return
     row = match.iloc[0]
-    article = _article(tables, row["article_id"])
     st.subheader("Evidence")
-    st.html(_evidence_header(row, article))
-    st.html(_highlighted(article.get("text", ""), int(row["char_start"]), int(row["char_end"]), row["sentence"]))
+    if not filtered["record_id"].eq(record_id).any():
+        st.warning(f"The selected record ({row['label']}, {row['review']}) is not among the filtered records: "
+                   "the filters changed since it was selected, or the link names a record they exclude.",
+                   icon=":material/filter_alt_off:")
+        st.button("Clear selection", on_click=select_record, args=(None,), key="clear_record", type="primary")
+        with st.expander("Show its evidence anyway"):
+            _evidence_body(tables, row, path)
+        return
+    _evidence_body(tables, row, path)
+    st.button("Clear selection", on_click=select_record, args=(None,), key="clear_record")
+
+
+def _evidence_body(tables: data.Tables, row: pd.Series, path: Path) -> None:
+    article = evidence.article_of(tables, row["article_id"])
+    st.html(evidence.evidence_header(row, article))
+    st.html(evidence.highlighted(article.get("text", ""), int(row["char_start"]), int(row["char_end"]), row["sentence"]))
     with st.expander("Full article text"):
         st.text(article.get("text", ""))
-    others = corroborating(tables, row)
+    others = evidence.corroborating(tables, row)
     if not others.empty:
-        st.html(_corroboration_list(others))
-    st.button("Clear selection", on_click=_clear_record, key="clear_record")
-
-
-def _clear_record() -> None:
-    st.session_state[RECORD_KEY] = None
-
-
-def _article(tables: data.Tables, article_id: str) -> dict:
-    found = tables.articles[tables.articles["article_id"] == article_id]
-    return found.iloc[0].to_dict() if not found.empty else {"article_id": article_id}
-
-
-def _evidence_header(row: pd.Series, article: dict) -> str:
-    claim = (f"<strong>{_esc(row['label'])}</strong> — {_esc(row['kind'])}, {_esc(row['category'])}; "
-             f"{_esc(row['supplier'] or '?')} → {_esc(row['recipient'] or '?')}; {_esc(row['status'])}, "
-             f"{_esc(row['certainty'])}; {_esc(row['date'] or 'undated')}")
-    parts = [claim]
-    source = " · ".join(_esc(v) for v in (article.get("published"), article.get("source")) if v)
-    title = _esc(article.get("title") or article.get("article_id", ""))
-    url = str(article.get("url") or "")
-    if url.startswith(("https://", "http://")):
-        title = f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-    parts.append(f"<em>{title}</em>" + (f" ({source})" if source else ""))
-    return "<div>" + "<br>".join(parts) + "</div>"
-
-
-def _highlighted(text: str, start: int, end: int, sentence: str) -> str:
-    """The article text around the sentence, escaped, with the sentence in <mark>."""
-    box = ('<div style="white-space: pre-wrap; line-height: 1.5; padding: 0.75rem 1rem; border-radius: 0.5rem; '
-           'border: 1px solid rgba(128,128,128,0.35); max-height: 24rem; overflow-y: auto;">{}</div>')
-    if not (0 <= start < end <= len(text)):
-        return box.format(f"<mark>{_esc(sentence)}</mark>")  # offsets that do not fit: the sentence alone
-    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
-    before = ("…" if lo else "") + _esc(text[lo:start])
-    after = _esc(text[end:hi]) + ("…" if hi < len(text) else "")
-    return box.format(f"{before}<mark>{_esc(text[start:end])}</mark>{after}")
-
-
-def corroborating(tables: data.Tables, row: pd.Series) -> pd.DataFrame:
-    """Records in other articles that support the same fact as ``row``, with their article's metadata."""
-    if not row["fact_id"] or tables.facts.empty:
-        return tables.records.iloc[0:0]
-    fact = tables.facts[tables.facts["fact_id"] == row["fact_id"]]
-    if fact.empty:
-        return tables.records.iloc[0:0]
-    ids = set(str(fact.iloc[0]["record_ids"] or "").split("|"))
-    others = tables.records[tables.records["record_id"].isin(ids) & (tables.records["article_id"] != row["article_id"])]
-    return others.merge(tables.articles[["article_id", "title", "published", "source"]], on="article_id", how="left")
-
-
-def _corroboration_list(others: pd.DataFrame) -> str:
-    items = "".join(
-        f"<li><em>{_esc(r['title'] or r['article_id'])}</em> ({_esc(r['published'] or 'undated')}"
-        f"{', ' + _esc(r['source']) if r['source'] else ''}): “{_esc(r['sentence'])}”</li>"
-        for _, r in others.drop_duplicates("article_id").iterrows()
-    )
-    n = others["article_id"].nunique()
-    return f"<div><strong>Corroborated by {n} other article{'s' if n != 1 else ''}</strong><ul>{items}</ul></div>"
+        st.html(evidence.corroboration_list(others))
+    review_panels.render_review_form(tables, row, path, prefix="evidence")
 
 
 # --- adding articles -------------------------------------------------------------------------------

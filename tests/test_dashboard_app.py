@@ -250,3 +250,88 @@ def test_app_read_seed_score(tmp_path):
     assert data.read_seed_score(path) is None
     path.write_text('{"f1": 0.8, "strict_f1": 0.5}')
     assert data.read_seed_score(path)["strict_f1"] == 0.5
+
+
+# --- reviews ---------------------------------------------------------------------------------------
+
+
+def review_widget(at: AppTest, prefix: str, field: str):
+    """A widget of a review form (``prefix`` evidence or queue); its key ends with the field."""
+    matches = [w for w in [*at.selectbox, *at.text_input, *at.number_input]
+               if str(w.key).startswith(f"{prefix}_") and str(w.key).endswith(f"_{field}")]
+    assert len(matches) == 1, [w.key for w in matches]
+    return matches[0]
+
+
+def review_button(at: AppTest, prefix: str, label: str):
+    [button] = [b for b in at.button if b.label == label and f"review_{prefix}_" in str(b.key)]
+    return button
+
+
+def table_rows(at: AppTest):
+    return at.dataframe[0].value
+
+
+def test_app_correction_shows_in_table_and_csv_with_the_extracted_value(app, dashboard_env, downloads):
+    t72 = record_id_of(dashboard_env, "T-72")
+    app.query_params["record"] = t72
+    app.run()
+    review_widget(app, "evidence", "status").set_value("delivered")
+    review_widget(app, "evidence", "note").input("Seen in port on 2025-01-04")
+    review_button(app, "evidence", "Confirm or correct").click().run()
+    assert not app.exception
+    assert any(s.value == "Saved: corrected (status)." for s in app.success)
+    shown = table_rows(app).set_index("record_id")
+    assert (shown.loc[t72, "status"], shown.loc[t72, "review"]) == ("delivered", "corrected")
+    row = next(r for r in csv.DictReader(io.StringIO(downloads["records.csv"].decode("utf-8"))) if r["record_id"] == t72)
+    assert (row["status"], row["status_extracted"], row["review"], row["review_note"]) == (
+        "delivered", "planned", "corrected", "Seen in port on 2025-01-04")
+    [review] = list(csv.DictReader(io.StringIO(downloads["reviews.csv"].decode("utf-8"))))
+    assert (review["target_id"], review["verdict"], review["status"]) == (t72, "corrected", "delivered")
+
+
+def test_app_rejected_record_disappears_until_the_review_filter_asks(app, dashboard_env):
+    shahed = record_id_of(dashboard_env, "Shahed-136")
+    app.query_params["record"] = shahed
+    app.run()
+    review_button(app, "evidence", "Reject").click().run()
+    assert shahed not in table_rows(app)["record_id"].tolist()
+    assert len(table_rows(app)) == 11
+    assert app.session_state["record"] is None  # the rejected record is no longer selected
+    assert "rejected (1)" in app.multiselect(key="f_review").options
+    app.multiselect(key="f_review").select("rejected").run()
+    assert table_rows(app)["record_id"].tolist() == [shahed]
+    assert app.query_params["review"] == "rejected"
+
+
+def test_app_bad_date_in_a_review_is_refused(app, dashboard_env):
+    app.query_params["record"] = record_id_of(dashboard_env, "T-72")
+    app.run()
+    review_widget(app, "evidence", "date").input("next spring")
+    review_button(app, "evidence", "Confirm or correct").click().run()
+    assert any("Not saved" in e.value and "next spring" in e.value for e in app.error)
+    assert data.read_reviews(dashboard_env.db).empty
+
+
+def test_app_review_queue_walks_unreviewed_records_newest_first(app, dashboard_env):
+    app.run()
+    queue_record = next(w.key for w in app.selectbox if str(w.key).startswith("queue_record_")).split("_")[2]
+    assert dict(zip([r.record_id for r in dashboard_env.records], [r.date for r in dashboard_env.records],
+                    strict=True))[queue_record] == "2024-11"  # the newest article's latest claim
+    review_button(app, "queue", "Confirm or correct").click().run()
+    next_record = next(w.key for w in app.selectbox if str(w.key).startswith("queue_record_")).split("_")[2]
+    assert next_record != queue_record
+    reviews = data.read_reviews(dashboard_env.db)
+    assert reviews[["target_id", "verdict"]].values.tolist() == [[queue_record, "confirmed"]]
+    assert any("1 of 12 records in this view are reviewed" in c.value for c in app.caption)
+
+
+def test_app_selected_record_outside_the_filters_is_named_with_a_way_to_clear_it(app, dashboard_env):
+    app.query_params["record"] = record_id_of(dashboard_env, "T-72")
+    app.run()
+    app.multiselect(key="f_supplier").select("IRN").run()
+    assert any("not among the filtered records" in w.value for w in app.warning)
+    app.button(key="clear_record").click().run()
+    assert app.session_state["record"] is None
+    assert "record" not in app.query_params
+    assert not app.warning

@@ -1,0 +1,72 @@
+"""The evidence of a record: its article's text with the sentence marked, the article's metadata,
+and the other articles that report the same fact. Article text is escaped before it becomes HTML
+(a crafted label could link or load an image from anywhere); nothing here goes to Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from .data import Tables
+
+# Characters of article text shown around the evidence sentence; the full text is one click away.
+CONTEXT_CHARS = 700
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def article_of(tables: Tables, article_id: str) -> dict:
+    found = tables.articles[tables.articles["article_id"] == article_id]
+    return found.iloc[0].to_dict() if not found.empty else {"article_id": article_id}
+
+
+def evidence_header(row: pd.Series, article: dict) -> str:
+    claim = (f"<strong>{_esc(row['label'])}</strong> — {_esc(row['kind'])}, {_esc(row['category'])}; "
+             f"{_esc(row['supplier'] or '?')} → {_esc(row['recipient'] or '?')}; {_esc(row['status'])}, "
+             f"{_esc(row['certainty'])}; {_esc(row['date'] or 'undated')}")
+    parts = [claim]
+    source = " · ".join(_esc(v) for v in (article.get("published"), article.get("source")) if v)
+    title = _esc(article.get("title") or article.get("article_id", ""))
+    url = str(article.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        title = f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+    parts.append(f"<em>{title}</em>" + (f" ({source})" if source else ""))
+    return "<div>" + "<br>".join(parts) + "</div>"
+
+
+def highlighted(text: str, start: int, end: int, sentence: str) -> str:
+    """The article text around the sentence, escaped, with the sentence in <mark>."""
+    box = ('<div style="white-space: pre-wrap; line-height: 1.5; padding: 0.75rem 1rem; border-radius: 0.5rem; '
+           'border: 1px solid rgba(128,128,128,0.35); max-height: 24rem; overflow-y: auto;">{}</div>')
+    if not (0 <= start < end <= len(text)):
+        return box.format(f"<mark>{_esc(sentence)}</mark>")  # offsets that do not fit: the sentence alone
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    before = ("…" if lo else "") + _esc(text[lo:start])
+    after = _esc(text[end:hi]) + ("…" if hi < len(text) else "")
+    return box.format(f"{before}<mark>{_esc(text[start:end])}</mark>{after}")
+
+
+def corroborating(tables: Tables, row: pd.Series) -> pd.DataFrame:
+    """Records in other articles that support the same fact as ``row``, with their article's metadata."""
+    if not row["fact_id"] or tables.facts.empty:
+        return tables.records.iloc[0:0]
+    fact = tables.facts[tables.facts["fact_id"] == row["fact_id"]]
+    if fact.empty:
+        return tables.records.iloc[0:0]
+    ids = set(str(fact.iloc[0]["record_ids"] or "").split("|"))
+    others = tables.records[tables.records["record_id"].isin(ids) & (tables.records["article_id"] != row["article_id"])]
+    return others.merge(tables.articles[["article_id", "title", "published", "source"]], on="article_id", how="left")
+
+
+def corroboration_list(others: pd.DataFrame) -> str:
+    items = "".join(
+        f"<li><em>{_esc(r['title'] or r['article_id'])}</em> ({_esc(r['published'] or 'undated')}"
+        f"{', ' + _esc(r['source']) if r['source'] else ''}): “{_esc(r['sentence'])}”</li>"
+        for _, r in others.drop_duplicates("article_id").iterrows()
+    )
+    n = others["article_id"].nunique()
+    return f"<div><strong>Corroborated by {n} other article{'s' if n != 1 else ''}</strong><ul>{items}</ul></div>"
