@@ -71,11 +71,14 @@ def review_state_html(review: dict | None, target: str) -> str:
 def render_review_form(tables: data.Tables, row: pd.Series, path: Path, prefix: str) -> None:
     """Confirm, correct or reject ``row`` (or its whole fact); saved in the store's reviews table."""
     size, articles = _fact_size(tables, row["fact_id"])
-    scopes = ["record", "fact"] if size > 1 else ["record"]
-    scope = st.radio("Review", scopes, horizontal=True, key=f"{prefix}_scope_{row['record_id']}",
-                     format_func=lambda s: SCOPE_TITLES[s] + (f" ({size} records, {articles} articles)" if s == "fact"
-                                                              else ""),
-                     help="A fact's review applies to each of its records that has no review of its own.")
+    st.markdown("**Review**")
+    scope = "record"
+    if size > 1:  # the choice only exists when the claim is told more than once
+        scope = st.radio("Review", ["record", "fact"], horizontal=True, key=f"{prefix}_scope_{row['record_id']}",
+                         label_visibility="collapsed",
+                         format_func=lambda s: SCOPE_TITLES[s] + (f" ({size} records, {articles} articles)"
+                                                                  if s == "fact" else ""),
+                         help="A fact's review applies to each of its records that has no review of its own.")
     target_id = row["record_id"] if scope == "record" else row["fact_id"]
     existing = _review_of(tables, scope, target_id)
     message = st.session_state.pop(f"{MESSAGE_KEY}_{prefix}", None)
