@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import threading
 from collections.abc import Callable
 from contextlib import closing
@@ -27,7 +28,14 @@ from .filters import date_span, facet_options
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLES = REPO_DIR / "seeds"
-SEED_SCORE = REPO_DIR / "data" / "seed_score.json"
+SCORES_DIR = REPO_DIR / "data"
+# The measured scores, most telling first: text the rules were never written on comes before text
+# written for the project, and the seeds (a mirror of the rules) come last.
+SCORE_SETS = {
+    "real": "Real-text dev set: news articles as published, hand-coded",
+    "devset": "Invented dev set: twelve wire-style articles written for the project",
+    "seed": "Seed articles: the demo corpus the first rules were written on",
+}
 EMPTY_OUTLINES: dict = {"type": "FeatureCollection", "features": []}
 
 _TEXT_COLUMNS = [c for c in COLUMNS if c not in ("quantity", "lat", "lon", "char_start", "char_end", "date_inferred")]
@@ -170,12 +178,52 @@ def country_label(iso3: str) -> str:
     return iso3 if not name or name == iso3 else f"{iso3} · {name}"
 
 
-def read_seed_score(path: Path | None = None) -> dict | None:
-    """The extractor's measured scores on the seed gold (``eval/score.py --json``), or None."""
+@dataclass
+class Score:
+    """One measured score file (``eval/score.py --json``): which set, its figures, when and by what."""
+
+    name: str
+    title: str
+    figures: dict
+    measured: str
+    extractor_version: str
+
+
+def read_scores(folder: Path | None = None) -> list[Score]:
+    """Every ``*_score.json`` of ``folder`` (default data/), in SCORE_SETS order, then any others;
+    a file that is not a score (unreadable, no F1) is left out."""
+    folder = folder or SCORES_DIR
+    scores = []
+    for path in folder.glob("*_score.json"):
+        try:
+            figures = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
+        if not isinstance(figures, dict) or "f1" not in figures:
+            continue
+        name = path.name.removesuffix("_score.json")
+        scores.append(Score(name, SCORE_SETS.get(name, name), figures,
+                            str(figures.get("measured") or committed_on(path) or "date not recorded"),
+                            str(figures.get("extractor_version") or "not recorded")))
+    rank = {name: i for i, name in enumerate(SCORE_SETS)}
+    return sorted(scores, key=lambda s: (rank.get(s.name, len(rank)), s.name))
+
+
+# A score file dropped into data/ shows within a minute, without a restart.
+@st.cache_data(show_spinner=False, ttl=60)
+def load_scores(folder: str) -> list[Score]:
+    return read_scores(Path(folder))
+
+
+def committed_on(path: Path) -> str:
+    """The day the file was last committed (its measurement, for a score the Makefile writes), or ''
+    outside a git checkout: a file's modification time would be the day it was cloned."""
     try:
-        return json.loads((path or SEED_SCORE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return None
+        done = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name], cwd=path.parent,
+                              capture_output=True, text=True, timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 @st.cache_resource(show_spinner=False)

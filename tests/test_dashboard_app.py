@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -239,17 +240,40 @@ def test_app_upload_handler_refuses_bad_files(dashboard_env, name, payload, reas
     assert store_contents(dashboard_env.db) == before
 
 
-def test_app_about_says_not_measured_without_a_score(app, monkeypatch, tmp_path):
-    monkeypatch.setattr(data, "SEED_SCORE", tmp_path / "absent.json")
+def write_score(folder: Path, name: str, f1: float, strict: float, **extra) -> None:
+    (folder / f"{name}_score.json").write_text(json.dumps({"f1": f1, "strict_f1": strict, "precision": f1,
+                                                           "recall": f1, "gold": 40, **extra}))
+
+
+def test_app_about_shows_real_text_first_when_measured(app, monkeypatch, tmp_path):
+    write_score(tmp_path, "seed", 1.0, 1.0)
+    write_score(tmp_path, "devset", 0.83, 0.64)
+    write_score(tmp_path, "real", 0.41, 0.22, measured="2026-11-30", extractor_version="1.0.0")
+    monkeypatch.setattr(data, "SCORES_DIR", tmp_path)
     app.run()
-    assert any("not measured" in m.value for m in app.markdown)
+    assert any("On real news text: **strict F1 0.22**, F1 0.41" in m.value for m in app.markdown)
+    shown = app.dataframe[-1].value
+    assert shown["measured on"].str.split(":").str[0].tolist() == ["Real-text dev set", "Invented dev set",
+                                                                     "Seed articles"]
+    assert shown.iloc[0][["strict F1", "date", "extractor"]].tolist() == [0.22, "2026-11-30", "1.0.0"]
+    assert shown.iloc[2]["extractor"] == "not recorded"
 
 
-def test_app_read_seed_score(tmp_path):
-    path = tmp_path / "seed_score.json"
-    assert data.read_seed_score(path) is None
-    path.write_text('{"f1": 0.8, "strict_f1": 0.5}')
-    assert data.read_seed_score(path)["strict_f1"] == 0.5
+def test_app_about_says_real_text_is_not_measured(app, monkeypatch, tmp_path):
+    write_score(tmp_path, "seed", 1.0, 1.0)
+    (tmp_path / "broken_score.json").write_text("{not json")
+    monkeypatch.setattr(data, "SCORES_DIR", tmp_path)
+    app.run()
+    assert any("Not measured on real news text yet" in w.value for w in app.warning)
+    assert app.dataframe[-1].value["measured on"].tolist() == [data.SCORE_SETS["seed"]]
+
+
+def test_app_read_scores_skips_what_is_not_a_score(tmp_path):
+    assert data.read_scores(tmp_path) == []
+    (tmp_path / "x_score.json").write_text('{"precision": 1}')
+    write_score(tmp_path, "devset", 0.8, 0.5)
+    [score] = data.read_scores(tmp_path)
+    assert (score.name, score.figures["strict_f1"], score.measured) == ("devset", 0.5, "date not recorded")
 
 
 # --- reviews ---------------------------------------------------------------------------------------
