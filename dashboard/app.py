@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st
 
-from dashboard import data, filters, panels, review_panels
+from dashboard import consolidate, data, filters, panels, review_panels
 
 st.set_page_config(page_title="Arms & alliances tracker", page_icon="🌐", layout="wide")
 
@@ -22,24 +22,25 @@ versions = data.store_version(db), data.reviews_version(db)
 tables = data.reviewed_tables(str(db), *versions)
 state = panels.render_filters(tables)
 filtered = filters.apply_filters(tables.records, state)
+facts = consolidate.consolidate(filtered)
 panels.sync_query_params(state)
 
 st.title("Arms & alliances tracker")
-panels.render_summary(tables, filtered)
+panels.render_summary(tables, filtered, facts)
 panels.forget_tables()
 dashboard_tab, review_tab, add_tab, about_tab = st.tabs(["Dashboard", "Review", "Add articles", "About the data"])
 with dashboard_tab:
     map_column, network_column = st.columns([3, 2])
     with map_column:
         st.subheader("Where")
-        panels.render_map(filtered)
+        panels.render_map(facts)
     with network_column:
         st.subheader("Who supplies whom")
-        panels.render_alliances(filtered)
+        panels.render_alliances(facts)
     st.subheader("When")
-    panels.render_timeline(filtered)
-    st.subheader("Records")
-    panels.render_tables(filtered, state, "|".join(versions))
+    panels.render_timeline(facts)
+    st.subheader("Facts and records")
+    panels.render_tables(filtered, facts, state, "|".join(versions))
     panels.render_evidence(tables, filtered, db)
 with review_tab:
     review_panels.render_queue(tables, filtered, db)

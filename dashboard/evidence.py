@@ -9,10 +9,13 @@ import html
 
 import pandas as pd
 
+from .consolidate import fact_records
 from .data import Tables
 
 # Characters of article text shown around the evidence sentence; the full text is one click away.
 CONTEXT_CHARS = 700
+# Around each supporting sentence of a fact: enough to read it in place, short enough to list several.
+SUPPORT_CONTEXT_CHARS = 200
 
 
 def _esc(value: object) -> str:
@@ -38,35 +41,41 @@ def evidence_header(row: pd.Series, article: dict) -> str:
     return "<div>" + "<br>".join(parts) + "</div>"
 
 
-def highlighted(text: str, start: int, end: int, sentence: str) -> str:
+def highlighted(text: str, start: int, end: int, sentence: str, context: int = CONTEXT_CHARS) -> str:
     """The article text around the sentence, escaped, with the sentence in <mark>."""
     box = ('<div style="white-space: pre-wrap; line-height: 1.5; padding: 0.75rem 1rem; border-radius: 0.5rem; '
            'border: 1px solid rgba(128,128,128,0.35); max-height: 24rem; overflow-y: auto;">{}</div>')
     if not (0 <= start < end <= len(text)):
         return box.format(f"<mark>{_esc(sentence)}</mark>")  # offsets that do not fit: the sentence alone
-    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    lo, hi = max(0, start - context), min(len(text), end + context)
     before = ("…" if lo else "") + _esc(text[lo:start])
     after = _esc(text[end:hi]) + ("…" if hi < len(text) else "")
     return box.format(f"{before}<mark>{_esc(text[start:end])}</mark>{after}")
 
 
 def corroborating(tables: Tables, row: pd.Series) -> pd.DataFrame:
-    """Records in other articles that support the same fact as ``row``, with their article's metadata."""
-    if not row["fact_id"] or tables.facts.empty:
-        return tables.records.iloc[0:0]
-    fact = tables.facts[tables.facts["fact_id"] == row["fact_id"]]
-    if fact.empty:
-        return tables.records.iloc[0:0]
-    ids = set(str(fact.iloc[0]["record_ids"] or "").split("|"))
-    others = tables.records[tables.records["record_id"].isin(ids) & (tables.records["article_id"] != row["article_id"])]
-    return others.merge(tables.articles[["article_id", "title", "published", "source"]], on="article_id", how="left")
+    """The other records that tell the same fact as ``row`` (in its article or others; rejected ones
+    are no support), with their article's metadata and text."""
+    records = tables.records
+    if "review" in records.columns:
+        records = records[records["review"] != "rejected"]
+    others = fact_records(records, row["record_id"]).iloc[1:]
+    return others.merge(tables.articles[["article_id", "title", "published", "source", "text"]], on="article_id",
+                        how="left").fillna({"title": "", "published": "", "source": "", "text": ""})
 
 
-def corroboration_list(others: pd.DataFrame) -> str:
+def corroboration_list(row: pd.Series, others: pd.DataFrame) -> str:
+    """Every other sentence that tells the fact, each highlighted in its article, other articles first."""
+    elsewhere = others[others["article_id"] != row["article_id"]]
+    here = others[others["article_id"] == row["article_id"]]
+    n = elsewhere["article_id"].nunique()
+    heading = f"Corroborated by {n} other article{'s' if n != 1 else ''}" if n else "Told again in this article"
+    if n and len(here):
+        heading += f", and {len(here)} more sentence{'s' if len(here) != 1 else ''} of this one"
     items = "".join(
         f"<li><em>{_esc(r['title'] or r['article_id'])}</em> ({_esc(r['published'] or 'undated')}"
-        f"{', ' + _esc(r['source']) if r['source'] else ''}): “{_esc(r['sentence'])}”</li>"
-        for _, r in others.drop_duplicates("article_id").iterrows()
+        f"{', ' + _esc(r['source']) if r['source'] else ''}): "
+        f"{highlighted(r['text'], int(r['char_start']), int(r['char_end']), r['sentence'], SUPPORT_CONTEXT_CHARS)}</li>"
+        for _, r in pd.concat([elsewhere, here]).iterrows()
     )
-    n = others["article_id"].nunique()
-    return f"<div><strong>Corroborated by {n} other article{'s' if n != 1 else ''}</strong><ul>{items}</ul></div>"
+    return f"<div><strong>{heading}</strong> (one fact: the same claim, pair, status and year)<ul>{items}</ul></div>"

@@ -9,6 +9,7 @@ import pandas as pd
 
 from extract.records import COLUMNS, table_to_csv
 
+from .consolidate import FACTS_CSV_COLUMNS, with_supporting_ids
 from .reviews import REVIEW_COLUMNS, REVIEWS_EXPORT_COLUMNS
 
 
@@ -54,3 +55,11 @@ def records_geojson(df: pd.DataFrame) -> bytes:
         properties = {k: (None if v == "" else v) for k, v in row.items()}
         features.append({"type": "Feature", "id": row["record_id"], "geometry": geometry, "properties": properties})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+
+
+def facts_csv(facts: pd.DataFrame, records: pd.DataFrame) -> bytes:
+    """One row per fact (its representative report's values, reviewed), with how many records and
+    articles tell it and their ids; ``records`` are the rows the facts were made from."""
+    facts = with_supporting_ids(facts, records)
+    columns = {c: _plain_column(facts[c]) for c in FACTS_CSV_COLUMNS if c in facts.columns}
+    return table_to_csv(list(columns), zip(*columns.values(), strict=True)).encode("utf-8")

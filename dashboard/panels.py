@@ -64,6 +64,8 @@ COLUMN_HELP = {
     "source_changed": "The evidence sentence reads otherwise than when it was reviewed: check the review again.",
 }
 TABLE_TABS = (("All records", None), ("Items", "item"), ("Deployments", "deployment"), ("Agreements", "agreement"))
+FACT_COLUMNS = ("label", "supplier", "recipient", "status", "date", "n_articles", "n_records", "review", "kind",
+                "category", "certainty", "quantity", "location", "sentence")
 # What a reader checks first leads (label, parties, status, date), so a narrow screen shows it.
 TABLE_COLUMNS = ("label", "supplier", "recipient", "status", "date", "review", "kind", "category", "certainty",
                  "quantity", "location", "sentence", "date_inferred", "article_id")
@@ -218,13 +220,15 @@ def sync_query_params(state: filters.FilterState) -> None:
 # --- summary, map, charts --------------------------------------------------------------------------
 
 
-def render_summary(tables: data.Tables, filtered: pd.DataFrame) -> None:
+def render_summary(tables: data.Tables, filtered: pd.DataFrame, facts: pd.DataFrame) -> None:
     if tables.records.empty:
         st.info("The store holds no records yet: add articles in the *Add articles* tab.")
         return
     total, shown = len(tables.records), len(filtered)
     articles = filtered["article_id"].nunique()
-    st.caption(f"{shown:,} of {total:,} records from {articles:,} of {len(tables.articles):,} articles. "
+    st.caption(f"{len(facts):,} facts ({shown:,} of {total:,} records) from {articles:,} of {len(tables.articles):,} "
+               "articles. A fact is one claim, however many sentences and articles tell it; every count, arc "
+               "and node is by fact. "
                "The address bar holds the filters and the selected record: copy it to share this view.")
 
 
@@ -236,7 +240,7 @@ def render_map(df: pd.DataFrame) -> None:
                             height=460)
     chosen = _picked_records(df, event)
     if not chosen.empty:
-        st.caption(f"{len(chosen)} record{'s' if len(chosen) != 1 else ''} at the selected point or arc "
+        st.caption(f"{len(chosen)} fact{'s' if len(chosen) != 1 else ''} at the selected point or arc "
                    "(select a row to see its evidence)")
         picked_key = "|".join(sorted(chosen["record_id"]))
         _record_table(chosen, key=_table_key("map", f"{generation}|{picked_key}"),
@@ -260,12 +264,12 @@ def render_timeline(df: pd.DataFrame) -> None:
     undated = int(df["date_start"].isna().sum())
     st.plotly_chart(figures.build_timeline_figure(df), key="timeline", width="stretch")
     st.caption("Bars span a year or a month when that is all the article says; points are exact days. "
-               "Shape or hatching shows certainty." + (f" {undated} undated records are not drawn." if undated else ""))
+               "Shape or hatching shows certainty." + (f" {undated} undated facts are not drawn." if undated else ""))
 
 
 def render_alliances(df: pd.DataFrame) -> None:
     st.plotly_chart(figures.build_alliance_figure(df), key="alliances", width="stretch")
-    st.caption("Arrows run from supplier to recipient; thicker means more records.")
+    st.caption("Arrows run from supplier to recipient; thicker means more facts.")
 
 
 # --- tables, downloads, evidence -------------------------------------------------------------------
@@ -281,6 +285,8 @@ def _column_config() -> dict:
         "quantity": cc.NumberColumn("Quantity", help=COLUMN_HELP["quantity"], format="%d"),
         "date_inferred": cc.CheckboxColumn("Date inferred", help=COLUMN_HELP["date_inferred"]),
         "sentence": cc.TextColumn("Evidence sentence", help=COLUMN_HELP["sentence"], width="large"),
+        "n_articles": cc.NumberColumn("Sources", help="How many articles tell this fact.", format="%d"),
+        "n_records": cc.NumberColumn("Records", help="How many sentences (records) tell this fact.", format="%d"),
     }
 
 
@@ -320,16 +326,24 @@ def forget_tables() -> None:
     st.session_state[TABLES_KEY] = {}
 
 
-def render_tables(df: pd.DataFrame, state: filters.FilterState, data_key: str) -> None:
-    """All records and one tab per kind, each with downloads of exactly its rows."""
-    tabs = st.tabs([f"{title} ({len(df) if kind is None else int((df['kind'] == kind).sum())})"
-                    for title, kind in TABLE_TABS])
-    for tab, (_, kind) in zip(tabs, TABLE_TABS, strict=True):
+def render_tables(df: pd.DataFrame, facts: pd.DataFrame, state: filters.FilterState, data_key: str) -> None:
+    """The facts first, then all records and one tab per kind, each with downloads of exactly its rows."""
+    # Labels without counts: a label that changes with the filters makes Streamlit open the first tab
+    # again, so a reader on Items would be thrown back to Facts by every filter change.
+    tabs = st.tabs(["Facts"] + [title for title, _ in TABLE_TABS], key="table_tabs")
+    with tabs[0]:
+        st.caption(f"{len(facts):,} facts; a fact lists how many articles (Sources) and sentences (Records) tell it. "
+                   "Select one to read every sentence that tells it.")
+        view_key = f"{data_key}|facts|{json.dumps(filters.state_to_params(state), sort_keys=True)}"
+        _record_table(facts, key=_table_key("facts", view_key), columns=FACT_COLUMNS)
+        _facts_download(facts, df, state, view_key)
+    for tab, (_, kind) in zip(tabs[1:], TABLE_TABS, strict=True):
         rows = df if kind is None else df[df["kind"] == kind]
         tab_state = state if kind is None else replace(state, kind=(kind,))
         columns = TABLE_COLUMNS if kind is None else tuple(c for c in TABLE_COLUMNS if c != "kind")
         view_key = f"{data_key}|{json.dumps(filters.state_to_params(tab_state), sort_keys=True)}"
         with tab:
+            st.caption(f"{len(rows):,} record{'s' if len(rows) != 1 else ''}: one per sentence that makes a claim.")
             _record_table(rows, key=_table_key(kind or "all", view_key), columns=columns)
             _downloads(rows, tab_state, kind or "all", view_key)
 
@@ -363,6 +377,23 @@ def _downloads(rows: pd.DataFrame, state: filters.FilterState, name: str, view_k
     right.download_button("GeoJSON", _export_bytes(view_key, "geojson", rows), key=f"geojson_{name}",
                           mime="application/geo+json", file_name=filters.export_filename(state, ext="geojson"),
                           icon=":material/public:", on_click="ignore")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _facts_bytes(view_key: str, _facts: pd.DataFrame, _records: pd.DataFrame) -> bytes:
+    return exports.facts_csv(_facts, _records)
+
+
+def _facts_download(facts: pd.DataFrame, records: pd.DataFrame, state: filters.FilterState, view_key: str) -> None:
+    """The facts as CSV: made with the page up to INLINE_DOWNLOAD_ROWS, else on a Prepare click."""
+    prepared_key = f"{PREPARED_KEY}_facts"
+    if len(records) > INLINE_DOWNLOAD_ROWS and st.session_state.get(prepared_key) != view_key:
+        st.button(f"Prepare the facts CSV ({len(facts):,} facts)", key="prepare_facts", icon=":material/download:",
+                  on_click=st.session_state.__setitem__, args=(prepared_key, view_key))
+        return
+    st.download_button(f"Facts CSV ({len(facts)} facts)", _facts_bytes(view_key, facts, records), key="csv_facts",
+                       mime="text/csv", file_name=filters.export_filename(state, prefix="facts", ext="csv"),
+                       icon=":material/download:", on_click="ignore")
 
 
 def render_evidence(tables: data.Tables, filtered: pd.DataFrame, path: Path) -> None:
@@ -399,7 +430,7 @@ def _evidence_body(tables: data.Tables, row: pd.Series, path: Path) -> None:
         st.text(article.get("text", ""))
     others = evidence.corroborating(tables, row)
     if not others.empty:
-        st.html(evidence.corroboration_list(others))
+        st.html(evidence.corroboration_list(row, others))
     review_panels.render_review_form(tables, row, path, prefix="evidence")
 
 

@@ -66,8 +66,13 @@ def store_contents(db: Path) -> tuple[list, list, list]:
         return tuple(conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in ("articles", "records", "facts"))
 
 
+# The page's tables in order: the facts, then all records, items, deployments, agreements.
+FACTS_TABLE, RECORDS_TABLE = 0, 1
+
+
 def table_labels(at: AppTest) -> list[str]:
-    return at.dataframe[0].value["label"].tolist()
+    """The labels of the All records table."""
+    return at.dataframe[RECORDS_TABLE].value["label"].tolist()
 
 
 def csv_labels(payload: bytes) -> list[str]:
@@ -83,7 +88,21 @@ def test_app_runs_on_the_fixture_store(app):
     assert not app.exception
     assert not app.error
     assert len(table_labels(app)) == 12
-    assert {"Dashboard", "Add articles", "About the data", "Items (6)"} <= {t.label for t in app.tabs}
+    assert {"Dashboard", "Review", "Add articles", "About the data", "Facts", "Items"} <= {t.label for t in app.tabs}
+
+
+def test_app_counts_a_claim_told_twice_once(app, downloads):
+    app.run()
+    facts = app.dataframe[FACTS_TABLE].value
+    assert len(facts) == 11 and len(table_labels(app)) == 12
+    troops = facts[(facts["label"] == "troops") & (facts["recipient"] == "VEN")].iloc[0]
+    assert (troops["n_records"], troops["n_articles"]) == (2, 2)
+    assert any(c.value.startswith("11 facts (12 of 12 records) from 4 of 4 articles") for c in app.caption)
+    rows = list(csv.DictReader(io.StringIO(downloads["facts.csv"].decode("utf-8"))))
+    assert len(rows) == 11
+    told_twice = next(r for r in rows if r["n_articles"] == "2")
+    assert told_twice["article_ids"] == "a01_caracas_2019|a02_caracas_2019_followup"
+    assert len(told_twice["record_ids"].split("|")) == 2
 
 
 def test_app_extracts_the_articles_first_when_the_store_is_missing(dashboard_env, monkeypatch, tmp_path):
@@ -293,7 +312,7 @@ def review_button(at: AppTest, prefix: str, label: str):
 
 
 def table_rows(at: AppTest):
-    return at.dataframe[0].value
+    return at.dataframe[RECORDS_TABLE].value
 
 
 def test_app_correction_shows_in_table_and_csv_with_the_extracted_value(app, dashboard_env, downloads):
