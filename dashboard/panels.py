@@ -29,7 +29,7 @@ EXTENT_KEY = "_date_extent"
 MAP_GENERATION_KEY = "_map_generation"
 UPLOAD_OUTCOMES_KEY = "_upload_outcomes"
 FACET_KEYS = {column: f"f_{column}" for column in filters.FACETS}
-DATES_KEY, TEXT_KEY, UNDATED_KEY = "f_dates", "f_text", "f_undated"
+DATES_KEY, TEXT_KEY, UNDATED_KEY, PLACE_KEY = "f_dates", "f_text", "f_undated", "f_place"
 FACET_TITLES = {
     "kind": "Kind", "category": "Category", "supplier": "Supplier", "recipient": "Recipient",
     "status": "Status", "certainty": "Certainty", "article_id": "Source article", "review": "Review",
@@ -111,6 +111,7 @@ def _seed_widgets(state: filters.FilterState, extent: tuple[date, date] | None) 
         st.session_state[key] = list(state.facet(column))
     st.session_state[TEXT_KEY] = state.text
     st.session_state[UNDATED_KEY] = state.include_undated
+    st.session_state[PLACE_KEY] = state.place
     if extent:
         _seed_dates(state.date_from or extent[0], state.date_to or extent[1], extent)
 
@@ -155,6 +156,7 @@ def state_from_widgets(extent: tuple[date, date] | None) -> filters.FilterState:
         date_from=date_from, date_to=date_to,
         text=st.session_state.get(TEXT_KEY) or "",
         include_undated=bool(st.session_state.get(UNDATED_KEY, True)),
+        place=st.session_state.get(PLACE_KEY) or "",
     )
 
 
@@ -203,6 +205,10 @@ def render_filters(tables: data.Tables) -> filters.FilterState:
             st.date_input("Date range", min_value=extent[0], max_value=extent[1], key=DATES_KEY,
                           help="A record dated 2019 or 2019-05 is kept when its year or month overlaps the range.")
         st.toggle("Include undated records", key=UNDATED_KEY)
+        if current.place:
+            st.markdown("**Place** (chosen on the map)")
+            st.button(f"{_place_name(tables, current.place)} ✕", key="clear_place", on_click=_clear_place,
+                      help="Show every place again.", width="stretch")
     return state_from_widgets(extent)
 
 
@@ -232,31 +238,44 @@ def render_summary(tables: data.Tables, filtered: pd.DataFrame, facts: pd.DataFr
                "The address bar holds the filters and the selected record: copy it to share this view.")
 
 
+def _place_name(tables: data.Tables, key: str) -> str:
+    """A place filter's name: the most frequent location at it, else its coordinates."""
+    names = figures.at_place(tables.records, key)["location"]
+    names = names[names != ""]
+    return names.value_counts().index[0] if not names.empty else key
+
+
+def _clear_place() -> None:
+    st.session_state[PLACE_KEY] = ""
+
+
 def render_map(df: pd.DataFrame) -> None:
-    """The map; clicking a place or an arc lists its records underneath."""
+    """The map of the facts, with its legend. Clicking a place filters every view to it; clicking
+    an arc filters to its supplier → recipient pair (both land in the sidebar and the URL)."""
     generation = st.session_state.get(MAP_GENERATION_KEY, 0)
+    key = f"map_{generation}"
     deck = figures.build_map_deck(df, data.load_outlines())
-    event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=f"map_{generation}",
-                            height=460)
-    chosen = _picked_records(df, event)
-    if not chosen.empty:
-        st.caption(f"{len(chosen)} fact{'s' if len(chosen) != 1 else ''} at the selected point or arc "
-                   "(select a row to see its evidence)")
-        picked_key = "|".join(sorted(chosen["record_id"]))
-        _record_table(chosen, key=_table_key("map", f"{generation}|{picked_key}"),
-                      columns=("label", "kind", "status", "certainty", "date", "sentence"))
-        st.button("Clear map selection", on_click=_clear_map_selection)
+    st.pydeck_chart(deck, on_select=partial(_filter_by_map_click, key), selection_mode="single-object", key=key,
+                    height=460)
+    hidden = max(0, len(figures.pair_counts(df)) - figures.MAP_MAX_ARCS)
+    points = figures.place_points(df)
+    st.html(figures.map_legend_html(max((p["count"] for p in points), default=1), hidden))
+    st.caption("Click a place to see only its facts, or an arc for its supplier → recipient pair.")
 
 
-def _picked_records(df: pd.DataFrame, event) -> pd.DataFrame:
-    """The records behind the map objects the reader clicked (points and arcs carry their keys)."""
-    objects = (getattr(event, "selection", None) or {}).get("objects", {}) or {}
-    picked = [figures.map_object_records(df, obj) for layer in objects.values() for obj in layer]
-    return pd.concat(picked).drop_duplicates("record_id") if picked else df.iloc[0:0]
-
-
-def _clear_map_selection() -> None:
-    # A chart's selection cannot be set from Python; a new key draws a fresh, unselected chart.
+def _filter_by_map_click(key: str) -> None:
+    """The map's selection callback: the clicked place or pair becomes a filter of every view. A
+    fresh map key then draws the map unselected (a chart's selection cannot be set from Python)."""
+    objects = st.session_state[key].selection.get("objects", {}) or {}
+    picked = [obj for layer in objects.values() for obj in layer]
+    if not picked:
+        return
+    obj = picked[0]
+    if obj.get("supplier") and obj.get("recipient"):
+        st.session_state[FACET_KEYS["supplier"]] = [obj["supplier"]]
+        st.session_state[FACET_KEYS["recipient"]] = [obj["recipient"]]
+    elif obj.get("place"):
+        st.session_state[PLACE_KEY] = obj["place"]
     st.session_state[MAP_GENERATION_KEY] = st.session_state.get(MAP_GENERATION_KEY, 0) + 1
 
 

@@ -378,3 +378,22 @@ def test_app_selected_record_outside_the_filters_is_named_with_a_way_to_clear_it
     assert app.session_state["record"] is None
     assert "record" not in app.query_params
     assert not any("not among the filtered records" in w.value for w in app.warning)
+
+
+def test_app_place_from_the_map_filters_every_view_and_the_url_keeps_it(app, downloads):
+    app.query_params["place"] = "10.4806,-66.9036"  # what a click on the Caracas marker puts there
+    app.run()
+    assert not app.exception
+    assert sorted(table_labels(app)) == ["S-300VM", "troops", "troops"]
+    assert len(app.dataframe[FACTS_TABLE].value) == 2  # the two landings are one fact
+    assert sorted(csv_labels(downloads["records_place-10.4806--66.9036.csv"])) == ["S-300VM", "troops", "troops"]
+    assert any(c.value.startswith("2 facts (3 of 12 records)") for c in app.caption)
+    app.button(key="clear_place").click().run()
+    assert len(table_labels(app)) == 12
+    assert "place" not in app.query_params
+
+
+def test_app_malformed_place_in_a_link_is_ignored(app):
+    app.query_params["place"] = "Caracas"
+    app.run()
+    assert not app.exception and len(table_labels(app)) == 12
