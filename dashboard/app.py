@@ -16,8 +16,9 @@ from dashboard import consolidate, data, filters, panels, review_panels
 
 st.set_page_config(page_title="Arms & alliances tracker", page_icon="🌐", layout="wide")
 
-db, folder = data.db_path(), data.articles_dir()
-panels.ensure_extracted(folder, db)
+shared, folder = data.db_path(), data.articles_dir()
+panels.ensure_extracted(folder, shared)
+db = data.current_store(shared)  # in read-only mode, the session's own copy once it has written
 versions = data.store_version(db), data.reviews_version(db)
 tables = data.reviewed_tables(str(db), *versions)
 state = panels.render_filters(tables)
@@ -26,6 +27,8 @@ facts = consolidate.consolidate(filtered)
 panels.sync_query_params(state)
 
 st.title("Arms & alliances tracker")
+if data.readonly():
+    st.caption("A public demo: what you add or review stays in your session only and is gone when you leave.")
 panels.render_summary(tables, filtered, facts)
 panels.forget_tables()
 dashboard_tab, review_tab, add_tab, about_tab = st.tabs(["Dashboard", "Review", "Add articles", "About the data"])

@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable
 from contextlib import closing
@@ -70,6 +72,36 @@ class UploadOutcome:
 def db_path() -> Path:
     """The store the app reads: ``TRACKER_DB``, else the project's default store."""
     return Path(os.environ.get("TRACKER_DB") or store.DEFAULT_DB)
+
+
+SESSION_STORE_KEY = "_session_store"
+
+
+def readonly() -> bool:
+    """``TRACKER_READONLY=1``: a public demo, where a visitor's uploads and reviews stay in their session."""
+    return os.environ.get("TRACKER_READONLY", "").strip().lower() in ("1", "true", "yes")
+
+
+def current_store(shared: Path) -> Path:
+    """The store this session reads: its own copy once it has written in read-only mode, else ``shared``."""
+    copy = st.session_state.get(SESSION_STORE_KEY)
+    return Path(copy) if readonly() and copy else shared
+
+
+def writable_store(path: Path) -> Path:
+    """Where this session may write. In read-only mode, never the shared store: the first write of
+    a session copies it (SQLite's backup, consistent while others read it) to a private temporary
+    file that the session reads and writes from then on; it is gone with the machine's temp files."""
+    if not readonly():
+        return path
+    copy = st.session_state.get(SESSION_STORE_KEY)
+    if copy:
+        return Path(copy)
+    target = Path(tempfile.mkdtemp(prefix="tracker-session-")) / "store.sqlite"
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as private:
+        source.backup(private)
+    st.session_state[SESSION_STORE_KEY] = str(target)
+    return target
 
 
 def articles_dir() -> Path:
@@ -153,13 +185,13 @@ def reviewed_tables(path: str, version: str, reviews_key: str) -> Tables:
 
 def save_review(path: Path, target: str, target_id: str, verdict: str, corrections: dict | None = None,
                 note: str = "") -> None:
-    """Store one review (the store checks its values)."""
-    with closing(store.connect(path)) as conn:
+    """Store one review (the store checks its values); in read-only mode, in the session's copy."""
+    with closing(store.connect(writable_store(path))) as conn:
         store.save_review(conn, target, target_id, verdict, corrections, note)
 
 
 def withdraw_review(path: Path, target: str, target_id: str) -> None:
-    with closing(store.connect(path)) as conn:
+    with closing(store.connect(writable_store(path))) as conn:
         store.delete_review(conn, target, target_id)
 
 
@@ -248,7 +280,7 @@ def ingest_uploads(files: list[tuple[str, bytes]], path: Path, meta: dict | None
     outcomes = []
     for name, data in files:
         try:
-            summary = pipeline.ingest_text(name, data, path, meta=meta)
+            summary = pipeline.ingest_text(name, data, writable_store(path), meta=meta)
         except ArticleError as err:
             outcomes.append(UploadOutcome(name, False, str(err)))
             continue

@@ -397,3 +397,27 @@ def test_app_malformed_place_in_a_link_is_ignored(app):
     app.query_params["place"] = "Caracas"
     app.run()
     assert not app.exception and len(table_labels(app)) == 12
+
+
+def review_rows_of(db: Path) -> list:
+    with closing(sqlite3.connect(db)) as conn:
+        return conn.execute("SELECT * FROM reviews").fetchall()
+
+
+def test_app_readonly_keeps_uploads_and_reviews_in_the_session(app, dashboard_env, monkeypatch):
+    monkeypatch.setenv("TRACKER_READONLY", "1")
+    before = store_contents(dashboard_env.db)
+    app.query_params["record"] = record_id_of(dashboard_env, "T-72")
+    app.run()
+    assert any("public demo" in c.value for c in app.caption)
+    review_button(app, "evidence", "Reject").click().run()
+    app.file_uploader(key="upload_files").set_value(
+        ("tu160.txt", b"Russia delivered two Tu-160 bombers to Venezuela on December 10, 2018.\n", "text/plain"))
+    app.button(key="FormSubmitter:upload_form-Add files").click().run()
+    assert not app.exception
+    assert "T-72" not in table_labels(app)  # the visitor sees their rejection ...
+    assert app.metric[0].value == "5"  # ... and their article
+    assert store_contents(dashboard_env.db) == before  # the shared store has neither
+    assert review_rows_of(dashboard_env.db) == []
+    private = Path(app.session_state["_session_store"])
+    assert private != dashboard_env.db and len(review_rows_of(private)) == 1
