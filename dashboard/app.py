@@ -49,5 +49,6 @@ with review_tab:
     review_panels.render_queue(tables, filtered, db)
 with add_tab:
     panels.render_add_articles(db)
+    panels.render_articles(tables, db)
 with about_tab:
     panels.render_about(tables, db)

@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from extract import pipeline, places, store
-from extract.articles import ArticleError
+from extract.articles import HTML_SUFFIXES, ArticleError, decode_article_bytes, html_to_text
 from extract.records import COLUMNS, Record
 
 from . import reviews
@@ -279,6 +279,12 @@ def ingest_uploads(files: list[tuple[str, bytes]], path: Path, meta: dict | None
     """Add each uploaded file to the store; a file that is not an article is refused and changes nothing."""
     outcomes = []
     for name, data in files:
+        stored = stored_copy(name, data, path)
+        if stored:
+            known = stored["title"] or stored["article_id"]
+            outcomes.append(UploadOutcome(name, True, f"{name}: already stored, nothing new (as “{known}”; "
+                                                      "its title, source and date are kept)"))
+            continue
         try:
             summary = pipeline.ingest_text(name, data, writable_store(path), meta=meta)
         except ArticleError as err:
@@ -286,6 +292,27 @@ def ingest_uploads(files: list[tuple[str, bytes]], path: Path, meta: dict | None
             continue
         outcomes.append(UploadOutcome(name, True, describe_summary(name, summary)))
     return outcomes
+
+
+def stored_copy(name: str, data: bytes, path: Path) -> dict | None:
+    """The stored article whose text this upload would give, if any: adding it again would only
+    replace the metadata entered the first time. (The text is made by ``extract``, as for a new one.)"""
+    try:
+        text = decode_article_bytes(data, name)
+        if Path(name).suffix.lower() in HTML_SUFFIXES:
+            text = html_to_text(text)[0]
+    except ArticleError:
+        return None  # not an article: ingest says why
+    if not text.strip() or not path.exists():
+        return None
+    with closing(store.connect(path)) as conn:
+        return store.find_article_by_text(conn, text)
+
+
+def remove_article(path: Path, article_id: str) -> int:
+    """Remove an article and its records (in read-only mode, from the session's copy)."""
+    with closing(store.connect(writable_store(path))) as conn:
+        return store.delete_article(conn, article_id)
 
 
 def pasted_name(text: str) -> str:

@@ -6,6 +6,7 @@ and the other articles that report the same fact. Article text is escaped before
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -20,6 +21,17 @@ SUPPORT_CONTEXT_CHARS = 200
 
 def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+# Markdown characters that could make text a link, an image, code, emphasis, a heading or LaTeX.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()<>!$~#|])")
+
+
+def markdown_literal(text: object) -> str:
+    """Text for a Streamlit element that reads Markdown (st.success, st.warning): every character
+    that could make it a link, an image or markup is backslash-escaped, so it shows as typed."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return escaped.replace("://", ":\\/\\/").replace("www.", "www\\.")  # no autolinks either
 
 
 def article_of(tables: Tables, article_id: str) -> dict:

@@ -24,6 +24,7 @@ from . import data, evidence, exports, figures, filters, review_panels
 RECORD_KEY = review_panels.RECORD_KEY
 TABLES_KEY = "_tables_shown"
 PREPARED_KEY = "_download_prepared"
+REMOVED_KEY = "_article_removed"
 RESTORED_KEY = "_filters_restored"
 EXTENT_KEY = "_date_extent"
 MAP_GENERATION_KEY = "_map_generation"
@@ -89,7 +90,7 @@ def ensure_extracted(folder: Path, path: Path) -> None:
         summary = data.extract_articles(folder, path, progress)
         bar.empty()
     for message in summary.skipped:
-        st.warning(message, icon=":material/warning:")
+        st.warning(evidence.markdown_literal(message), icon=":material/warning:")
     if summary.warnings:
         with st.expander(f"{len(summary.warnings)} notes from the extraction"):
             st.text("\n".join(summary.warnings))
@@ -430,7 +431,8 @@ def render_evidence(tables: data.Tables, filtered: pd.DataFrame, path: Path) -> 
     row = match.iloc[0]
     st.subheader("Evidence")
     if not filtered["record_id"].eq(record_id).any():
-        st.warning(f"The selected record ({row['label']}, {row['review']}) is not among the filtered records: "
+        st.warning(f"The selected record ({evidence.markdown_literal(row['label'])}, {row['review']}) is not among "
+                   "the filtered records: "
                    "the filters changed since it was selected, or the link names a record they exclude.",
                    icon=":material/filter_alt_off:")
         st.button("Clear selection", on_click=select_record, args=(None,), key="clear_record", type="primary")
@@ -480,7 +482,7 @@ def render_add_articles(path: Path) -> None:
     st.caption(f"Each article goes through the extractor into the store. A file that is empty, binary, not UTF-8 "
                f"or over {MAX_BYTES / 1_000_000:g} MB is refused with the reason, and the store is left as it was.")
     for outcome in st.session_state.pop(UPLOAD_OUTCOMES_KEY, []):
-        (st.success if outcome.ok else st.error)(outcome.message)
+        (st.success if outcome.ok else st.error)(evidence.markdown_literal(outcome.message))
     with st.form("upload_form", clear_on_submit=True):
         st.file_uploader("Article files (.txt, .md, .html)", type=["txt", "md", "html"], accept_multiple_files=True,
                          key="upload_files")
@@ -494,6 +496,48 @@ def render_add_articles(path: Path) -> None:
         right.text_input("URL", key="paste_url")
         st.text_area("Article text", key="paste_text", height=220)
         st.form_submit_button("Add pasted article", on_click=_ingest_pasted_text, args=(path,), type="primary")
+
+
+def render_articles(tables: data.Tables, path: Path) -> None:
+    """The stored articles, newest first, each with its records; one can be removed after a confirmation."""
+    st.subheader("Stored articles")
+    if tables.articles.empty:
+        st.caption("No articles yet.")
+        return
+    counts = tables.records.groupby("article_id").size()
+    listing = tables.articles.assign(records=tables.articles["article_id"].map(counts).fillna(0).astype(int))
+    listing = listing.sort_values(["extracted_at", "article_id"], ascending=[False, True], kind="stable")
+    st.dataframe(listing, hide_index=True, key="articles_list",
+                 column_order=("title", "source", "published", "records", "extracted_at", "article_id"),
+                 column_config={"extracted_at": st.column_config.TextColumn("Added"),
+                                "article_id": st.column_config.TextColumn("Article id"),
+                                "records": st.column_config.NumberColumn("Records", format="%d")})
+    titles = dict(zip(listing["article_id"], listing["title"], strict=True))
+    chosen = st.selectbox("Article", listing["article_id"].tolist(), index=None, key="article_chosen",
+                          placeholder="Choose an article to see its records or remove it",
+                          format_func=lambda a: _short(titles.get(a) or a, 90))
+    message = st.session_state.pop(REMOVED_KEY, None)
+    if message:
+        st.success(evidence.markdown_literal(message))
+    if chosen:
+        _render_article(tables, path, chosen, titles.get(chosen) or chosen)
+
+
+def _render_article(tables: data.Tables, path: Path, article_id: str, title: str) -> None:
+    rows = tables.records[tables.records["article_id"] == article_id]
+    st.dataframe(rows, hide_index=True, column_order=("label", "supplier", "recipient", "status", "date", "review",
+                                                      "sentence"), column_config=_column_config())
+    sure = st.checkbox(f"Yes, remove this article and its {len(rows)} records from the store", key=f"sure_{article_id}",
+                       help="Its reviews are kept (flagged as missing), in case it comes back. An article of the "
+                            "articles folder comes back the next time the folder is extracted: remove its file too.")
+    st.button("Remove the article", key="remove_article", disabled=not sure, type="primary",
+              on_click=_remove_article, args=(path, article_id, title))
+
+
+def _remove_article(path: Path, article_id: str, title: str) -> None:
+    removed = data.remove_article(path, article_id)
+    st.session_state["article_chosen"] = None
+    st.session_state[REMOVED_KEY] = f"Removed “{title}” and its {removed} records."
 
 
 # --- about -----------------------------------------------------------------------------------------

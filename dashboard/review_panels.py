@@ -128,8 +128,8 @@ def _submit(path: Path, prefix: str, target: str, target_id: str, key: str, extr
     """The form's callback: save the review, or say why it was not saved."""
     values = {f: st.session_state.get(f"{key}_{f}") for f in reviews.REVIEW_FIELDS}
     if values["date"] and not date_span(values["date"].strip())[2]:
-        st.session_state[f"{MESSAGE_KEY}_{prefix}"] = (f"Not saved: “{values['date']}” is not a date "
-                                                        "(YYYY, YYYY-MM or YYYY-MM-DD).")
+        typed = evidence.markdown_literal(values["date"])  # the message reads Markdown; what was typed must not
+        st.session_state[f"{MESSAGE_KEY}_{prefix}"] = f"Not saved: “{typed}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)."
         return
     corrections = {} if reject else reviews.corrections_from(values, extracted)
     verdict = "rejected" if reject else ("corrected" if corrections else "confirmed")

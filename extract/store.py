@@ -112,6 +112,27 @@ def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[R
     return saved
 
 
+def delete_article(conn: sqlite3.Connection, article_id: str) -> int:
+    """Remove an article, its records and what they contributed to facts, in one transaction; returns
+    how many records went with it. Reviews stay (flagged 'missing'), should the article come back."""
+    with conn:
+        touched = {f for (f,) in conn.execute("SELECT fact_id FROM records WHERE article_id = ?", (article_id,)) if f}
+        removed = conn.execute("DELETE FROM records WHERE article_id = ?", (article_id,)).rowcount
+        if not conn.execute("DELETE FROM articles WHERE article_id = ?", (article_id,)).rowcount:
+            return 0
+        update_facts(conn, touched)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)",
+                     (datetime.now(UTC).isoformat(timespec="seconds"),))
+        _stamp(conn, "records_version")
+    return removed
+
+
+def find_article_by_text(conn: sqlite3.Connection, text: str) -> dict | None:
+    """The stored article whose text is exactly ``text`` (its id and title), or None."""
+    row = conn.execute("SELECT article_id, title FROM articles WHERE text = ? LIMIT 1", (text,)).fetchone()
+    return dict(row) if row else None
+
+
 def _stamp(conn: sqlite3.Connection, key: str) -> None:
     """Record when part of the store changed, to the microsecond: a reader's cache key. Records and
     reviews have their own, so saving a review does not make a reader reload 100,000 records."""

@@ -421,3 +421,32 @@ def test_app_readonly_keeps_uploads_and_reviews_in_the_session(app, dashboard_en
     assert review_rows_of(dashboard_env.db) == []
     private = Path(app.session_state["_session_store"])
     assert private != dashboard_env.db and len(review_rows_of(private)) == 1
+
+
+def test_app_removing_an_article_removes_its_records_after_a_confirmation(app, dashboard_env):
+    app.run()
+    app.selectbox(key="article_chosen").select("a04_markup_and_formulas").run()
+    assert app.button(key="remove_article").disabled  # not before the analyst confirms
+    app.checkbox(key="sure_a04_markup_and_formulas").check().run()
+    app.button(key="remove_article").click().run()
+    assert not app.exception
+    assert not {"T-72", "=Fath-360", "Shahed-136"} & set(table_labels(app))
+    assert len(table_labels(app)) == 9 and app.metric[0].value == "3"
+    articles, records, facts = store_contents(dashboard_env.db)
+    assert "a04_markup_and_formulas" not in {a[0] for a in articles}
+    assert len(records) == 9 and not any("Fath" in str(f) for f in facts)
+    assert any("its 3 records" in s.value for s in app.success)
+
+
+def test_app_adding_identical_text_again_changes_nothing(app, dashboard_env):
+    text = "Russia delivered two Tu-160 bombers to Venezuela on December 10, 2018.\n"
+    app.run()
+    app.text_input(key="paste_title").input("Tu-160s land")
+    app.text_input(key="paste_source").input("TASS")
+    app.text_area(key="paste_text").input(text)
+    app.button(key="FormSubmitter:paste_form-Add pasted article").click().run()
+    before = store_contents(dashboard_env.db)
+    app.text_area(key="paste_text").input(text)
+    app.button(key="FormSubmitter:paste_form-Add pasted article").click().run()
+    assert any("already stored, nothing new" in s.value and "Tu-160s land" in s.value for s in app.success)
+    assert store_contents(dashboard_env.db) == before  # the title and source entered first are kept
