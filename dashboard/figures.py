@@ -24,6 +24,9 @@ OTHER_COLOUR = (120, 120, 120)
 # Certainty as marker shape (points) and bar pattern (spans): filled and plain is the firmest claim.
 CERTAINTY_SYMBOLS = {"confirmed": "circle", "claimed": "diamond", "speculative": "circle-open", "denied": "x"}
 CERTAINTY_PATTERNS = {"confirmed": "", "claimed": "/", "speculative": ".", "denied": "x"}
+# The initial view fits the data into this many pixels: the map's width on a 390 px phone. The page
+# cannot know the reader's screen, and a wider map then shows a margin around the data, not a crop.
+MAP_FIT_PIXELS = 320
 # Tilting the map shows arcs as arcs; seen from straight above they collapse into straight lines.
 MAP_PITCH = 35
 # How many records a map tooltip lists before it says "and N more": a tooltip is not a table.
@@ -302,7 +305,8 @@ def _initial_view(points: list[dict], arcs: list[dict]) -> pdk.ViewState:
     if not lons:
         return pdk.ViewState(latitude=20, longitude=0, zoom=0.8, pitch=MAP_PITCH)
     span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 2, 1.0)
-    zoom = max(0.5, min(6.0, math.log2(360 / span) - 0.3))
+    # deck.gl draws the world 512 px wide at zoom 0; fit the span into MAP_FIT_PIXELS, a phone's map.
+    zoom = max(0.0, min(6.0, math.log2(360 / span * MAP_FIT_PIXELS / 512)))
     return pdk.ViewState(latitude=(max(lats) + min(lats)) / 2, longitude=(max(lons) + min(lons)) / 2, zoom=zoom,
                          pitch=MAP_PITCH)
 
@@ -434,10 +438,12 @@ def build_timeline_figure(df: pd.DataFrame) -> go.Figure:
     _add_certainty_legend(fig)
     lanes = dated.sort_values("date_start")["lane"].drop_duplicates().tolist()
     fig.update_layout(
-        barmode="overlay", height=max(260, min(720, 110 + 34 * len(lanes))),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest",
+        barmode="overlay", height=max(300, min(760, 150 + 34 * len(lanes))),
+        # the bottom margin holds the certainty legend (two rows on a phone) under the date axis
+        margin={"l": 10, "r": 10, "t": 30, "b": 70}, hovermode="closest",
+        # kinds above the chart, certainties below it: side by side they ran together on a phone
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": "kind "}},
-        legend2={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1, "xanchor": "right",
+        legend2={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0,
                  "title": {"text": "certainty "}},
         xaxis={"type": "date", "title": None},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},

@@ -25,6 +25,8 @@ RECORD_KEY = review_panels.RECORD_KEY
 TABLES_KEY = "_tables_shown"
 PREPARED_KEY = "_download_prepared"
 REMOVED_KEY = "_article_removed"
+# No Plotly toolbar: on a phone it covered the legends; zoom and pan still work by touch and wheel.
+PLOTLY_CONFIG = {"displayModeBar": False}
 RESTORED_KEY = "_filters_restored"
 EXTENT_KEY = "_date_extent"
 MAP_GENERATION_KEY = "_map_generation"
@@ -282,13 +284,13 @@ def _filter_by_map_click(key: str) -> None:
 
 def render_timeline(df: pd.DataFrame) -> None:
     undated = int(df["date_start"].isna().sum())
-    st.plotly_chart(figures.build_timeline_figure(df), key="timeline", width="stretch")
+    st.plotly_chart(figures.build_timeline_figure(df), key="timeline", width="stretch", config=PLOTLY_CONFIG)
     st.caption("Bars span a year or a month when that is all the article says; points are exact days. "
                "Shape or hatching shows certainty." + (f" {undated} undated facts are not drawn." if undated else ""))
 
 
 def render_alliances(df: pd.DataFrame) -> None:
-    st.plotly_chart(figures.build_alliance_figure(df), key="alliances", width="stretch")
+    st.plotly_chart(figures.build_alliance_figure(df), key="alliances", width="stretch", config=PLOTLY_CONFIG)
     st.caption("Arrows run from supplier to recipient; thicker means more facts.")
 
 
