@@ -133,7 +133,12 @@ def read_tables(path: Path) -> Tables:
         records = store.load_records(conn)
         articles = pd.DataFrame(store.load_articles(conn), columns=list(store.ARTICLE_COLUMNS))
         facts = pd.DataFrame(store.load_facts(conn), columns=list(store.FACT_COLUMNS))
-    return Tables(records_frame(records), articles.fillna(""), facts)
+    articles = articles.fillna("")
+    frame = records_frame(records)
+    # the tables name an article by its title, not its file name (the id stays in the exports)
+    titles = articles.set_index("article_id")["title"]
+    frame["article_title"] = frame["article_id"].map(titles).fillna("").where(lambda t: t != "", frame["article_id"])
+    return Tables(frame, articles, facts)
 
 
 def store_version(path: Path) -> str:

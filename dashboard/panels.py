@@ -68,10 +68,10 @@ COLUMN_HELP = {
 }
 TABLE_TABS = (("All records", None), ("Items", "item"), ("Deployments", "deployment"), ("Agreements", "agreement"))
 FACT_COLUMNS = ("label", "supplier", "recipient", "status", "date", "n_articles", "n_records", "review", "kind",
-                "category", "certainty", "quantity", "location", "sentence")
+                "category", "certainty", "quantity", "location", "sentence", "article_title")
 # What a reader checks first leads (label, parties, status, date), so a narrow screen shows it.
 TABLE_COLUMNS = ("label", "supplier", "recipient", "status", "date", "review", "kind", "category", "certainty",
-                 "quantity", "location", "sentence", "date_inferred", "article_id")
+                 "quantity", "location", "sentence", "date_inferred", "article_title")
 
 
 # --- extraction ------------------------------------------------------------------------------------
@@ -303,7 +303,7 @@ def _column_config() -> dict:
     return {
         **text,
         "label": cc.TextColumn("Label", help=COLUMN_HELP["label"]),
-        "article_id": cc.TextColumn("Article", help=COLUMN_HELP["article_id"]),
+        "article_title": cc.TextColumn("Article", help="The title of the article the record comes from."),
         "quantity": cc.NumberColumn("Quantity", help=COLUMN_HELP["quantity"], format="%d"),
         "date_inferred": cc.CheckboxColumn("Date inferred", help=COLUMN_HELP["date_inferred"]),
         "sentence": cc.TextColumn("Evidence sentence", help=COLUMN_HELP["sentence"], width="large"),

@@ -89,6 +89,8 @@ def test_app_runs_on_the_fixture_store(app):
     assert not app.error
     assert len(table_labels(app)) == 12
     assert {"Dashboard", "Review", "Add articles", "About the data", "Facts", "Items"} <= {t.label for t in app.tabs}
+    titles = set(app.dataframe[RECORDS_TABLE].value["article_title"])
+    assert "Russian troops land in Caracas" in titles and "a01_caracas_2019" not in titles
 
 
 def test_app_counts_a_claim_told_twice_once(app, downloads):
