@@ -208,6 +208,11 @@ def render_filters(tables: data.Tables) -> filters.FilterState:
             st.date_input("Date range", min_value=extent[0], max_value=extent[1], key=DATES_KEY,
                           help="A record dated 2019 or 2019-05 is kept when its year or month overlaps the range.")
         st.toggle("Include undated records", key=UNDATED_KEY)
+        undated = int(df["date_start"].isna().sum())
+        if (current.date_from or current.date_to) and current.include_undated and undated:
+            # a date range reads as "only these years"; say that the undated ones are still in
+            st.caption(f"The {undated:,} undated records are kept: they may be from any year. Switch "
+                       "“Include undated records” off to see only records dated in the range.")
         if current.place:
             st.markdown("**Place** (chosen on the map)")
             st.button(f"{_place_name(tables, current.place)} ✕", key="clear_place", on_click=_clear_place,

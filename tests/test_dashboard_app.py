@@ -164,6 +164,14 @@ def test_app_query_params_restore_date_range(app):
     app.query_params.update({"from": "2019-01-01", "to": "2019-12-31", "undated": "0"})
     app.run()
     assert sorted(set(table_labels(app))) == ["military cooperation agreement", "troops"]
+    assert not any("undated records are kept" in c.value for c in app.caption)
+
+
+def test_app_date_range_says_that_undated_records_are_kept(app):
+    app.query_params.update({"from": "2019-01-01", "to": "2019-12-31"})
+    app.run()
+    assert "Shahed-136" in table_labels(app)  # undated
+    assert any(c.value.startswith("The 2 undated records are kept") for c in app.caption)
 
 
 def test_app_reset_clears_every_filter(app):
