@@ -5,10 +5,14 @@ so a claim repeated in a title, a headline and a body counts once. Pure function
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-# The columns a fact adds to its representative record.
-FACT_COUNT_COLUMNS = ("n_records", "n_articles")
+# What a fact keeps of its representative record: what the figures, the facts table and the facts
+# CSV read. Taking rows costs per column (strings are Arrow arrays), and a reviewed record has ~45.
+FACT_SOURCE_COLUMNS = ("record_id", "article_id", "fact_id", "kind", "label", "category", "supplier", "recipient",
+                       "status", "certainty", "quantity", "date", "location", "lat", "lon", "sentence", "date_start",
+                       "date_end", "precision", "date_inferred", "review", "article_title")
 FACTS_CSV_COLUMNS = ("fact_id", "kind", "label", "category", "supplier", "recipient", "status", "certainty", "date",
                      "quantity", "location", "lat", "lon", "review", "n_records", "n_articles", "article_ids",
                      "record_ids", "sentence")
@@ -21,23 +25,27 @@ def fact_keys(df: pd.DataFrame) -> pd.Series:
 
 def consolidate(df: pd.DataFrame) -> pd.DataFrame:
     """One row per fact among ``df``: the report with the most precise date (then a place, then the
-    shortest sentence) stands for it, as in the store's facts table, with how many records and
-    articles tell it. Order: the records' order of first appearance. (The ids of its records and
-    articles are joined only for an export: a join per fact costs a second at 100,000 records.)"""
+    shortest sentence; then the first) stands for it, as in the store's facts table, with how many
+    records and articles tell it. Order: the facts' first appearance among the records. (The ids
+    of its records and articles are joined only for an export: a join per fact costs a second at
+    100,000 records.)"""
     if df.empty:
         return df.assign(n_records=pd.Series(dtype="int64"), n_articles=pd.Series(dtype="int64"))
-    keyed = df.assign(_fact=fact_keys(df), _precision=df["date"].str.len(), _placed=df["location"] != "",
-                      _length=df["sentence"].str.len(), _order=range(len(df)))
-    best = keyed.sort_values(["_fact", "_precision", "_placed", "_length", "record_id"],
-                             ascending=[True, False, False, True, True], kind="stable").drop_duplicates("_fact")
-    groups = keyed.groupby("_fact", sort=False)
-    support = pd.DataFrame({
-        "n_records": groups.size(),
-        "n_articles": groups["article_id"].nunique(),
-        "_first": groups["_order"].min(),
-    })
-    facts = best.set_index("_fact").join(support).sort_values("_first", kind="stable")
-    return facts.drop(columns=["_precision", "_placed", "_length", "_order", "_first"]).reset_index(drop=True)
+    # Integer codes for facts (in order of first appearance) and articles; everything after works on
+    # arrays of ints. Sorting the frame on five columns, strings among them, took 1.7 s at 100k.
+    facts_code, first_seen = pd.factorize(fact_keys(df))
+    articles_code, articles = pd.factorize(df["article_id"])
+    rank = df["date"].str.len() * 100_000 + (df["location"] != "") * 10_000 - df["sentence"].str.len().clip(upper=9_999)
+    order = np.lexsort((-rank.to_numpy(), facts_code))  # by fact, the best report first
+    firsts = order[np.r_[True, facts_code[order][1:] != facts_code[order][:-1]]]
+    best = np.empty(len(first_seen), dtype=np.int64)
+    best[facts_code[firsts]] = firsts
+    pairs = np.unique(facts_code.astype(np.int64) * max(len(articles), 1) + articles_code)
+    kept = [c for c in FACT_SOURCE_COLUMNS if c in df.columns]
+    facts = df[kept].iloc[best].assign(
+        n_records=np.bincount(facts_code, minlength=len(first_seen)),
+        n_articles=np.bincount(pairs // max(len(articles), 1), minlength=len(first_seen)))
+    return facts.reset_index(drop=True)
 
 
 def with_supporting_ids(facts: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
