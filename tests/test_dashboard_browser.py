@@ -236,3 +236,26 @@ def test_dashboard_browser_every_download_works_every_time(app_url: str):
     assert counts == {"facts.csv": 11, "records.csv": 12, "records_kind-item.csv": 6, "records_kind-deployment.csv": 4,
                       "records_kind-agreement.csv": 2, "reviews.csv": 0}
     assert all(text for _, text in files)
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_dashboard_browser_legends_stay_readable_at_phone_and_desktop_widths(app_url: str, width: int):
+    with sync_api.sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 4000 if width < 800 else 2400})
+            page.goto(app_url)
+            wait_for_page(page)
+            timeline = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+            timeline.locator(".js-plotly-plot .bars path, .js-plotly-plot .points path").first.wait_for(
+                timeout=DRAW_TIMEOUT_MS)
+            page.wait_for_timeout(1500)
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=ARTIFACTS / f"dashboard_{width}.png", full_page=True)
+            assert page.locator(".modebar-container .modebar").count() == 0, "the Plotly toolbar is shown"
+            kinds, certainties = (timeline.locator(f"g.{name}").first.bounding_box() for name in ("legend", "legend2"))
+            assert kinds["y"] + kinds["height"] <= certainties["y"] or certainties["y"] + certainties["height"] <= kinds["y"]
+            chart = timeline.bounding_box()
+            assert certainties["x"] + certainties["width"] <= chart["x"] + chart["width"] + 1  # not cut off
+        finally:
+            browser.close()
