@@ -195,6 +195,12 @@ def save_review(path: Path, target: str, target_id: str, verdict: str, correctio
         store.save_review(conn, target, target_id, verdict, corrections, note)
 
 
+def merge_reviews(path: Path, rows: list[dict]) -> dict[str, int]:
+    """Merge reviews read from a team-mate's CSV (newer wins); in read-only mode, into the session's copy."""
+    with closing(store.connect(writable_store(path))) as conn:
+        return store.merge_reviews(conn, rows)
+
+
 def withdraw_review(path: Path, target: str, target_id: str) -> None:
     with closing(store.connect(writable_store(path))) as conn:
         store.delete_review(conn, target, target_id)

@@ -3,11 +3,13 @@ records carry reviews, the extracted values and the review), GeoJSON, and the re
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pandas as pd
 
-from extract.records import COLUMNS, table_to_csv
+from extract.records import COLUMNS, FORMULA_PREFIXES, table_to_csv
 
 from .consolidate import FACTS_CSV_COLUMNS, with_supporting_ids
 from .reviews import REVIEW_COLUMNS, REVIEWS_EXPORT_COLUMNS
@@ -55,6 +57,29 @@ def records_geojson(df: pd.DataFrame) -> bytes:
         properties = {k: (None if v == "" else v) for k, v in row.items()}
         features.append({"type": "Feature", "id": row["record_id"], "geometry": geometry, "properties": properties})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+
+
+def read_reviews_csv(data: bytes) -> list[dict]:
+    """The rows of a reviews CSV (as ``reviews_csv`` writes it), with the apostrophe that neutralised
+    a formula taken off again and quantities as numbers; ValueError says what is wrong with it."""
+    try:
+        reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+        rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise ValueError(f"not a UTF-8 CSV file ({err})") from None
+    missing = {"target", "target_id", "verdict", "reviewed_at"} - set(reader.fieldnames or ())
+    if missing:
+        raise ValueError(f"not a reviews CSV: no {', '.join(sorted(missing))} column")
+    return [_review_row(row, line) for line, row in enumerate(rows, start=2)]
+
+
+def _review_row(row: dict, line: int) -> dict:
+    plain = {k: (v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in FORMULA_PREFIXES else v)
+             for k, v in row.items() if k}
+    quantity = (plain.get("quantity") or "").strip()
+    if quantity and not quantity.isdigit():
+        raise ValueError(f"line {line}: quantity {quantity!r} is not a whole number")
+    return {**plain, "quantity": int(quantity) if quantity else None}
 
 
 def facts_csv(facts: pd.DataFrame, records: pd.DataFrame) -> bytes:

@@ -177,6 +177,7 @@ def render_queue(tables: data.Tables, filtered: pd.DataFrame, path: Path) -> Non
         render_review_form(tables, row, path, prefix="queue")
         st.button("Skip for now", on_click=_skip, args=(row["record_id"],), key="queue_skip")
     render_reviews_download(tables)
+    render_reviews_merge(path)
 
 
 def render_reviews_download(tables: data.Tables) -> None:
@@ -189,3 +190,27 @@ def render_reviews_download(tables: data.Tables) -> None:
                                                                        else "") + ".")
     st.download_button(f"Reviews CSV ({len(found)} rows)", exports.reviews_csv(found), file_name="reviews.csv",
                        mime="text/csv", key="reviews_csv", on_click="ignore", icon=":material/download:")
+
+
+def render_reviews_merge(path: Path) -> None:
+    """Merge a team-mate's reviews CSV into the store: a target reviewed on both sides keeps the newer."""
+    message = st.session_state.pop(f"{MESSAGE_KEY}_merge", None)
+    if message:
+        (st.error if message.startswith("Not merged") else st.success)(message)
+    with st.form("merge_form", clear_on_submit=True):
+        st.file_uploader("Merge reviews from a CSV (a Reviews CSV of this dashboard)", type=["csv"],
+                         key="reviews_file")
+        st.form_submit_button("Merge reviews", on_click=_merge, args=(path,))
+
+
+def _merge(path: Path) -> None:
+    upload = st.session_state.get("reviews_file")
+    if upload is None:
+        return
+    try:
+        counts = data.merge_reviews(path, exports.read_reviews_csv(upload.getvalue()))
+    except ValueError as err:
+        st.session_state[f"{MESSAGE_KEY}_merge"] = f"Not merged: {evidence.markdown_literal(err)}"
+        return
+    st.session_state[f"{MESSAGE_KEY}_merge"] = (f"Merged: {counts['added']} added, {counts['replaced']} newer ones "
+                                                f"replaced ours, {counts['older']} older or equal ones left out.")

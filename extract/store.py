@@ -269,6 +269,34 @@ def save_review(conn: sqlite3.Connection, target: str, target_id: str, verdict: 
         _stamp(conn, "reviews_version")
 
 
+def merge_reviews(conn: sqlite3.Connection, reviews: Iterable[Mapping[str, object]]) -> dict[str, int]:
+    """Merge another analyst's reviews (rows with REVIEW_COLUMNS) in one transaction: a review of a
+    target not reviewed here is added, a newer one replaces ours, an older or equal one is kept out.
+    Returns how many were added, replaced and kept out; a malformed row raises ValueError (nothing
+    is merged then)."""
+    counts = {"added": 0, "replaced": 0, "older": 0}
+    with conn:
+        for review in reviews:
+            target, target_id, verdict = (str(review.get(k) or "") for k in ("target", "target_id", "verdict"))
+            corrections = {f: review.get(f) for f in REVIEW_FIELDS if review.get(f) not in (None, "")}
+            _check_review(target, verdict, corrections)
+            when = str(review.get("reviewed_at") or "")
+            ours = conn.execute("SELECT reviewed_at FROM reviews WHERE target = ? AND target_id = ?",
+                                (target, target_id)).fetchone()
+            if ours and ours[0] >= when:
+                counts["older"] += 1
+                continue
+            row = {**dict.fromkeys(REVIEW_FIELDS), **corrections, "target": target, "target_id": target_id,
+                   "verdict": verdict, "note": str(review.get("note") or ""), "reviewed_at": when,
+                   "evidence_digest": str(review.get("evidence_digest") or "")}
+            conn.execute(f"INSERT OR REPLACE INTO reviews ({', '.join(REVIEW_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})", [row[c] for c in REVIEW_COLUMNS])
+            counts["replaced" if ours else "added"] += 1
+        if counts["added"] or counts["replaced"]:
+            _stamp(conn, "reviews_version")
+    return counts
+
+
 def delete_review(conn: sqlite3.Connection, target: str, target_id: str) -> None:
     """Withdraw a review: the record or fact reads as extracted again."""
     with conn:

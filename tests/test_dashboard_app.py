@@ -460,3 +460,15 @@ def test_app_adding_identical_text_again_changes_nothing(app, dashboard_env):
     app.button(key="FormSubmitter:paste_form-Add pasted article").click().run()
     assert any("already stored, nothing new" in s.value and "Tu-160s land" in s.value for s in app.success)
     assert store_contents(dashboard_env.db) == before  # the title and source entered first are kept
+
+
+def test_app_merges_a_colleagues_reviews_csv(app, dashboard_env):
+    t72 = record_id_of(dashboard_env, "T-72")
+    colleague = (f"target,target_id,verdict,label,status,note,reviewed_at\n"
+                 f"record,{t72},corrected,,delivered,seen in port,2026-11-30T10:00:00+00:00\n").encode()
+    app.run()
+    app.file_uploader(key="reviews_file").set_value(("reviews.csv", colleague, "text/csv"))
+    app.button(key="FormSubmitter:merge_form-Merge reviews").click().run()
+    assert any(s.value.startswith("Merged: 1 added") for s in app.success)
+    shown = table_rows(app).set_index("record_id")
+    assert (shown.loc[t72, "status"], shown.loc[t72, "review"]) == ("delivered", "corrected")

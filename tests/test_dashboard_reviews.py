@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard.data import read_reviews, read_tables
-from dashboard.exports import records_csv, reviews_csv
+from dashboard.exports import read_reviews_csv, records_csv, reviews_csv
 from dashboard.filters import FilterState, apply_filters
 from dashboard.reviews import apply_reviews, corrections_from, review_queue
 from extract import store
@@ -109,3 +109,38 @@ def test_reviews_csv_exports_carry_review_and_extracted_columns(fixture_store):
     [review] = list(csv.DictReader(io.StringIO(reviews_csv(read_reviews(fixture_store.db)).decode("utf-8"))))
     assert (review["target_id"], review["verdict"], review["label"], review["status"]) == (
         fath.record_id, "corrected", "'=Fath-360 missile", "")
+
+
+def test_reviews_csv_merges_into_another_store_newer_wins(fixture_store, tmp_path):
+    from conftest import build_fixture_store
+
+    fath, t72 = record(fixture_store, "=Fath-360"), record(fixture_store, "T-72")
+    reviewed(fixture_store, ("record", fath.record_id, "corrected", {"label": "=Fath-360 missile", "quantity": 4}))
+    exported = reviews_csv(read_reviews(fixture_store.db))
+    other = build_fixture_store(tmp_path / "colleague")
+    with closing(store.connect(other.db)) as conn:
+        store.save_review(conn, "record", t72.record_id, "rejected")
+        counts = store.merge_reviews(conn, read_reviews_csv(exported))
+        assert counts == {"added": 1, "replaced": 0, "older": 0}
+        assert store.merge_reviews(conn, read_reviews_csv(exported)) == {"added": 0, "replaced": 0, "older": 1}
+    merged = read_reviews(other.db).set_index("target_id")
+    assert merged.loc[fath.record_id, "label"] == "=Fath-360 missile"  # the apostrophe of the CSV is gone
+    assert merged.loc[fath.record_id, "quantity"] == 4 and merged.loc[t72.record_id, "verdict"] == "rejected"
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    (b"label,status\nT-72,planned\n", "not a reviews CSV"),
+    (b"target,target_id,verdict,reviewed_at,quantity\nrecord,x,confirmed,2026,many\n", "line 2: quantity"),
+    (b"\xff\xfe\x00", "not a UTF-8 CSV"),
+])
+def test_reviews_csv_that_is_not_one_is_refused(payload, message):
+    with pytest.raises(ValueError, match=message):
+        read_reviews_csv(payload)
+
+
+def test_reviews_merge_refuses_a_bad_verdict_and_merges_nothing(fixture_store):
+    rows = [{"target": "record", "target_id": "a", "verdict": "confirmed", "reviewed_at": "2026-01-01"},
+            {"target": "record", "target_id": "b", "verdict": "probably", "reviewed_at": "2026-01-01"}]
+    with closing(store.connect(fixture_store.db)) as conn, pytest.raises(ValueError, match="verdict"):
+        store.merge_reviews(conn, rows)
+    assert read_reviews(fixture_store.db).empty
