@@ -253,28 +253,6 @@ def flow_arcs(df: pd.DataFrame, anchor: Centroid | None = None, limit: int = MAP
     return arcs
 
 
-def map_object_records(df: pd.DataFrame, picked: dict) -> pd.DataFrame:
-    """The entries behind a map object the reader clicked: an arc's supplier → recipient pair, or a
-    point's place, looked up in the same filtered entries the map was drawn from."""
-    if picked.get("supplier") and picked.get("recipient"):
-        linked = _linked(df)
-        return linked[(linked["supplier"] == picked["supplier"]) & (linked["recipient"] == picked["recipient"])]
-    if picked.get("lat") is None or picked.get("lon") is None:
-        return df.iloc[0:0]
-    return at_place(df, place_key(picked["lat"], picked["lon"]))
-
-
-def at_place(df: pd.DataFrame, key: str) -> pd.DataFrame:
-    """The entries at a place named by ``place_key``."""
-    try:
-        lat, lon = (float(v) for v in key.split(","))
-    except ValueError:
-        return df.iloc[0:0]
-    located = _located(df)
-    at = ((located["_lat"] - lat).abs() < 1e-9) & ((located["_lon"] - lon).abs() < 1e-9)
-    return df.loc[located.index[at]]
-
-
 def map_legend_html(max_count: int, hidden_pairs: int) -> str:
     """The map's legend: kind colours, marker sizes and arc widths for a few counts, and how many
     pairs are not drawn. Built from constants and numbers only (no article text)."""

@@ -127,6 +127,11 @@ def parse_place(value: str) -> tuple[float, float] | None:
     return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
+def at_place(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """The rows at a place named ``lat,lon`` (as the map's markers name theirs)."""
+    return df[_place_mask(df, value)]
+
+
 def _place_mask(df: pd.DataFrame, value: str) -> pd.Series:
     position = parse_place(value)
     if position is None:

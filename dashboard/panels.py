@@ -248,7 +248,7 @@ def render_summary(tables: data.Tables, filtered: pd.DataFrame, facts: pd.DataFr
 
 def _place_name(tables: data.Tables, key: str) -> str:
     """A place filter's name: the most frequent location at it, else its coordinates."""
-    names = figures.at_place(tables.records, key)["location"]
+    names = filters.at_place(tables.records, key)["location"]
     names = names[names != ""]
     return names.value_counts().index[0] if not names.empty else key
 

@@ -16,10 +16,10 @@ from dashboard.figures import (
     build_timeline_figure,
     flow_arcs,
     map_legend_html,
-    map_object_records,
     place_points,
     prepare_outlines,
 )
+from dashboard.filters import FilterState, apply_filters
 
 CENTROIDS = {"RUS": (61.5, 105.3), "VEN": (7.1, -66.2), "PRK": (40.3, 127.5), "IRN": (32.4, 53.7), "BLR": (53.7, 27.9)}
 OUTLINES = {"type": "FeatureCollection", "features": [{
@@ -108,14 +108,15 @@ def test_figures_map_arc_width_grows_on_a_log_scale(count, wider_than):
     assert arc_width(100) < 8 * arc_width(1)
 
 
-def test_figures_map_click_on_a_point_or_an_arc_finds_its_entries(records_df):
-    caracas = next(p for p in place_points(records_df) if p["location"] == "Caracas")
-    # what the browser sends back is the clicked object, serialised as JSON
-    found = map_object_records(records_df, json.loads(json.dumps(caracas)))
+def test_figures_map_click_names_a_filter_that_finds_the_same_entries(records_df):
+    # what the browser sends back on a click is the object, serialised as JSON; the page turns it
+    # into a place filter (a marker) or supplier and recipient filters (an arc)
+    caracas = json.loads(json.dumps(next(p for p in place_points(records_df) if p["location"] == "Caracas")))
+    found = apply_filters(records_df, FilterState(place=caracas["place"]))
     assert len(found) == caracas["count"] == 3 and set(found["location"]) == {"Caracas"}
-    arc = next(a for a in flow_arcs(records_df, CENTROIDS.get) if a["supplier"] == "IRN")
-    found = map_object_records(records_df, json.loads(json.dumps(arc)))
-    assert set(zip(found["supplier"], found["recipient"], strict=True)) == {("IRN", "RUS")} and len(found) == 2
+    arc = json.loads(json.dumps(next(a for a in flow_arcs(records_df, CENTROIDS.get) if a["supplier"] == "IRN")))
+    found = apply_filters(records_df, FilterState(supplier=(arc["supplier"],), recipient=(arc["recipient"],)))
+    assert len(found) == arc["count"] == 2
 
 
 def test_figures_map_legend_names_kinds_sizes_and_hidden_pairs():
@@ -124,11 +125,6 @@ def test_figures_map_legend_names_kinds_sizes_and_hidden_pairs():
     assert "Facts at a place" in legend and "Facts per pair" in legend
     assert "7 weaker" in legend and "The 30 strongest" in legend
     assert "weaker" not in map_legend_html(12, hidden_pairs=0)
-
-
-def test_figures_map_click_on_nothing_known_finds_nothing(records_df):
-    assert map_object_records(records_df, {"kind": "item"}).empty
-    assert map_object_records(records_df, {"lat": -89.0, "lon": 0.0, "kind": "item"}).empty
 
 
 def test_figures_map_builds_for_no_records(records_df):
