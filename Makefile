@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Only this machine can open the demo unless HOST=0.0.0.0 is given (to share it on a LAN).
+HOST ?= 127.0.0.1
 
 .PHONY: demo test lint venv dev-venv chromium extract bench score
 
@@ -34,7 +36,7 @@ chromium:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 demo: venv
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+	$(BIN)/streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT)
 
 test: dev-venv chromium
 	$(BIN)/ruff check extract dashboard tests $(wildcard bench)

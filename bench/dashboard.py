@@ -13,7 +13,6 @@ makes, timed on its own, plus the serialisation Streamlit does before sending a 
 from __future__ import annotations
 
 import argparse
-import pickle
 import random
 import resource
 import shutil
@@ -45,6 +44,8 @@ TYPICAL_SUPPLIER = "RUS"
 TYPICAL_RANGE = (date(2015, 1, 1), date(2024, 12, 31))
 # Share of records located at a gazetteer place of the recipient rather than at its centroid.
 PLACE_SHARE = 0.6
+# Share of the records an analyst team has reviewed (1,000 reviews at 100,000 records).
+REVIEWED_SHARE = 0.01
 # Seconds beyond which a step is timed once, not warmed up and repeated (some take minutes at 100k).
 SLOW_CALL = 1.0
 
@@ -196,20 +197,48 @@ def download_steps(filtered, exports) -> dict[str, Callable]:
 
 def rerun_steps(tables, state, modules, outlines) -> list[tuple[str, Callable, str]]:
     """Every step of a rerun after a filter change, in page order: (label, zero-argument callable,
-    the method of its result that Streamlit calls to send it, or '')."""
+    the method of its result that Streamlit calls to send it, or ''). The reviewed tables are shared
+    by st.cache_resource (no copy on a hit); the figures are drawn from the facts, as the page does."""
     data, exports, figures, filters, panels = modules
+    from dashboard import consolidate
+
     df = tables.records
     filtered = filters.apply_filters(df, state)
-    cached = pickle.dumps(tables)  # st.cache_data keeps the value pickled and unpickles it on every hit
+    facts = consolidate.consolidate(filtered)
     steps = [
-        ("cache hit: unpickle the tables (st.cache_data)", lambda: pickle.loads(cached), ""),
         ("sidebar: facet counts", lambda: filters.counts_under_other_facets(df, state), ""),
         ("apply_filters", lambda: filters.apply_filters(df, state), ""),
-        ("map: build_map_deck", lambda: figures.build_map_deck(filtered, outlines), "to_json"),
-        ("alliances: build_alliance_figure", lambda: figures.build_alliance_figure(filtered), "to_json"),
-        ("timeline: build_timeline_figure", lambda: figures.build_timeline_figure(filtered), "to_json"),
+        ("consolidate into facts", lambda: consolidate.consolidate(filtered), ""),
+        ("map: build_map_deck", lambda: figures.build_map_deck(facts, outlines), "to_json"),
+        ("alliances: build_alliance_figure", lambda: figures.build_alliance_figure(facts), "to_json"),
+        ("timeline: build_timeline_figure", lambda: figures.build_timeline_figure(facts), "to_json"),
+        ("facts table: Arrow", lambda: arrow_bytes(facts), ""),
     ]
     return steps + [(label, fn, "") for label, fn in table_steps(filtered, state, exports, filters, panels).items()]
+
+
+def add_reviews(db: Path, records, share: float, seed: int) -> int:
+    """Review a share of the records as an analyst team would: mostly confirmed, some corrected or
+    rejected, a tenth of them through their fact."""
+    rng = random.Random(seed)
+    chosen = records.sample(frac=share, random_state=seed)
+    with closing(store.connect(db)) as conn:
+        for record_id, fact_id in zip(chosen["record_id"], chosen["fact_id"], strict=True):
+            verdict = rng.choices(("confirmed", "corrected", "rejected"), weights=(6, 3, 1))[0]
+            corrections = {"status": rng.choice(("delivered", "planned", "agreed"))} if verdict == "corrected" else {}
+            if rng.random() < 0.1 and fact_id:
+                store.save_review(conn, "fact", fact_id, verdict, corrections)
+            else:
+                store.save_review(conn, "record", record_id, verdict, corrections)
+    return len(chosen)
+
+
+def reviewed(data, db: Path, tables):
+    """What the app's reviewed_tables does on a miss: the reviews read and applied to the records."""
+    from dashboard import reviews
+
+    found = data.read_reviews(db)
+    return data.Tables(reviews.apply_reviews(tables.records, found), tables.articles, tables.facts, found)
 
 
 class StepTimeout(Exception):
@@ -291,6 +320,11 @@ def main(argv: list[str] | None = None) -> None:
         seconds, tables = timed(lambda: read_store(data, db), 1)
         print(f"load the store into DataFrames (read_tables): {seconds:.2f} s, {len(tables.records):,} records, "
               f"{len(tables.articles):,} articles, {len(tables.facts):,} facts; peak RSS {peak_mb(method):,.0f} MB", flush=True)
+        n_reviews = add_reviews(db, tables.records, REVIEWED_SHARE, args.seed)
+        reset_peak(method)
+        seconds, tables = timed(lambda: reviewed(data, db, tables), 1)
+        print(f"{n_reviews:,} reviews saved; read them and apply them to the records (once per review saved): "
+              f"{seconds:.2f} s; peak RSS {peak_mb(method):,.0f} MB", flush=True)
         outlines = figures.prepare_outlines(places.load_country_outlines())
         typical = filters.FilterState(supplier=(TYPICAL_SUPPLIER,), date_from=TYPICAL_RANGE[0], date_to=TYPICAL_RANGE[1])
         for name, state in ((f"supplier {TYPICAL_SUPPLIER}, {TYPICAL_RANGE[0]} to {TYPICAL_RANGE[1]}", typical),

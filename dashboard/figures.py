@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from extract import places
+from extract.lexicon import load_table, split_values
 from extract.records import CERTAINTIES, KINDS
 
 # Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.
@@ -23,9 +24,9 @@ OTHER_COLOUR = (120, 120, 120)
 # Certainty as marker shape (points) and bar pattern (spans): filled and plain is the firmest claim.
 CERTAINTY_SYMBOLS = {"confirmed": "circle", "claimed": "diamond", "speculative": "circle-open", "denied": "x"}
 CERTAINTY_PATTERNS = {"confirmed": "", "claimed": "/", "speculative": ".", "denied": "x"}
-# Arc heights per kind (relative to length): the same pair's item, deployment and agreement arcs
-# would otherwise lie on top of one another.
-ARC_HEIGHTS = {"item": 1.0, "deployment": 0.65, "agreement": 0.35}
+# The initial view fits the data into this many pixels: the map's width on a 390 px phone. The page
+# cannot know the reader's screen, and a wider map then shows a margin around the data, not a crop.
+MAP_FIT_PIXELS = 320
 # Tilting the map shows arcs as arcs; seen from straight above they collapse into straight lines.
 MAP_PITCH = 35
 # How many records a map tooltip lists before it says "and N more": a tooltip is not a table.
@@ -127,15 +128,39 @@ def _located(df: pd.DataFrame) -> pd.DataFrame:
     return located.assign(_lat=located["lat"].round(POINT_DIGITS), _lon=located["lon"].round(POINT_DIGITS))
 
 
+def place_key(lat: float, lon: float) -> str:
+    """A place as the URL and the place filter name it: ``10.4806,-66.9036``."""
+    return f"{round(float(lat), POINT_DIGITS):g},{round(float(lon), POINT_DIGITS):g}"
+
+
+def _kind_breakdown(counts: dict[str, int]) -> str:
+    """``2 deployments, 1 item``, in the fixed order of kinds."""
+    order = [k for k in KINDS if k in counts] + sorted(set(counts) - set(KINDS))
+    return ", ".join(_plural(counts[k], k) for k in order if counts[k])
+
+
+def _dominant_kind(counts: dict[str, int]) -> str:
+    """The kind with the most entries (ties: the first in the fixed order), which colours the mark."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    return min(counts, key=lambda k: (-counts[k], order.get(k, len(order)), k))
+
+
+def _kind_counts(df: pd.DataFrame, keys: list[str]) -> dict[tuple, dict[str, int]]:
+    """Per group of ``keys``: how many of each kind."""
+    counts: dict[tuple, dict[str, int]] = {}
+    for *key, kind, n in df.groupby([*keys, "kind"]).size().reset_index(name="n").itertuples(index=False):
+        counts.setdefault(tuple(key), {})[kind] = int(n)
+    return counts
+
+
 def place_points(df: pd.DataFrame) -> list[dict]:
-    """One point per place and kind, largest first so that smaller ones stay visible on top.
-    A point carries its place and kind, not its records' ids: at 100,000 records the id lists
-    alone weighed megabytes; ``map_object_records`` finds the records again on a click."""
+    """One marker per place, sized by how many entries (facts, on the page) it holds and coloured by
+    its most frequent kind; the tooltip breaks it down by kind. Largest first, so smaller ones stay
+    visible on top. A point carries its place, not ids: a click looks the entries up again."""
     located = _located(df)
     if located.empty:
         return []
-    keys = ["_lat", "_lon", "kind"]
-    # the place's most frequent name among its records (ties: the first in alphabetical order)
+    keys = ["_lat", "_lon"]
     named = located[located["location"] != ""]
     names = (named.groupby(keys + ["location"]).size().reset_index(name="n")
              .sort_values(["n", "location"], ascending=[False, True]).drop_duplicates(keys)
@@ -143,16 +168,24 @@ def place_points(df: pd.DataFrame) -> list[dict]:
     summary = located.groupby(keys, sort=True).size().rename("count").to_frame()
     summary["location"] = names.reindex(summary.index)
     summary["tips"] = _group_tips(located, keys).reindex(summary.index)
+    kinds = _kind_counts(located, keys)
     summary = summary.reset_index().sort_values("count", ascending=False, kind="stable")
     fallback = summary["_lat"].map("{:.2f}".format) + ", " + summary["_lon"].map("{:.2f}".format)
     summary["location"] = summary["location"].fillna(fallback)
-    columns = ["_lat", "_lon", "kind", "count", "location", "tips"]
-    return [
-        {"position": [float(lon), float(lat)], "lat": float(lat), "lon": float(lon), "kind": kind, "count": int(n),
-         "radius": 4 + 3 * math.sqrt(n), "color": kind_colour(kind, 210), "location": location,
-         "tip": f"{location}: {_plural(int(n), kind)}\n{tips}"}
-        for lat, lon, kind, n, location, tips in summary[columns].itertuples(index=False, name=None)
-    ]
+    points = []
+    for lat, lon, n, location, tips in summary[["_lat", "_lon", "count", "location", "tips"]].itertuples(index=False):
+        breakdown = kinds[(lat, lon)]
+        kind = _dominant_kind(breakdown)
+        points.append({"position": [float(lon), float(lat)], "lat": float(lat), "lon": float(lon), "kind": kind,
+                       "kinds": breakdown, "count": int(n), "radius": point_radius(int(n)),
+                       "color": kind_colour(kind, 200), "location": location, "place": place_key(lat, lon),
+                       "tip": f"{location}: {_plural(int(n), 'fact')} ({_kind_breakdown(breakdown)})\n{tips}"})
+    return points
+
+
+def point_radius(count: int) -> float:
+    """Marker radius in pixels: its area grows with the count, so 4 facts look four times one."""
+    return 4 + 3 * math.sqrt(count)
 
 
 def _linked(df: pd.DataFrame) -> pd.DataFrame:
@@ -160,50 +193,87 @@ def _linked(df: pd.DataFrame) -> pd.DataFrame:
     return df[(df["supplier"] != "") & (df["recipient"] != "") & (df["supplier"] != df["recipient"])]
 
 
-def flow_arcs(df: pd.DataFrame, centroid: Centroid) -> list[dict]:
-    """Supplier → recipient arcs between country centroids, one per pair and kind."""
+@lru_cache(maxsize=512)
+def capital(iso3: str) -> tuple[float, float] | None:
+    """(lat, lon) of a country's capital: its first seat of power in countries.csv that the gazetteer
+    places (Moscow, not the centroid in Siberia), else its centroid."""
+    for row in load_table("countries"):
+        if row["iso3"] == iso3:
+            for name in split_values(row.get("metonyms", ""))[:1]:
+                place = places.lookup_place(name)
+                if place is not None and place.iso3 == iso3:
+                    return place.lat, place.lon
+    return places.country_centroid(iso3)
+
+
+# The strongest supplier → recipient pairs drawn on the map; beyond this the arcs are a tangle.
+MAP_MAX_ARCS = 30
+
+
+def pair_counts(df: pd.DataFrame) -> pd.Series:
+    """Entries per supplier → recipient pair, strongest first (ties by the pair)."""
+    counts = _linked(df).groupby(["supplier", "recipient"]).size().rename("count").reset_index()
+    counts = counts.sort_values(["count", "supplier", "recipient"], ascending=[False, True, True], kind="stable")
+    return counts.set_index(["supplier", "recipient"])["count"]
+
+
+def arc_width(count: int) -> float:
+    """Arc width in pixels on a log scale: 1 fact 1.5 px, 10 facts ~6.5 px, 100 facts ~11.5 px."""
+    return 1.5 + 1.5 * math.log2(count) if count > 1 else 1.5
+
+
+def flow_arcs(df: pd.DataFrame, anchor: Centroid | None = None, limit: int = MAP_MAX_ARCS) -> list[dict]:
+    """One translucent arc per supplier → recipient pair (the ``limit`` strongest), capital to
+    capital, width on a log scale, coloured by its most frequent kind; the tooltip breaks it down."""
+    anchor = anchor or capital
     linked = _linked(df)
-    keys = ["supplier", "recipient", "kind"]
-    # the six most frequent labels of each pair and kind, in one pass
+    strongest = pair_counts(linked).head(limit)
+    if strongest.empty:
+        return []
+    keys = ["supplier", "recipient"]
     label_counts = linked.groupby(keys + ["label"]).size().reset_index(name="n").sort_values(
-        keys + ["n", "label"], ascending=[True, True, True, False, True])
+        keys + ["n", "label"], ascending=[True, True, False, True])
     top_labels = label_counts.groupby(keys, sort=True).head(6).groupby(keys, sort=True)["label"].agg(", ".join)
-    summary = linked.groupby(keys, sort=True).size().rename("count").to_frame()
-    summary["labels"] = top_labels.reindex(summary.index)
+    kinds = _kind_counts(linked, keys)
     arcs = []
-    for (supplier, recipient, kind), count, labels in zip(summary.index, summary["count"], summary["labels"], strict=True):
-        source, target = centroid(supplier), centroid(recipient)
+    for (supplier, recipient), count in strongest.items():
+        source, target = anchor(supplier), anchor(recipient)
         if source is None or target is None:
             continue
+        breakdown = kinds[(supplier, recipient)]
+        kind = _dominant_kind(breakdown)
         arcs.append({
-            "source": [source[1], source[0]],
-            "target": [target[1], target[0]],
-            "supplier": supplier,
-            "recipient": recipient,
-            "kind": kind,
-            "count": int(count),
-            "width": 1.5 + 1.5 * math.log2(1 + count),
-            "height": ARC_HEIGHTS.get(kind, 0.5),
-            "source_color": kind_colour(kind, 90),
-            "target_color": kind_colour(kind, 230),
-            "tip": f"{supplier} → {recipient}: {_plural(count, kind)}\n{_short(labels, 160)}",
+            "source": [source[1], source[0]], "target": [target[1], target[0]],
+            "supplier": supplier, "recipient": recipient, "kind": kind, "kinds": breakdown, "count": int(count),
+            "width": arc_width(int(count)), "height": 0.5,
+            "source_color": kind_colour(kind, 70), "target_color": kind_colour(kind, 150),
+            "tip": f"{supplier} → {recipient}: {_plural(int(count), 'fact')} ({_kind_breakdown(breakdown)})\n"
+                   f"{_short(top_labels.get((supplier, recipient), ''), 160)}",
         })
     return arcs
 
 
-def map_object_records(df: pd.DataFrame, picked: dict) -> pd.DataFrame:
-    """The records behind a map object the reader clicked: an arc's supplier, recipient and kind, or
-    a point's place and kind, looked up in the same filtered records the map was drawn from."""
-    kind = picked.get("kind")
-    if picked.get("supplier") and picked.get("recipient"):
-        linked = _linked(df)
-        return linked[(linked["supplier"] == picked["supplier"]) & (linked["recipient"] == picked["recipient"])
-                      & (linked["kind"] == kind)]
-    if picked.get("lat") is None or picked.get("lon") is None:
-        return df.iloc[0:0]
-    located = _located(df)
-    at = ((located["_lat"] - float(picked["lat"])).abs() < 1e-9) & ((located["_lon"] - float(picked["lon"])).abs() < 1e-9)
-    return df.loc[located.index[at & (located["kind"] == kind)]]
+def map_legend_html(max_count: int, hidden_pairs: int) -> str:
+    """The map's legend: kind colours, marker sizes and arc widths for a few counts, and how many
+    pairs are not drawn. Built from constants and numbers only (no article text)."""
+    swatches = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:0.9rem">'
+        f'<span style="width:0.8rem;height:0.8rem;border-radius:50%;background:{kind_hex(k)};'
+        f'margin-right:0.3rem;display:inline-block"></span>{k}</span>' for k in KINDS)
+    steps = sorted({1, *(n for n in (5, 25, 100) if n < max_count), max(max_count, 1)})
+    sizes = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:0.8rem">'
+        f'<span style="width:{2 * point_radius(n):.0f}px;height:{2 * point_radius(n):.0f}px;border-radius:50%;'
+        f'border:1px solid #666;margin-right:0.3rem;display:inline-block"></span>{n}</span>' for n in steps)
+    widths = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:0.8rem">'
+        f'<span style="width:1.6rem;height:{arc_width(n):.0f}px;background:#777;opacity:0.6;margin-right:0.3rem;'
+        f'display:inline-block"></span>{n}</span>' for n in steps)
+    hidden = (f"<div>The {MAP_MAX_ARCS} strongest supplier → recipient pairs are drawn; {hidden_pairs} weaker "
+              "ones are not (filter to see them).</div>" if hidden_pairs else "")
+    return (f'<div style="font-size:0.85rem;line-height:1.9">'
+            f"<div>{swatches}</div><div><strong>Facts at a place</strong> {sizes}</div>"
+            f"<div><strong>Facts per pair</strong> (capital to capital) {widths}</div>{hidden}</div>")
 
 
 def _initial_view(points: list[dict], arcs: list[dict]) -> pdk.ViewState:
@@ -213,15 +283,16 @@ def _initial_view(points: list[dict], arcs: list[dict]) -> pdk.ViewState:
     if not lons:
         return pdk.ViewState(latitude=20, longitude=0, zoom=0.8, pitch=MAP_PITCH)
     span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 2, 1.0)
-    zoom = max(0.5, min(6.0, math.log2(360 / span) - 0.3))
+    # deck.gl draws the world 512 px wide at zoom 0; fit the span into MAP_FIT_PIXELS, a phone's map.
+    zoom = max(0.0, min(6.0, math.log2(360 / span * MAP_FIT_PIXELS / 512)))
     return pdk.ViewState(latitude=(max(lats) + min(lats)) / 2, longitude=(max(lons) + min(lons)) / 2, zoom=zoom,
                          pitch=MAP_PITCH)
 
 
 def build_map_deck(df: pd.DataFrame, outlines: dict, centroid: Centroid | None = None) -> pdk.Deck:
-    """Records at their places and supplier → recipient arcs, over country outlines and no tiles."""
-    centroid = centroid or places.country_centroid
-    points, arcs = place_points(df), flow_arcs(df, centroid)
+    """Entries at their places and supplier → recipient arcs, over country outlines and no tiles.
+    ``centroid`` places a country's end of an arc (default: its capital)."""
+    points, arcs = place_points(df), flow_arcs(df, centroid or capital)
     layers = [
         pdk.Layer(
             "SolidPolygonLayer", id="ocean", data=[{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}],
@@ -347,10 +418,12 @@ def build_timeline_figure(df: pd.DataFrame) -> go.Figure:
     _add_certainty_legend(fig)
     lanes = dated.sort_values("date_start")["lane"].drop_duplicates().tolist()
     fig.update_layout(
-        barmode="overlay", height=max(260, min(720, 110 + 34 * len(lanes))),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest",
+        barmode="overlay", height=max(300, min(760, 150 + 34 * len(lanes))),
+        # the bottom margin holds the certainty legend (two rows on a phone) under the date axis
+        margin={"l": 10, "r": 10, "t": 30, "b": 70}, hovermode="closest",
+        # kinds above the chart, certainties below it: side by side they ran together on a phone
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": "kind "}},
-        legend2={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1, "xanchor": "right",
+        legend2={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0,
                  "title": {"text": "certainty "}},
         xaxis={"type": "date", "title": None},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},

@@ -13,13 +13,18 @@ from datetime import date
 import pandas as pd
 
 # Facet columns, in the order the sidebar shows them.
-FACETS = ("kind", "category", "supplier", "recipient", "status", "certainty", "article_id")
+FACETS = ("kind", "category", "supplier", "recipient", "status", "certainty", "article_id", "review")
 # Shorter names for the URL: a shared link stays readable.
 PARAM_NAMES = {
     "kind": "kind", "category": "category", "supplier": "supplier", "recipient": "recipient",
-    "status": "status", "certainty": "certainty", "article_id": "article",
+    "status": "status", "certainty": "certainty", "article_id": "article", "review": "review",
 }
+# An analyst's rejection hides a record from every view unless the Review filter asks for rejected ones.
+REJECTED = "rejected"
 PARAM_FROM, PARAM_TO, PARAM_TEXT, PARAM_UNDATED, PARAM_RECORD = "from", "to", "q", "undated", "record"
+PARAM_PLACE = "place"
+# A place is named by its coordinates rounded to this many decimals (~10 m), as the map groups them.
+PLACE_DIGITS = 4
 # Values in a list parameter are joined with a comma: no facet value (vocabulary words, ISO codes,
 # article file names) contains one, and `?kind=item,agreement` reads better than repeated keys.
 LIST_SEPARATOR = ","
@@ -39,10 +44,12 @@ class FilterState:
     status: tuple[str, ...] = ()
     certainty: tuple[str, ...] = ()
     article_id: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""
     include_undated: bool = True
+    place: str = ""  # "lat,lon" of a map marker the reader clicked
 
     def facet(self, column: str) -> tuple[str, ...]:
         """The values chosen for a facet column (empty: all)."""
@@ -58,6 +65,8 @@ class FilterState:
 
 def facet_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
     """Value -> number of records, most frequent first (ties by value); empty values are left out."""
+    if column not in df.columns:
+        return {}  # records read straight from the store have no review column yet
     values = df[column].fillna("").astype(str)
     counts = values[values != ""].value_counts()
     ranked = counts.rename_axis("value").reset_index(name="n").sort_values(["n", "value"], ascending=[False, True])
@@ -75,7 +84,7 @@ def counts_under_other_facets(df: pd.DataFrame, state: FilterState) -> dict[str,
     choosing RUS as supplier still shows how many records the other suppliers have."""
     masks = _masks(df, state)
     counts = {}
-    for column in FACETS:
+    for column in (c for c in FACETS if c in df.columns):
         keep = _combine((mask for name, mask in masks.items() if name != column), df.index)
         counts[column] = facet_counts(df.loc[keep, [column]], column)
     return counts
@@ -93,14 +102,42 @@ def apply_filters(df: pd.DataFrame, state: FilterState) -> pd.DataFrame:
 
 def _masks(df: pd.DataFrame, state: FilterState) -> dict[str, pd.Series]:
     """One boolean mask per filter in use: each chosen facet (by column name), dates, and search."""
-    masks = {column: df[column].isin(state.facet(column)) for column in FACETS if state.facet(column)}
+    masks = {column: df[column].isin(state.facet(column)) for column in FACETS
+             if state.facet(column) and column in df.columns}
+    if "review" in df.columns and REJECTED not in state.review:
+        hidden = df["review"] == REJECTED
+        masks["review"] = masks["review"] & ~hidden if "review" in masks else ~hidden
     masks["dates"] = _date_mask(df, state)
+    if state.place:
+        masks["place"] = _place_mask(df, state.place)
     if state.text.strip():
         needle = state.text.strip()
         masks["text"] = df["label"].str.contains(needle, case=False, regex=False, na=False) | df["sentence"].str.contains(
             needle, case=False, regex=False, na=False
         )
     return masks
+
+
+def parse_place(value: str) -> tuple[float, float] | None:
+    """``10.4806,-66.9036`` as (lat, lon), or None when it is not a position."""
+    try:
+        lat, lon = (float(v) for v in value.split(","))
+    except ValueError:
+        return None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+
+
+def at_place(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """The rows at a place named ``lat,lon`` (as the map's markers name theirs)."""
+    return df[_place_mask(df, value)]
+
+
+def _place_mask(df: pd.DataFrame, value: str) -> pd.Series:
+    position = parse_place(value)
+    if position is None:
+        return pd.Series(False, index=df.index)
+    return ((df["lat"].round(PLACE_DIGITS) - position[0]).abs() < 1e-9) & (
+        (df["lon"].round(PLACE_DIGITS) - position[1]).abs() < 1e-9)
 
 
 def _combine(masks: Iterable[pd.Series], index: pd.Index) -> pd.Series:
@@ -169,6 +206,8 @@ def state_to_params(state: FilterState, record_id: str | None = None) -> dict[st
         params[PARAM_TEXT] = state.text.strip()
     if not state.include_undated:
         params[PARAM_UNDATED] = "0"
+    if state.place:
+        params[PARAM_PLACE] = state.place
     if record_id:
         params[PARAM_RECORD] = record_id
     return params
@@ -184,6 +223,7 @@ def state_from_params(params: Mapping[str, str]) -> tuple[FilterState, str | Non
     values["date_to"] = _parse_day(params.get(PARAM_TO, ""))
     values["text"] = params.get(PARAM_TEXT, "").strip()
     values["include_undated"] = params.get(PARAM_UNDATED, "1") not in ("0", "false", "no")
+    values["place"] = params.get(PARAM_PLACE, "").strip() if parse_place(params.get(PARAM_PLACE, "")) else ""
     return FilterState(**values), (params.get(PARAM_RECORD) or None)
 
 
@@ -212,6 +252,8 @@ def export_filename(state: FilterState, prefix: str = "records", ext: str = "csv
         parts.append(f"q-{state.text.strip()}")
     if not state.include_undated:
         parts.append("dated-only")
+    if state.place:
+        parts.append(f"place-{state.place}")
     stem = "_".join(_UNSAFE_FILENAME_CHARS.sub("-", part).strip("-") for part in parts)
     if len(stem) > MAX_FILENAME_CHARS:
         digest = hashlib.sha1(stem.encode("utf-8")).hexdigest()[:8]

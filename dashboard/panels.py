@@ -5,8 +5,8 @@ could link or load an image from anywhere): it goes into dataframes, or into HTM
 
 from __future__ import annotations
 
-import html
-import re
+import hashlib
+import json
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -20,19 +20,26 @@ from extract.articles import MAX_BYTES
 from extract.limits import DEFAULT_BUDGET_SECONDS
 from extract.records import CATEGORIES, CERTAINTIES, STATUSES
 
-from . import data, exports, figures, filters
+from . import data, evidence, exports, figures, filters, review_panels
 
-RECORD_KEY = "record"
+RECORD_KEY = review_panels.RECORD_KEY
+TABLES_KEY = "_tables_shown"
+PREPARED_KEY = "_download_prepared"
+REMOVED_KEY = "_article_removed"
+# No Plotly toolbar: on a phone it covered the legends; zoom and pan still work by touch and wheel.
+PLOTLY_CONFIG = {"displayModeBar": False}
 RESTORED_KEY = "_filters_restored"
 EXTENT_KEY = "_date_extent"
 MAP_GENERATION_KEY = "_map_generation"
 UPLOAD_OUTCOMES_KEY = "_upload_outcomes"
 FACET_KEYS = {column: f"f_{column}" for column in filters.FACETS}
-DATES_KEY, TEXT_KEY, UNDATED_KEY = "f_dates", "f_text", "f_undated"
+DATES_KEY, TEXT_KEY, UNDATED_KEY, PLACE_KEY = "f_dates", "f_text", "f_undated", "f_place"
 FACET_TITLES = {
     "kind": "Kind", "category": "Category", "supplier": "Supplier", "recipient": "Recipient",
-    "status": "Status", "certainty": "Certainty", "article_id": "Source article",
+    "status": "Status", "certainty": "Certainty", "article_id": "Source article", "review": "Review",
 }
+FACET_HELP = {"review": "What an analyst made of the record. Rejected records are hidden unless you choose "
+                        "“rejected” here."}
 # What each column means, for the table headers' help and the About panel (after records.md).
 COLUMN_HELP = {
     "record_id": "Stable id: the same article text always gives the same ids.",
@@ -55,25 +62,17 @@ COLUMN_HELP = {
     "fact_id": "The consolidated fact this record supports (the same claim across articles).",
     "date_inferred": "The date was not in the sentence but taken from the publication date.",
     "extractor_version": "Version of the extractor that produced the record.",
+    "review": "unreviewed, confirmed, corrected or rejected by an analyst (the record's own review, else its fact's).",
+    "review_of": "Whether the record's own review or its fact's applies.",
+    "review_note": "The analyst's note.",
+    "source_changed": "The evidence sentence reads otherwise than when it was reviewed: check the review again.",
 }
 TABLE_TABS = (("All records", None), ("Items", "item"), ("Deployments", "deployment"), ("Agreements", "agreement"))
-TABLE_COLUMNS = ("label", "kind", "category", "supplier", "recipient", "status", "certainty", "date", "quantity",
-                 "location", "sentence", "date_inferred", "article_id")
-# Characters of article text shown around the evidence sentence; the full text is one click away.
-CONTEXT_CHARS = 700
-
-
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def literal(text: str) -> str:
-    """Text from a user (a file name, a message quoting it) as one Markdown code span, for the
-    Markdown bodies of st.success/st.error/st.warning: shown as typed, never as a link, an image or
-    formatting. The fence is longer than any run of backticks in the text, as CommonMark requires."""
-    text = " ".join(str(text).splitlines())
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    return f"{fence} {text} {fence}"  # CommonMark drops one space each side; the spaces let ` start or end it
+FACT_COLUMNS = ("label", "supplier", "recipient", "status", "date", "n_articles", "n_records", "review", "kind",
+                "category", "certainty", "quantity", "location", "sentence", "article_title")
+# What a reader checks first leads (label, parties, status, date), so a narrow screen shows it.
+TABLE_COLUMNS = ("label", "supplier", "recipient", "status", "date", "review", "kind", "category", "certainty",
+                 "quantity", "location", "sentence", "date_inferred", "article_title")
 
 
 # --- extraction ------------------------------------------------------------------------------------
@@ -94,7 +93,7 @@ def ensure_extracted(folder: Path, path: Path) -> None:
         summary = data.extract_articles(folder, path, progress)
         bar.empty()
     for message in summary.skipped:
-        st.warning(literal(message), icon=":material/warning:")
+        st.warning(evidence.markdown_literal(message), icon=":material/warning:")
     if summary.warnings:
         with st.expander(f"{len(summary.warnings)} notes from the extraction"):
             st.text("\n".join(summary.warnings))
@@ -116,6 +115,7 @@ def _seed_widgets(state: filters.FilterState, extent: tuple[date, date] | None) 
         st.session_state[key] = list(state.facet(column))
     st.session_state[TEXT_KEY] = state.text
     st.session_state[UNDATED_KEY] = state.include_undated
+    st.session_state[PLACE_KEY] = state.place
     if extent:
         _seed_dates(state.date_from or extent[0], state.date_to or extent[1], extent)
 
@@ -160,6 +160,7 @@ def state_from_widgets(extent: tuple[date, date] | None) -> filters.FilterState:
         date_from=date_from, date_to=date_to,
         text=st.session_state.get(TEXT_KEY) or "",
         include_undated=bool(st.session_state.get(UNDATED_KEY, True)),
+        place=st.session_state.get(PLACE_KEY) or "",
     )
 
 
@@ -201,12 +202,22 @@ def render_filters(tables: data.Tables) -> filters.FilterState:
             if not options[column]:
                 continue
             labels = _option_labels(column, tables, options[column])
-            st.multiselect(FACET_TITLES[column], options[column], key=FACET_KEYS[column], placeholder="All",
+            st.multiselect(FACET_TITLES[column], options[column], key=FACET_KEYS[column],
+                           placeholder="All but rejected" if column == "review" else "All", help=FACET_HELP.get(column),
                            format_func=partial(_format_option, counts=counts_by_facet[column], labels=labels))
         if extent:
             st.date_input("Date range", min_value=extent[0], max_value=extent[1], key=DATES_KEY,
                           help="A record dated 2019 or 2019-05 is kept when its year or month overlaps the range.")
         st.toggle("Include undated records", key=UNDATED_KEY)
+        undated = int(df["date_start"].isna().sum())
+        if (current.date_from or current.date_to) and current.include_undated and undated:
+            # a date range reads as "only these years"; say that the undated ones are still in
+            st.caption(f"The {undated:,} undated records are kept: they may be from any year. Switch "
+                       "“Include undated records” off to see only records dated in the range.")
+        if current.place:
+            st.markdown("**Place** (chosen on the map)")
+            st.button(f"{_place_name(tables, current.place)} ✕", key="clear_place", on_click=_clear_place,
+                      help="Show every place again.", width="stretch")
     return state_from_widgets(extent)
 
 
@@ -224,52 +235,69 @@ def sync_query_params(state: filters.FilterState) -> None:
 # --- summary, map, charts --------------------------------------------------------------------------
 
 
-def render_summary(tables: data.Tables, filtered: pd.DataFrame) -> None:
+def render_summary(tables: data.Tables, filtered: pd.DataFrame, facts: pd.DataFrame) -> None:
     if tables.records.empty:
         st.info("The store holds no records yet: add articles in the *Add articles* tab.")
         return
     total, shown = len(tables.records), len(filtered)
     articles = filtered["article_id"].nunique()
-    st.caption(f"{shown:,} of {total:,} records from {articles:,} of {len(tables.articles):,} articles. "
+    st.caption(f"{len(facts):,} facts ({shown:,} of {total:,} records) from {articles:,} of {len(tables.articles):,} "
+               "articles. A fact is one claim, however many sentences and articles tell it; every count, arc "
+               "and node is by fact. "
                "The address bar holds the filters and the selected record: copy it to share this view.")
 
 
+def _place_name(tables: data.Tables, key: str) -> str:
+    """A place filter's name: the most frequent location at it, else its coordinates."""
+    names = filters.at_place(tables.records, key)["location"]
+    names = names[names != ""]
+    return names.value_counts().index[0] if not names.empty else key
+
+
+def _clear_place() -> None:
+    st.session_state[PLACE_KEY] = ""
+
+
 def render_map(df: pd.DataFrame) -> None:
-    """The map; clicking a place or an arc lists its records underneath."""
+    """The map of the facts, with its legend. Clicking a place filters every view to it; clicking
+    an arc filters to its supplier → recipient pair (both land in the sidebar and the URL)."""
     generation = st.session_state.get(MAP_GENERATION_KEY, 0)
+    key = f"map_{generation}"
     deck = figures.build_map_deck(df, data.load_outlines())
-    event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=f"map_{generation}",
-                            height=460)
-    chosen = _picked_records(df, event)
-    if not chosen.empty:
-        st.caption(f"{len(chosen)} record{'s' if len(chosen) != 1 else ''} at the selected point or arc "
-                   "(select a row to see its evidence)")
-        _record_table(chosen, key="map_records", columns=("label", "kind", "status", "certainty", "date", "sentence"))
-        st.button("Clear map selection", on_click=_clear_map_selection)
+    st.pydeck_chart(deck, on_select=partial(_filter_by_map_click, key), selection_mode="single-object", key=key,
+                    height=460)
+    hidden = max(0, len(figures.pair_counts(df)) - figures.MAP_MAX_ARCS)
+    points = figures.place_points(df)
+    st.html(figures.map_legend_html(max((p["count"] for p in points), default=1), hidden))
+    st.caption("Click a place to see only its facts, or an arc for its supplier → recipient pair.")
 
 
-def _picked_records(df: pd.DataFrame, event) -> pd.DataFrame:
-    """The records behind the map objects the reader clicked (points and arcs carry their keys)."""
-    objects = (getattr(event, "selection", None) or {}).get("objects", {}) or {}
-    picked = [figures.map_object_records(df, obj) for layer in objects.values() for obj in layer]
-    return pd.concat(picked).drop_duplicates("record_id") if picked else df.iloc[0:0]
-
-
-def _clear_map_selection() -> None:
-    # A chart's selection cannot be set from Python; a new key draws a fresh, unselected chart.
+def _filter_by_map_click(key: str) -> None:
+    """The map's selection callback: the clicked place or pair becomes a filter of every view. A
+    fresh map key then draws the map unselected (a chart's selection cannot be set from Python)."""
+    objects = st.session_state[key].selection.get("objects", {}) or {}
+    picked = [obj for layer in objects.values() for obj in layer]
+    if not picked:
+        return
+    obj = picked[0]
+    if obj.get("supplier") and obj.get("recipient"):
+        st.session_state[FACET_KEYS["supplier"]] = [obj["supplier"]]
+        st.session_state[FACET_KEYS["recipient"]] = [obj["recipient"]]
+    elif obj.get("place"):
+        st.session_state[PLACE_KEY] = obj["place"]
     st.session_state[MAP_GENERATION_KEY] = st.session_state.get(MAP_GENERATION_KEY, 0) + 1
 
 
 def render_timeline(df: pd.DataFrame) -> None:
     undated = int(df["date_start"].isna().sum())
-    st.plotly_chart(figures.build_timeline_figure(df), key="timeline", width="stretch")
+    st.plotly_chart(figures.build_timeline_figure(df), key="timeline", width="stretch", config=PLOTLY_CONFIG)
     st.caption("Bars span a year or a month when that is all the article says; points are exact days. "
-               "Shape or hatching shows certainty." + (f" {undated} undated records are not drawn." if undated else ""))
+               "Shape or hatching shows certainty." + (f" {undated} undated facts are not drawn." if undated else ""))
 
 
 def render_alliances(df: pd.DataFrame) -> None:
-    st.plotly_chart(figures.build_alliance_figure(df), key="alliances", width="stretch")
-    st.caption("Arrows run from supplier to recipient; thicker means more records.")
+    st.plotly_chart(figures.build_alliance_figure(df), key="alliances", width="stretch", config=PLOTLY_CONFIG)
+    st.caption("Arrows run from supplier to recipient; thicker means more facts.")
 
 
 # --- tables, downloads, evidence -------------------------------------------------------------------
@@ -281,127 +309,158 @@ def _column_config() -> dict:
     return {
         **text,
         "label": cc.TextColumn("Label", help=COLUMN_HELP["label"]),
-        "article_id": cc.TextColumn("Article", help=COLUMN_HELP["article_id"]),
+        "article_title": cc.TextColumn("Article", help="The title of the article the record comes from."),
         "quantity": cc.NumberColumn("Quantity", help=COLUMN_HELP["quantity"], format="%d"),
         "date_inferred": cc.CheckboxColumn("Date inferred", help=COLUMN_HELP["date_inferred"]),
         "sentence": cc.TextColumn("Evidence sentence", help=COLUMN_HELP["sentence"], width="large"),
+        "n_articles": cc.NumberColumn("Sources", help="How many articles tell this fact.", format="%d"),
+        "n_records": cc.NumberColumn("Records", help="How many sentences (records) tell this fact.", format="%d"),
     }
 
 
-def _select_record(key: str, record_ids: list[str]) -> None:
-    """A table's selection callback: the chosen row's record becomes the selected record."""
+def _table_key(name: str, view_key: str) -> str:
+    """A table's widget key, new whenever its rows are: a tick kept by row position could
+    otherwise land on another record after a filter change."""
+    return f"table_{name}_{hashlib.sha1(view_key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def select_record(record_id: str | None) -> None:
+    """Make ``record_id`` the selected record (None: no selection) and tick it, by id, in every table
+    on the page, or untick them: the tables, the Evidence panel and the URL hold the same record."""
+    st.session_state[RECORD_KEY] = record_id
+    for key, record_ids in st.session_state.get(TABLES_KEY, {}).items():
+        rows = [record_ids.index(record_id)] if record_id in record_ids else []
+        st.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+
+
+def _on_table_select(key: str, record_ids: list[str]) -> None:
+    """A table's selection callback: the ticked row's record becomes the selected record everywhere."""
     rows = st.session_state[key].selection.rows
-    st.session_state[RECORD_KEY] = record_ids[rows[0]] if rows else None
+    select_record(record_ids[rows[0]] if rows else None)
 
 
 def _record_table(df: pd.DataFrame, key: str, columns: tuple[str, ...] = TABLE_COLUMNS) -> None:
+    record_ids = df["record_id"].tolist()
+    st.session_state.setdefault(TABLES_KEY, {})[key] = record_ids
+    selected = st.session_state.get(RECORD_KEY)
+    default = {"selection": {"rows": [record_ids.index(selected)] if selected in record_ids else []}}
     st.dataframe(df, key=key, hide_index=True, column_order=columns, column_config=_column_config(), placeholder="",
-                 on_select=partial(_select_record, key, df["record_id"].tolist()), selection_mode="single-row",
-                 height=min(420, 38 + 35 * max(len(df), 1)))
+                 on_select=partial(_on_table_select, key, record_ids), selection_mode="single-row",
+                 selection_default=default, height=min(420, 38 + 35 * max(len(df), 1)))
 
 
-def render_tables(df: pd.DataFrame, state: filters.FilterState) -> None:
-    """All records and one tab per kind, each with downloads of exactly its rows."""
-    tabs = st.tabs([f"{title} ({len(df) if kind is None else int((df['kind'] == kind).sum())})"
-                    for title, kind in TABLE_TABS])
-    for tab, (_, kind) in zip(tabs, TABLE_TABS, strict=True):
+def forget_tables() -> None:
+    """At the start of a run: the tables drawn on it register themselves again (see select_record)."""
+    st.session_state[TABLES_KEY] = {}
+
+
+def render_tables(df: pd.DataFrame, facts: pd.DataFrame, state: filters.FilterState, data_key: str) -> None:
+    """The facts first, then all records and one tab per kind, each with downloads of exactly its rows."""
+    # Labels without counts: a label that changes with the filters makes Streamlit open the first tab
+    # again, so a reader on Items would be thrown back to Facts by every filter change.
+    tabs = st.tabs(["Facts"] + [title for title, _ in TABLE_TABS], key="table_tabs")
+    with tabs[0]:
+        st.caption(f"{len(facts):,} facts; a fact lists how many articles (Sources) and sentences (Records) tell it. "
+                   "Select one to read every sentence that tells it.")
+        view_key = f"{data_key}|facts|{json.dumps(filters.state_to_params(state), sort_keys=True)}"
+        _record_table(facts, key=_table_key("facts", view_key), columns=FACT_COLUMNS)
+        _facts_download(facts, df, state, view_key)
+    for tab, (_, kind) in zip(tabs[1:], TABLE_TABS, strict=True):
         rows = df if kind is None else df[df["kind"] == kind]
         tab_state = state if kind is None else replace(state, kind=(kind,))
         columns = TABLE_COLUMNS if kind is None else tuple(c for c in TABLE_COLUMNS if c != "kind")
+        view_key = f"{data_key}|{json.dumps(filters.state_to_params(tab_state), sort_keys=True)}"
         with tab:
-            _record_table(rows, key=f"table_{kind or 'all'}", columns=columns)
-            _downloads(rows, tab_state, key=kind or "all")
+            st.caption(f"{len(rows):,} record{'s' if len(rows) != 1 else ''}: one per sentence that makes a claim.")
+            _record_table(rows, key=_table_key(kind or "all", view_key), columns=columns)
+            _downloads(rows, tab_state, kind or "all", view_key)
 
 
-def _downloads(rows: pd.DataFrame, state: filters.FilterState, key: str) -> None:
-    # The files are made when clicked (a callable), not on every rerun: for 100,000 records writing
-    # the CSV takes seconds, and a filter change should not pay it.
+# Up to this many rows the download files are made with the page (and cached per view), so a click
+# only fetches bytes that exist: a file made on click could be dropped by a rerun racing the click
+# ("Deferred file … not found"). Larger files take a second click to prepare; 2,000 rows cost
+# ~0.1 s to write as CSV and GeoJSON.
+INLINE_DOWNLOAD_ROWS = 2_000
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _export_bytes(view_key: str, fmt: str, _rows: pd.DataFrame) -> bytes:
+    """One view's file; ``view_key`` (store versions and filters) is the cache key."""
+    return exports.records_csv(_rows) if fmt == "csv" else exports.records_geojson(_rows)
+
+
+def _downloads(rows: pd.DataFrame, state: filters.FilterState, name: str, view_key: str) -> None:
+    """CSV and GeoJSON of exactly ``rows``: bytes made with the page, or after a "Prepare" click."""
+    prepared_key = f"{PREPARED_KEY}_{name}"
+    ready = len(rows) <= INLINE_DOWNLOAD_ROWS or st.session_state.get(prepared_key) == view_key
     left, right, _ = st.columns([1, 1, 3])
-    left.download_button(f"CSV ({len(rows)} rows)", partial(exports.records_csv, rows), key=f"csv_{key}", mime="text/csv",
-                         file_name=filters.export_filename(state, ext="csv"), icon=":material/download:")
-    right.download_button("GeoJSON", partial(exports.records_geojson, rows), key=f"geojson_{key}",
+    if not ready:
+        left.button(f"Prepare CSV and GeoJSON ({len(rows):,} rows)", key=f"prepare_{name}", icon=":material/download:",
+                    on_click=st.session_state.__setitem__, args=(prepared_key, view_key),
+                    help="Large files are written on request: a few seconds for 100,000 rows.")
+        return
+    left.download_button(f"CSV ({len(rows)} rows)", _export_bytes(view_key, "csv", rows), key=f"csv_{name}",
+                         mime="text/csv", file_name=filters.export_filename(state, ext="csv"),
+                         icon=":material/download:", on_click="ignore")
+    right.download_button("GeoJSON", _export_bytes(view_key, "geojson", rows), key=f"geojson_{name}",
                           mime="application/geo+json", file_name=filters.export_filename(state, ext="geojson"),
-                          icon=":material/public:")
+                          icon=":material/public:", on_click="ignore")
 
 
-def render_evidence(tables: data.Tables) -> None:
-    """The selected record's article, with the evidence sentence marked, and what corroborates it."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def _facts_bytes(view_key: str, _facts: pd.DataFrame, _records: pd.DataFrame) -> bytes:
+    return exports.facts_csv(_facts, _records)
+
+
+def _facts_download(facts: pd.DataFrame, records: pd.DataFrame, state: filters.FilterState, view_key: str) -> None:
+    """The facts as CSV: made with the page up to INLINE_DOWNLOAD_ROWS, else on a Prepare click."""
+    prepared_key = f"{PREPARED_KEY}_facts"
+    if len(records) > INLINE_DOWNLOAD_ROWS and st.session_state.get(prepared_key) != view_key:
+        st.button(f"Prepare the facts CSV ({len(facts):,} facts)", key="prepare_facts", icon=":material/download:",
+                  on_click=st.session_state.__setitem__, args=(prepared_key, view_key))
+        return
+    st.download_button(f"Facts CSV ({len(facts)} facts)", _facts_bytes(view_key, facts, records), key="csv_facts",
+                       mime="text/csv", file_name=filters.export_filename(state, prefix="facts", ext="csv"),
+                       icon=":material/download:", on_click="ignore")
+
+
+def render_evidence(tables: data.Tables, filtered: pd.DataFrame, path: Path) -> None:
+    """The selected record's article, with the evidence sentence marked, what corroborates it, and
+    the form to review it. A record the filters exclude is named as such, with a way to clear it."""
     record_id = st.session_state.get(RECORD_KEY)
     if not record_id:
-        st.caption("Select a row in a table to read its evidence in the article.")
+        st.caption("Select a row in a table to read its evidence in the article and review it.")
         return
     match = tables.records[tables.records["record_id"] == record_id]
     if match.empty:
         st.info("The selected record is not in the store any more.")
+        st.button("Clear selection", on_click=select_record, args=(None,), key="clear_record")
         return
     row = match.iloc[0]
-    article = _article(tables, row["article_id"])
     st.subheader("Evidence")
-    st.html(_evidence_header(row, article))
-    st.html(_highlighted(article.get("text", ""), int(row["char_start"]), int(row["char_end"]), row["sentence"]))
+    if not filtered["record_id"].eq(record_id).any():
+        st.warning(f"The selected record ({evidence.markdown_literal(row['label'])}, {row['review']}) is not among "
+                   "the filtered records: "
+                   "the filters changed since it was selected, or the link names a record they exclude.",
+                   icon=":material/filter_alt_off:")
+        st.button("Clear selection", on_click=select_record, args=(None,), key="clear_record", type="primary")
+        with st.expander("Show its evidence anyway"):
+            _evidence_body(tables, row, path)
+        return
+    _evidence_body(tables, row, path)
+    st.button("Clear selection", on_click=select_record, args=(None,), key="clear_record")
+
+
+def _evidence_body(tables: data.Tables, row: pd.Series, path: Path) -> None:
+    article = evidence.article_of(tables, row["article_id"])
+    st.html(evidence.evidence_header(row, article))
+    st.html(evidence.highlighted(article.get("text", ""), int(row["char_start"]), int(row["char_end"]), row["sentence"]))
     with st.expander("Full article text"):
         st.text(article.get("text", ""))
-    others = corroborating(tables, row)
+    others = evidence.corroborating(tables, row)
     if not others.empty:
-        st.html(_corroboration_list(others))
-    st.button("Clear selection", on_click=_clear_record, key="clear_record")
-
-
-def _clear_record() -> None:
-    st.session_state[RECORD_KEY] = None
-
-
-def _article(tables: data.Tables, article_id: str) -> dict:
-    found = tables.articles[tables.articles["article_id"] == article_id]
-    return found.iloc[0].to_dict() if not found.empty else {"article_id": article_id}
-
-
-def _evidence_header(row: pd.Series, article: dict) -> str:
-    claim = (f"<strong>{_esc(row['label'])}</strong> — {_esc(row['kind'])}, {_esc(row['category'])}; "
-             f"{_esc(row['supplier'] or '?')} → {_esc(row['recipient'] or '?')}; {_esc(row['status'])}, "
-             f"{_esc(row['certainty'])}; {_esc(row['date'] or 'undated')}")
-    parts = [claim]
-    source = " · ".join(_esc(v) for v in (article.get("published"), article.get("source")) if v)
-    title = _esc(article.get("title") or article.get("article_id", ""))
-    url = str(article.get("url") or "")
-    if url.startswith(("https://", "http://")):
-        title = f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-    parts.append(f"<em>{title}</em>" + (f" ({source})" if source else ""))
-    return "<div>" + "<br>".join(parts) + "</div>"
-
-
-def _highlighted(text: str, start: int, end: int, sentence: str) -> str:
-    """The article text around the sentence, escaped, with the sentence in <mark>."""
-    box = ('<div style="white-space: pre-wrap; line-height: 1.5; padding: 0.75rem 1rem; border-radius: 0.5rem; '
-           'border: 1px solid rgba(128,128,128,0.35); max-height: 24rem; overflow-y: auto;">{}</div>')
-    if not (0 <= start < end <= len(text)):
-        return box.format(f"<mark>{_esc(sentence)}</mark>")  # offsets that do not fit: the sentence alone
-    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
-    before = ("…" if lo else "") + _esc(text[lo:start])
-    after = _esc(text[end:hi]) + ("…" if hi < len(text) else "")
-    return box.format(f"{before}<mark>{_esc(text[start:end])}</mark>{after}")
-
-
-def corroborating(tables: data.Tables, row: pd.Series) -> pd.DataFrame:
-    """Records in other articles that support the same fact as ``row``, with their article's metadata."""
-    if not row["fact_id"] or tables.facts.empty:
-        return tables.records.iloc[0:0]
-    fact = tables.facts[tables.facts["fact_id"] == row["fact_id"]]
-    if fact.empty:
-        return tables.records.iloc[0:0]
-    ids = set(str(fact.iloc[0]["record_ids"] or "").split("|"))
-    others = tables.records[tables.records["record_id"].isin(ids) & (tables.records["article_id"] != row["article_id"])]
-    return others.merge(tables.articles[["article_id", "title", "published", "source"]], on="article_id", how="left")
-
-
-def _corroboration_list(others: pd.DataFrame) -> str:
-    items = "".join(
-        f"<li><em>{_esc(r['title'] or r['article_id'])}</em> ({_esc(r['published'] or 'undated')}"
-        f"{', ' + _esc(r['source']) if r['source'] else ''}): “{_esc(r['sentence'])}”</li>"
-        for _, r in others.drop_duplicates("article_id").iterrows()
-    )
-    n = others["article_id"].nunique()
-    return f"<div><strong>Corroborated by {n} other article{'s' if n != 1 else ''}</strong><ul>{items}</ul></div>"
+        st.html(evidence.corroboration_list(row, others))
+    review_panels.render_review_form(tables, row, path, prefix="evidence")
 
 
 # --- adding articles -------------------------------------------------------------------------------
@@ -435,7 +494,7 @@ def render_add_articles(path: Path) -> None:
                f"over {MAX_BYTES / 1_000_000:g} MB or longer than {DEFAULT_BUDGET_SECONDS:g} s to extract is refused "
                f"with the reason, and the store is left as it was. A name already stored with other text gets a new id.")
     for outcome in st.session_state.pop(UPLOAD_OUTCOMES_KEY, []):
-        (st.success if outcome.ok else st.error)(literal(outcome.message))
+        (st.success if outcome.ok else st.error)(evidence.markdown_literal(outcome.message))
     with st.form("upload_form", clear_on_submit=True):
         st.file_uploader("Article files (.txt, .md, .html)", type=["txt", "md", "html"], accept_multiple_files=True,
                          key="upload_files")
@@ -451,7 +510,86 @@ def render_add_articles(path: Path) -> None:
         st.form_submit_button("Add pasted article", on_click=_ingest_pasted_text, args=(path,), type="primary")
 
 
+def render_articles(tables: data.Tables, path: Path) -> None:
+    """The stored articles, newest first, each with its records; one can be removed after a confirmation."""
+    st.subheader("Stored articles")
+    if tables.articles.empty:
+        st.caption("No articles yet.")
+        return
+    counts = tables.records.groupby("article_id").size()
+    listing = tables.articles.assign(records=tables.articles["article_id"].map(counts).fillna(0).astype(int))
+    listing = listing.sort_values(["extracted_at", "article_id"], ascending=[False, True], kind="stable")
+    st.dataframe(listing, hide_index=True, key="articles_list",
+                 column_order=("title", "source", "published", "records", "extracted_at", "article_id"),
+                 column_config={"extracted_at": st.column_config.TextColumn("Added"),
+                                "article_id": st.column_config.TextColumn("Article id"),
+                                "records": st.column_config.NumberColumn("Records", format="%d")})
+    titles = dict(zip(listing["article_id"], listing["title"], strict=True))
+    chosen = st.selectbox("Article", listing["article_id"].tolist(), index=None, key="article_chosen",
+                          placeholder="Choose an article to see its records or remove it",
+                          format_func=lambda a: _short(titles.get(a) or a, 90))
+    message = st.session_state.pop(REMOVED_KEY, None)
+    if message:
+        st.success(evidence.markdown_literal(message))
+    if chosen:
+        _render_article(tables, path, chosen, titles.get(chosen) or chosen)
+
+
+def _render_article(tables: data.Tables, path: Path, article_id: str, title: str) -> None:
+    rows = tables.records[tables.records["article_id"] == article_id]
+    st.dataframe(rows, hide_index=True, column_order=("label", "supplier", "recipient", "status", "date", "review",
+                                                      "sentence"), column_config=_column_config())
+    sure = st.checkbox(f"Yes, remove this article and its {len(rows)} records from the store", key=f"sure_{article_id}",
+                       help="Its reviews are kept (flagged as missing), in case it comes back. An article of the "
+                            "articles folder comes back the next time the folder is extracted: remove its file too.")
+    st.button("Remove the article", key="remove_article", disabled=not sure, type="primary",
+              on_click=_remove_article, args=(path, article_id, title))
+
+
+def _remove_article(path: Path, article_id: str, title: str) -> None:
+    removed = data.remove_article(path, article_id)
+    st.session_state["article_chosen"] = None
+    st.session_state[REMOVED_KEY] = f"Removed “{title}” and its {removed} records."
+
+
 # --- about -----------------------------------------------------------------------------------------
+
+
+def score_table(scores: list[data.Score]) -> pd.DataFrame:
+    """One row per measured set, strict F1 first: the figure that counts a record right only with its
+    parties, status and date right."""
+    return pd.DataFrame({
+        "measured on": [s.title for s in scores],
+        "strict F1": [s.figures.get("strict_f1") for s in scores],
+        "F1": [s.figures.get("f1") for s in scores],
+        "precision": [s.figures.get("precision") for s in scores],
+        "recall": [s.figures.get("recall") for s in scores],
+        "gold records": [s.figures.get("gold") for s in scores],
+        "date": [s.measured for s in scores],
+        "extractor": [s.extractor_version for s in scores],
+    })
+
+
+def render_scores(scores: list[data.Score]) -> None:
+    """How well the extractor does, real text first; says plainly when real text was not measured."""
+    st.markdown("**How well the extractor does**")
+    real = next((s for s in scores if s.name == "real"), None)
+    if real:
+        st.markdown(f"On real news text: **strict F1 {real.figures.get('strict_f1', 0):.2f}**, "
+                    f"F1 {real.figures['f1']:.2f} ({real.figures.get('gold', '?')} hand-coded records; {real.measured}).")
+    else:
+        st.warning("Not measured on real news text yet (no data/real_score.json): the figures below come from "
+                   "text written for the project and from the seeds, and say little about real articles.",
+                   icon=":material/info:")
+    if not scores:
+        st.markdown("No score files in data/: not measured.")
+        return
+    st.dataframe(score_table(scores), hide_index=True, column_config={
+        c: st.column_config.NumberColumn(c, format="%.2f") for c in ("strict F1", "F1", "precision", "recall")})
+    st.caption("Scored by the project's scorer (make score): a record counts when a hand-coded one of the same "
+               "kind and category stands in the same sentence; strict F1 also needs its supplier, recipient, status "
+               "and date right. The seeds score highest because the rules were written on them. The date and "
+               "extractor version are the score file's own; a file without them shows the day it was committed.")
 
 
 def render_about(tables: data.Tables, path: Path) -> None:
@@ -462,12 +600,6 @@ def render_about(tables: data.Tables, path: Path) -> None:
     counts[2].metric("Facts (claims across articles)", f"{len(tables.facts):,}")
     extracted = store.updated_at(path).replace("T", " ").replace("+00:00", " UTC") or "never"
     st.markdown(f"**Extracted:** {extracted} · **Store:** `{path}`")
-    score = data.read_seed_score()
-    if score and "f1" in score:
-        st.markdown(f"**Extractor on the seed gold:** F1 {score['f1']:.3f}, strict F1 {score.get('strict_f1', 0):.3f} "
-                    f"(precision {score.get('precision', 0):.3f}, recall {score.get('recall', 0):.3f}). "
-                    "Strict counts a record right only when its supplier, recipient, status and date are right too.")
-    else:
-        st.markdown("**Extractor on the seed gold:** not measured.")
+    render_scores(data.load_scores(str(data.SCORES_DIR)))
     st.markdown("**What the columns mean**")
     st.table(pd.DataFrame({"meaning": list(COLUMN_HELP.values())}, index=pd.Index(list(COLUMN_HELP), name="column")))

@@ -1,18 +1,22 @@
-"""The store the dashboard reads: an embedded SQLite database with articles, records and facts.
+"""The store the dashboard reads: an embedded SQLite database with articles, records, facts and
+the analysts' reviews.
 
 Every write happens inside one transaction, so a failed run leaves what was stored before intact.
+Reviews are keyed by record id or fact id, which are stable across re-extraction, and no extraction
+step writes or deletes them: a re-run keeps every check a person made.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import closing
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .records import COLUMNS, Record, neutralised_sql
+from .records import CERTAINTIES, COLUMNS, STATUSES, Record, neutralised_sql
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "tracker.sqlite"
 
@@ -45,7 +49,22 @@ CREATE TABLE IF NOT EXISTS facts (
     article_ids TEXT, record_ids TEXT
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS reviews (
+    target TEXT NOT NULL CHECK (target IN ('record', 'fact')), target_id TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'corrected', 'rejected')),
+    label TEXT, supplier TEXT, recipient TEXT, status TEXT, certainty TEXT, date TEXT, quantity INTEGER,
+    location TEXT, note TEXT NOT NULL DEFAULT '', evidence_digest TEXT NOT NULL DEFAULT '',
+    reviewed_at TEXT NOT NULL,
+    PRIMARY KEY (target, target_id)
+);
 """
+# What a review may correct; NULL in a review's column means "as extracted".
+REVIEW_FIELDS = ("label", "supplier", "recipient", "status", "certainty", "date", "quantity", "location")
+REVIEW_VERDICTS = ("confirmed", "corrected", "rejected")
+REVIEW_TARGETS = ("record", "fact")
+REVIEW_COLUMNS = ("target", "target_id", "verdict", *REVIEW_FIELDS, "note", "evidence_digest", "reviewed_at")
+# When the reviewed sentence (a fact's: its records' sentences) no longer reads as it did.
+SOURCE_UNCHANGED, SOURCE_CHANGED, SOURCE_MISSING = "unchanged", "changed", "missing"
 
 
 def connect(path: Path | str = DEFAULT_DB) -> sqlite3.Connection:
@@ -100,7 +119,35 @@ def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[R
         if saved:  # a run that changes nothing leaves the store, and the caches keyed on it, alone
             update_facts(conn, touched)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
+            _stamp(conn, "records_version")
     return saved
+
+
+def delete_article(conn: sqlite3.Connection, article_id: str) -> int:
+    """Remove an article, its records and what they contributed to facts, in one transaction; returns
+    how many records went with it. Reviews stay (flagged 'missing'), should the article come back."""
+    with conn:
+        touched = {f for (f,) in conn.execute("SELECT fact_id FROM records WHERE article_id = ?", (article_id,)) if f}
+        removed = conn.execute("DELETE FROM records WHERE article_id = ?", (article_id,)).rowcount
+        if not conn.execute("DELETE FROM articles WHERE article_id = ?", (article_id,)).rowcount:
+            return 0
+        update_facts(conn, touched)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)",
+                     (datetime.now(UTC).isoformat(timespec="seconds"),))
+        _stamp(conn, "records_version")
+    return removed
+
+
+def find_article_by_text(conn: sqlite3.Connection, text: str) -> dict | None:
+    """The stored article whose text is exactly ``text`` (its id and title), or None."""
+    row = conn.execute("SELECT article_id, title FROM articles WHERE text = ? LIMIT 1", (text,)).fetchone()
+    return dict(row) if row else None
+
+
+def _stamp(conn: sqlite3.Connection, key: str) -> None:
+    """Record when part of the store changed, to the microsecond: a reader's cache key. Records and
+    reviews have their own, so saving a review does not make a reader reload 100,000 records."""
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, datetime.now(UTC).isoformat(timespec="microseconds")))
 
 
 # One fact per fact_id: the report with the most precise date (then a place, then the shortest
@@ -173,13 +220,108 @@ def load_facts(conn: sqlite3.Connection) -> list[dict]:
     return [dict(row) for row in conn.execute(f"SELECT {', '.join(FACT_COLUMNS)} FROM facts ORDER BY fact_id")]
 
 
-def updated_at(path: Path | str) -> str:
-    """When the store at ``path`` last changed ('' when there is none): a cache key for readers."""
+def updated_at(path: Path | str, key: str = "updated_at") -> str:
+    """When the store at ``path`` last changed ('' when there is none): a cache key for readers.
+    ``key`` 'records_version' or 'reviews_version' names one part's microsecond stamp instead."""
     if not Path(path).exists():
         return ""
     with closing(sqlite3.connect(path)) as conn:
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'updated_at'").fetchone()
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         except sqlite3.OperationalError:
             return ""
     return row[0] if row else ""
+
+
+# --- reviews -----------------------------------------------------------------------------------------
+
+
+def _digest(sentences: Iterable[str]) -> str:
+    return hashlib.sha1("\x1f".join(sorted(sentences)).encode("utf-8")).hexdigest()[:16]
+
+
+def evidence_digest(conn: sqlite3.Connection, target: str, target_id: str) -> str:
+    """A digest of the text a review was made on: the record's sentence, or a fact's records'
+    sentences ('' when the target is not in the store)."""
+    column = "record_id" if target == "record" else "fact_id"
+    sentences = [row[0] for row in conn.execute(f"SELECT sentence FROM records WHERE {column} = ?", (target_id,))]
+    return _digest(sentences) if sentences else ""
+
+
+def _check_review(target: str, verdict: str, corrections: Mapping[str, object]) -> None:
+    if target not in REVIEW_TARGETS:
+        raise ValueError(f"a review is of a record or a fact, not {target!r}")
+    if verdict not in REVIEW_VERDICTS:
+        raise ValueError(f"verdict {verdict!r} is not one of {', '.join(REVIEW_VERDICTS)}")
+    unknown = set(corrections) - set(REVIEW_FIELDS)
+    if unknown:
+        raise ValueError(f"a review cannot correct {', '.join(sorted(unknown))}")
+    if corrections.get("status") not in (None, *STATUSES):
+        raise ValueError(f"status {corrections['status']!r} is not one of {', '.join(STATUSES)}")
+    if corrections.get("certainty") not in (None, *CERTAINTIES):
+        raise ValueError(f"certainty {corrections['certainty']!r} is not one of {', '.join(CERTAINTIES)}")
+
+
+def save_review(conn: sqlite3.Connection, target: str, target_id: str, verdict: str,
+                corrections: Mapping[str, object] | None = None, note: str = "") -> None:
+    """Confirm, correct or reject a record or a fact (replacing its earlier review), in one transaction.
+
+    ``corrections`` maps a field of REVIEW_FIELDS to its reviewed value; fields left out stay as
+    extracted. The digest of the evidence is kept, so a later change of the text is flagged.
+    """
+    corrections = {k: v for k, v in (corrections or {}).items() if v is not None}
+    _check_review(target, verdict, corrections)
+    row = {**dict.fromkeys(REVIEW_FIELDS), **corrections, "target": target, "target_id": target_id,
+           "verdict": verdict, "note": note.strip(), "reviewed_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    with conn:
+        row["evidence_digest"] = evidence_digest(conn, target, target_id)
+        conn.execute(f"INSERT OR REPLACE INTO reviews ({', '.join(REVIEW_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})", [row[c] for c in REVIEW_COLUMNS])
+        _stamp(conn, "reviews_version")
+
+
+def merge_reviews(conn: sqlite3.Connection, reviews: Iterable[Mapping[str, object]]) -> dict[str, int]:
+    """Merge another analyst's reviews (rows with REVIEW_COLUMNS) in one transaction: a review of a
+    target not reviewed here is added, a newer one replaces ours, an older or equal one is kept out.
+    Returns how many were added, replaced and kept out; a malformed row raises ValueError (nothing
+    is merged then)."""
+    counts = {"added": 0, "replaced": 0, "older": 0}
+    with conn:
+        for review in reviews:
+            target, target_id, verdict = (str(review.get(k) or "") for k in ("target", "target_id", "verdict"))
+            corrections = {f: review.get(f) for f in REVIEW_FIELDS if review.get(f) not in (None, "")}
+            _check_review(target, verdict, corrections)
+            when = str(review.get("reviewed_at") or "")
+            ours = conn.execute("SELECT reviewed_at FROM reviews WHERE target = ? AND target_id = ?",
+                                (target, target_id)).fetchone()
+            if ours and ours[0] >= when:
+                counts["older"] += 1
+                continue
+            row = {**dict.fromkeys(REVIEW_FIELDS), **corrections, "target": target, "target_id": target_id,
+                   "verdict": verdict, "note": str(review.get("note") or ""), "reviewed_at": when,
+                   "evidence_digest": str(review.get("evidence_digest") or "")}
+            conn.execute(f"INSERT OR REPLACE INTO reviews ({', '.join(REVIEW_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})", [row[c] for c in REVIEW_COLUMNS])
+            counts["replaced" if ours else "added"] += 1
+        if counts["added"] or counts["replaced"]:
+            _stamp(conn, "reviews_version")
+    return counts
+
+
+def delete_review(conn: sqlite3.Connection, target: str, target_id: str) -> None:
+    """Withdraw a review: the record or fact reads as extracted again."""
+    with conn:
+        conn.execute("DELETE FROM reviews WHERE target = ? AND target_id = ?", (target, target_id))
+        _stamp(conn, "reviews_version")
+
+
+def load_reviews(conn: sqlite3.Connection) -> list[dict]:
+    """Every review, with ``source``: 'unchanged', 'changed' (the reviewed sentence reads otherwise
+    now) or 'missing' (no record or fact has that id any more), newest first."""
+    reviews = [dict(row) for row in conn.execute(
+        f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews ORDER BY reviewed_at DESC, target, target_id")]
+    for review in reviews:
+        now = evidence_digest(conn, review["target"], review["target_id"])
+        review["source"] = (SOURCE_MISSING if not now else
+                            SOURCE_UNCHANGED if now == review["evidence_digest"] else SOURCE_CHANGED)
+    return reviews

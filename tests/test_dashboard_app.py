@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -15,8 +17,7 @@ from markdown_it import MarkdownIt
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
-from dashboard.panels import literal
+from dashboard import data, evidence
 from extract import store
 from extract.articles import MAX_BYTES
 
@@ -68,8 +69,13 @@ def store_contents(db: Path) -> tuple[list, list, list]:
         return tuple(conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in ("articles", "records", "facts"))
 
 
+# The page's tables in order: the facts, then all records, items, deployments, agreements.
+FACTS_TABLE, RECORDS_TABLE = 0, 1
+
+
 def table_labels(at: AppTest) -> list[str]:
-    return at.dataframe[0].value["label"].tolist()
+    """The labels of the All records table."""
+    return at.dataframe[RECORDS_TABLE].value["label"].tolist()
 
 
 def csv_labels(payload: bytes) -> list[str]:
@@ -85,7 +91,23 @@ def test_app_runs_on_the_fixture_store(app):
     assert not app.exception
     assert not app.error
     assert len(table_labels(app)) == 12
-    assert {"Dashboard", "Add articles", "About the data", "Items (6)"} <= {t.label for t in app.tabs}
+    assert {"Dashboard", "Review", "Add articles", "About the data", "Facts", "Items"} <= {t.label for t in app.tabs}
+    titles = set(app.dataframe[RECORDS_TABLE].value["article_title"])
+    assert "Russian troops land in Caracas" in titles and "a01_caracas_2019" not in titles
+
+
+def test_app_counts_a_claim_told_twice_once(app, downloads):
+    app.run()
+    facts = app.dataframe[FACTS_TABLE].value
+    assert len(facts) == 11 and len(table_labels(app)) == 12
+    troops = facts[(facts["label"] == "troops") & (facts["recipient"] == "VEN")].iloc[0]
+    assert (troops["n_records"], troops["n_articles"]) == (2, 2)
+    assert any(c.value.startswith("11 facts (12 of 12 records) from 4 of 4 articles") for c in app.caption)
+    rows = list(csv.DictReader(io.StringIO(downloads["facts.csv"].decode("utf-8"))))
+    assert len(rows) == 11
+    told_twice = next(r for r in rows if r["n_articles"] == "2")
+    assert told_twice["article_ids"] == "a01_caracas_2019|a02_caracas_2019_followup"
+    assert len(told_twice["record_ids"].split("|")) == 2
 
 
 def test_app_extracts_the_articles_first_when_the_store_is_missing(dashboard_env, monkeypatch, tmp_path):
@@ -145,6 +167,14 @@ def test_app_query_params_restore_date_range(app):
     app.query_params.update({"from": "2019-01-01", "to": "2019-12-31", "undated": "0"})
     app.run()
     assert sorted(set(table_labels(app))) == ["military cooperation agreement", "troops"]
+    assert not any("undated records are kept" in c.value for c in app.caption)
+
+
+def test_app_date_range_says_that_undated_records_are_kept(app):
+    app.query_params.update({"from": "2019-01-01", "to": "2019-12-31"})
+    app.run()
+    assert "Shahed-136" in table_labels(app)  # undated
+    assert any(c.value.startswith("The 2 undated records are kept") for c in app.caption)
 
 
 def test_app_reset_clears_every_filter(app):
@@ -242,28 +272,39 @@ def test_app_upload_handler_refuses_bad_files(dashboard_env, name, payload, reas
     assert store_contents(dashboard_env.db) == before
 
 
-def test_app_about_says_not_measured_without_a_score(app, monkeypatch, tmp_path):
-    monkeypatch.setattr(data, "SEED_SCORE", tmp_path / "absent.json")
+def write_score(folder: Path, name: str, f1: float, strict: float, **extra) -> None:
+    (folder / f"{name}_score.json").write_text(json.dumps({"f1": f1, "strict_f1": strict, "precision": f1,
+                                                           "recall": f1, "gold": 40, **extra}))
+
+
+def test_app_about_shows_real_text_first_when_measured(app, monkeypatch, tmp_path):
+    write_score(tmp_path, "seed", 1.0, 1.0)
+    write_score(tmp_path, "devset", 0.83, 0.64)
+    write_score(tmp_path, "real", 0.41, 0.22, measured="2026-11-30", extractor_version="1.0.0")
+    monkeypatch.setattr(data, "SCORES_DIR", tmp_path)
     app.run()
-    assert any("not measured" in m.value for m in app.markdown)
-
-
-def test_app_read_seed_score(tmp_path):
-    path = tmp_path / "seed_score.json"
-    assert data.read_seed_score(path) is None
-    path.write_text('{"f1": 0.8, "strict_f1": 0.5}')
-    assert data.read_seed_score(path)["strict_f1"] == 0.5
+    assert any("On real news text: **strict F1 0.22**, F1 0.41" in m.value for m in app.markdown)
+    shown = app.dataframe[-1].value
+    assert shown["measured on"].str.split(":").str[0].tolist() == ["Real-text dev set", "Invented dev set",
+                                                                     "Seed articles"]
+    assert shown.iloc[0][["strict F1", "date", "extractor"]].tolist() == [0.22, "2026-11-30", "1.0.0"]
+    assert shown.iloc[2]["extractor"] == "not recorded"
 
 
 # A name that, rendered as Markdown, fetches an image and shows a link (no "/": a browser sends base names).
 CRAFTED_NAME = "![x](https:evil.example%2Fx.png)[click](https:evil.example)`*_<b>"
 
 
-@pytest.mark.parametrize("text", [CRAFTED_NAME, "plain.txt", "`starts and ends`", "a ``` b", "two\nlines"])
+def visible_text(markdown: str) -> str:
+    """What a reader sees of Markdown: the rendered HTML without its tags, entities decoded."""
+    rendered = MarkdownIt("commonmark").render(markdown)
+    assert "<img" not in rendered and "<a " not in rendered, rendered
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+@pytest.mark.parametrize("text", [CRAFTED_NAME, "plain.txt", "`starts and ends`", "a ``` b", "https://evil.example/x"])
 def test_app_literal_renders_as_the_text_itself(text):
-    rendered = MarkdownIt("commonmark").render(literal(text))
-    shown = " ".join(text.splitlines())
-    assert rendered == f"<p><code>{html.escape(shown, quote=True)}</code></p>\n"
+    assert visible_text(evidence.markdown_literal(text)) == text
 
 
 @pytest.mark.parametrize(("payload", "ok"), [(b"Russia sent Su-35 jets to Iran in 2024.\n", True), (b"", False)])
@@ -273,9 +314,7 @@ def test_app_upload_names_are_shown_as_typed_not_as_markdown(app, dashboard_env,
     app.file_uploader(key="upload_files").set_value((name, payload, "text/plain"))
     app.button(key="FormSubmitter:upload_form-Add files").click().run()
     [shown] = [m.value for m in (app.success if ok else app.error)]
-    assert name in shown
-    rendered = MarkdownIt("commonmark").render(shown)
-    assert "<img" not in rendered and "<a " not in rendered and rendered.startswith("<p><code>")
+    assert name in visible_text(shown)
 
 
 def test_app_upload_of_a_stored_name_with_other_text_gets_a_new_id(app, dashboard_env):
@@ -285,6 +324,192 @@ def test_app_upload_of_a_stored_name_with_other_text_gets_a_new_id(app, dashboar
         app.file_uploader(key="upload_files").set_value(("same.txt", text, "text/plain"))
         app.button(key="FormSubmitter:upload_form-Add files").click().run()
     shown = [m.value for m in app.success]
-    assert len(shown) == 1 and "already stored; nothing changed" in shown[0]
+    assert len(shown) == 1 and "already stored, nothing new" in visible_text(shown[0])
     articles = {row[0] for row in store_contents(dashboard_env.db)[0]}
     assert "same" in articles and any(a.startswith("same-") for a in articles)
+
+
+def test_app_about_says_real_text_is_not_measured(app, monkeypatch, tmp_path):
+    write_score(tmp_path, "seed", 1.0, 1.0)
+    (tmp_path / "broken_score.json").write_text("{not json")
+    monkeypatch.setattr(data, "SCORES_DIR", tmp_path)
+    app.run()
+    assert any("Not measured on real news text yet" in w.value for w in app.warning)
+    assert app.dataframe[-1].value["measured on"].tolist() == [data.SCORE_SETS["seed"]]
+
+
+def test_app_read_scores_skips_what_is_not_a_score(tmp_path):
+    assert data.read_scores(tmp_path) == []
+    (tmp_path / "x_score.json").write_text('{"precision": 1}')
+    write_score(tmp_path, "devset", 0.8, 0.5)
+    [score] = data.read_scores(tmp_path)
+    assert (score.name, score.figures["strict_f1"], score.measured) == ("devset", 0.5, "date not recorded")
+
+
+# --- reviews ---------------------------------------------------------------------------------------
+
+
+def review_widget(at: AppTest, prefix: str, field: str):
+    """A widget of a review form (``prefix`` evidence or queue); its key ends with the field."""
+    matches = [w for w in [*at.selectbox, *at.text_input, *at.number_input]
+               if str(w.key).startswith(f"{prefix}_") and str(w.key).endswith(f"_{field}")]
+    assert len(matches) == 1, [w.key for w in matches]
+    return matches[0]
+
+
+def review_button(at: AppTest, prefix: str, label: str):
+    [button] = [b for b in at.button if b.label == label and f"review_{prefix}_" in str(b.key)]
+    return button
+
+
+def table_rows(at: AppTest):
+    return at.dataframe[RECORDS_TABLE].value
+
+
+def test_app_correction_shows_in_table_and_csv_with_the_extracted_value(app, dashboard_env, downloads):
+    t72 = record_id_of(dashboard_env, "T-72")
+    app.query_params["record"] = t72
+    app.run()
+    review_widget(app, "evidence", "status").set_value("delivered")
+    review_widget(app, "evidence", "note").input("Seen in port on 2025-01-04")
+    review_button(app, "evidence", "Confirm or correct").click().run()
+    assert not app.exception
+    assert any(s.value == "Saved: corrected (status)." for s in app.success)
+    shown = table_rows(app).set_index("record_id")
+    assert (shown.loc[t72, "status"], shown.loc[t72, "review"]) == ("delivered", "corrected")
+    row = next(r for r in csv.DictReader(io.StringIO(downloads["records.csv"].decode("utf-8"))) if r["record_id"] == t72)
+    assert (row["status"], row["status_extracted"], row["review"], row["review_note"]) == (
+        "delivered", "planned", "corrected", "Seen in port on 2025-01-04")
+    [review] = list(csv.DictReader(io.StringIO(downloads["reviews.csv"].decode("utf-8"))))
+    assert (review["target_id"], review["verdict"], review["status"]) == (t72, "corrected", "delivered")
+
+
+def test_app_rejected_record_disappears_until_the_review_filter_asks(app, dashboard_env):
+    shahed = record_id_of(dashboard_env, "Shahed-136")
+    app.query_params["record"] = shahed
+    app.run()
+    review_button(app, "evidence", "Reject").click().run()
+    assert shahed not in table_rows(app)["record_id"].tolist()
+    assert len(table_rows(app)) == 11
+    assert app.session_state["record"] is None  # the rejected record is no longer selected
+    assert "rejected (1)" in app.multiselect(key="f_review").options
+    app.multiselect(key="f_review").select("rejected").run()
+    assert table_rows(app)["record_id"].tolist() == [shahed]
+    assert app.query_params["review"] == "rejected"
+
+
+def test_app_bad_date_in_a_review_is_refused(app, dashboard_env):
+    app.query_params["record"] = record_id_of(dashboard_env, "T-72")
+    app.run()
+    review_widget(app, "evidence", "date").input("next spring")
+    review_button(app, "evidence", "Confirm or correct").click().run()
+    assert any("Not saved" in e.value and "next spring" in e.value for e in app.error)
+    assert data.read_reviews(dashboard_env.db).empty
+
+
+def test_app_review_queue_walks_unreviewed_records_newest_first(app, dashboard_env):
+    app.run()
+    queue_record = next(w.key for w in app.selectbox if str(w.key).startswith("queue_record_")).split("_")[2]
+    assert dict(zip([r.record_id for r in dashboard_env.records], [r.date for r in dashboard_env.records],
+                    strict=True))[queue_record] == "2024-11"  # the newest article's latest claim
+    review_button(app, "queue", "Confirm or correct").click().run()
+    next_record = next(w.key for w in app.selectbox if str(w.key).startswith("queue_record_")).split("_")[2]
+    assert next_record != queue_record
+    reviews = data.read_reviews(dashboard_env.db)
+    assert reviews[["target_id", "verdict"]].values.tolist() == [[queue_record, "confirmed"]]
+    assert any("1 of 12 records in this view are reviewed" in c.value for c in app.caption)
+
+
+def test_app_selected_record_outside_the_filters_is_named_with_a_way_to_clear_it(app, dashboard_env):
+    app.query_params["record"] = record_id_of(dashboard_env, "T-72")
+    app.run()
+    app.multiselect(key="f_supplier").select("IRN").run()
+    assert any("not among the filtered records" in w.value for w in app.warning)
+    app.button(key="clear_record").click().run()
+    assert app.session_state["record"] is None
+    assert "record" not in app.query_params
+    assert not any("not among the filtered records" in w.value for w in app.warning)
+
+
+def test_app_place_from_the_map_filters_every_view_and_the_url_keeps_it(app, downloads):
+    app.query_params["place"] = "10.4806,-66.9036"  # what a click on the Caracas marker puts there
+    app.run()
+    assert not app.exception
+    assert sorted(table_labels(app)) == ["S-300VM", "troops", "troops"]
+    assert len(app.dataframe[FACTS_TABLE].value) == 2  # the two landings are one fact
+    assert sorted(csv_labels(downloads["records_place-10.4806--66.9036.csv"])) == ["S-300VM", "troops", "troops"]
+    assert any(c.value.startswith("2 facts (3 of 12 records)") for c in app.caption)
+    app.button(key="clear_place").click().run()
+    assert len(table_labels(app)) == 12
+    assert "place" not in app.query_params
+
+
+def test_app_malformed_place_in_a_link_is_ignored(app):
+    app.query_params["place"] = "Caracas"
+    app.run()
+    assert not app.exception and len(table_labels(app)) == 12
+
+
+def review_rows_of(db: Path) -> list:
+    with closing(sqlite3.connect(db)) as conn:
+        return conn.execute("SELECT * FROM reviews").fetchall()
+
+
+def test_app_readonly_keeps_uploads_and_reviews_in_the_session(app, dashboard_env, monkeypatch):
+    monkeypatch.setenv("TRACKER_READONLY", "1")
+    before = store_contents(dashboard_env.db)
+    app.query_params["record"] = record_id_of(dashboard_env, "T-72")
+    app.run()
+    assert any("public demo" in c.value for c in app.caption)
+    review_button(app, "evidence", "Reject").click().run()
+    app.file_uploader(key="upload_files").set_value(
+        ("tu160.txt", b"Russia delivered two Tu-160 bombers to Venezuela on December 10, 2018.\n", "text/plain"))
+    app.button(key="FormSubmitter:upload_form-Add files").click().run()
+    assert not app.exception
+    assert "T-72" not in table_labels(app)  # the visitor sees their rejection ...
+    assert app.metric[0].value == "5"  # ... and their article
+    assert store_contents(dashboard_env.db) == before  # the shared store has neither
+    assert review_rows_of(dashboard_env.db) == []
+    private = Path(app.session_state["_session_store"])
+    assert private != dashboard_env.db and len(review_rows_of(private)) == 1
+
+
+def test_app_removing_an_article_removes_its_records_after_a_confirmation(app, dashboard_env):
+    app.run()
+    app.selectbox(key="article_chosen").select("a04_markup_and_formulas").run()
+    assert app.button(key="remove_article").disabled  # not before the analyst confirms
+    app.checkbox(key="sure_a04_markup_and_formulas").check().run()
+    app.button(key="remove_article").click().run()
+    assert not app.exception
+    assert not {"T-72", "=Fath-360", "Shahed-136"} & set(table_labels(app))
+    assert len(table_labels(app)) == 9 and app.metric[0].value == "3"
+    articles, records, facts = store_contents(dashboard_env.db)
+    assert "a04_markup_and_formulas" not in {a[0] for a in articles}
+    assert len(records) == 9 and not any("Fath" in str(f) for f in facts)
+    assert any("its 3 records" in s.value for s in app.success)
+
+
+def test_app_adding_identical_text_again_changes_nothing(app, dashboard_env):
+    text = "Russia delivered two Tu-160 bombers to Venezuela on December 10, 2018.\n"
+    app.run()
+    app.text_input(key="paste_title").input("Tu-160s land")
+    app.text_input(key="paste_source").input("TASS")
+    app.text_area(key="paste_text").input(text)
+    app.button(key="FormSubmitter:paste_form-Add pasted article").click().run()
+    before = store_contents(dashboard_env.db)
+    app.text_area(key="paste_text").input(text)
+    app.button(key="FormSubmitter:paste_form-Add pasted article").click().run()
+    assert any("already stored, nothing new" in s.value and "Tu-160s land" in s.value for s in app.success)
+    assert store_contents(dashboard_env.db) == before  # the title and source entered first are kept
+
+
+def test_app_merges_a_colleagues_reviews_csv(app, dashboard_env):
+    t72 = record_id_of(dashboard_env, "T-72")
+    colleague = (f"target,target_id,verdict,label,status,note,reviewed_at\n"
+                 f"record,{t72},corrected,,delivered,seen in port,2026-11-30T10:00:00+00:00\n").encode()
+    app.run()
+    app.file_uploader(key="reviews_file").set_value(("reviews.csv", colleague, "text/csv"))
+    app.button(key="FormSubmitter:merge_form-Merge reviews").click().run()
+    assert any(s.value.startswith("Merged: 1 added") for s in app.success)
+    shown = table_rows(app).set_index("record_id")
+    assert (shown.loc[t72, "status"], shown.loc[t72, "review"]) == ("delivered", "corrected")

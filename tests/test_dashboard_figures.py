@@ -10,14 +10,16 @@ import pydeck as pdk
 import pytest
 
 from dashboard.figures import (
+    arc_width,
     build_alliance_figure,
     build_map_deck,
     build_timeline_figure,
     flow_arcs,
-    map_object_records,
+    map_legend_html,
     place_points,
     prepare_outlines,
 )
+from dashboard.filters import FilterState, apply_filters
 
 CENTROIDS = {"RUS": (61.5, 105.3), "VEN": (7.1, -66.2), "PRK": (40.3, 127.5), "IRN": (32.4, 53.7), "BLR": (53.7, 27.9)}
 OUTLINES = {"type": "FeatureCollection", "features": [{
@@ -54,14 +56,16 @@ def test_figures_map_tooltip_is_text_not_html(deck):
     assert "html" not in deck._tooltip
 
 
-def test_figures_map_points_group_records_at_a_place(records_df):
+def test_figures_map_has_one_marker_per_place_with_a_breakdown_by_kind(records_df):
     points = place_points(records_df)
-    caracas = next(p for p in points if p["location"] == "Caracas" and p["kind"] == "deployment")
-    single = next(p for p in points if p["location"] == "Kursk")
-    assert caracas["count"] == 2
-    assert caracas["radius"] > single["radius"]
-    assert caracas["position"] == [-66.9036, 10.4806]
-    assert caracas["color"][:3] != next(p for p in points if p["kind"] == "item")["color"][:3]
+    caracas = [p for p in points if p["location"] == "Caracas"]
+    assert len(caracas) == 1  # two troop landings (deployments) and S-300VM (an item) at one place
+    (caracas,) = caracas
+    assert caracas["count"] == 3 and caracas["kinds"] == {"deployment": 2, "item": 1}
+    assert caracas["kind"] == "deployment" and caracas["color"][:3] == [213, 94, 0]
+    assert caracas["tip"].startswith("Caracas: 3 facts (1 item, 2 deployments)")
+    assert caracas["radius"] > next(p for p in points if p["location"] == "Kursk")["radius"]
+    assert caracas["position"] == [-66.9036, 10.4806] and caracas["place"] == "10.4806,-66.9036"
 
 
 def test_figures_map_tooltip_keeps_text_as_text(records_df):
@@ -79,33 +83,48 @@ def test_figures_map_tooltip_lists_a_few_records_and_quotes_the_first(records_df
     assert caracas["tip"].endswith("… and 2 more (click to list them)")
 
 
-def test_figures_map_arcs_join_centroids_and_skip_unknown_countries(records_df):
+def test_figures_map_arcs_one_per_pair_and_skip_unknown_countries(records_df):
     arcs = flow_arcs(records_df, {k: v for k, v in CENTROIDS.items() if k != "BLR"}.get)
-    pairs = {(a["tip"].split(":")[0], a["kind"]) for a in arcs}
-    assert ("RUS → VEN", "deployment") in pairs
-    assert not any(a["tip"].startswith("BLR") for a in arcs)
-    rus_ven = next(a for a in arcs if a["tip"].startswith("RUS → VEN") and a["kind"] == "item")
+    pairs = [(a["supplier"], a["recipient"]) for a in arcs]
+    assert len(pairs) == len(set(pairs)) and ("BLR", "VEN") not in pairs
+    rus_ven = next(a for a in arcs if (a["supplier"], a["recipient"]) == ("RUS", "VEN"))
+    assert rus_ven["count"] == 6 and rus_ven["kinds"] == {"deployment": 3, "item": 2, "agreement": 1}
+    assert rus_ven["tip"].startswith("RUS → VEN: 6 facts (2 items, 3 deployments, 1 agreement)")
     assert rus_ven["source"] == [105.3, 61.5] and rus_ven["target"] == [-66.2, 7.1]
+    assert rus_ven["source_color"][3] < 255 and rus_ven["target_color"][3] < 255  # translucent
 
 
-def test_figures_map_click_on_a_point_finds_its_records(records_df):
-    caracas = next(p for p in place_points(records_df) if p["location"] == "Caracas" and p["kind"] == "deployment")
-    # what the browser sends back is the clicked object, serialised as JSON
-    found = map_object_records(records_df, json.loads(json.dumps(caracas)))
-    assert len(found) == caracas["count"] == 2
-    assert set(found["location"]) == {"Caracas"} and set(found["kind"]) == {"deployment"}
+def test_figures_map_arcs_end_at_capitals_and_keep_the_strongest(records_df):
+    (rus_prk,) = [a for a in flow_arcs(records_df) if (a["supplier"], a["recipient"]) == ("RUS", "PRK")]
+    assert rus_prk["source"] == [37.6178, 55.752]  # Moscow, not the centroid of Russia in Siberia
+    assert rus_prk["target"] == [125.7543, 39.0339]  # Pyongyang
+    strongest = flow_arcs(records_df, CENTROIDS.get, limit=1)
+    assert [(a["supplier"], a["recipient"]) for a in strongest] == [("RUS", "VEN")]
 
 
-def test_figures_map_click_on_an_arc_finds_its_records(records_df):
-    arc = next(a for a in flow_arcs(records_df, CENTROIDS.get) if a["tip"].startswith("RUS → VEN") and a["kind"] == "item")
-    found = map_object_records(records_df, json.loads(json.dumps(arc)))
-    assert len(found) == arc["count"] > 0
-    assert set(zip(found["supplier"], found["recipient"], found["kind"], strict=True)) == {("RUS", "VEN", "item")}
+@pytest.mark.parametrize(("count", "wider_than"), [(2, 1), (10, 2), (100, 10)])
+def test_figures_map_arc_width_grows_on_a_log_scale(count, wider_than):
+    assert arc_width(count) > arc_width(wider_than)
+    assert arc_width(100) < 8 * arc_width(1)
 
 
-def test_figures_map_click_on_nothing_known_finds_nothing(records_df):
-    assert map_object_records(records_df, {"kind": "item"}).empty
-    assert map_object_records(records_df, {"lat": -89.0, "lon": 0.0, "kind": "item"}).empty
+def test_figures_map_click_names_a_filter_that_finds_the_same_entries(records_df):
+    # what the browser sends back on a click is the object, serialised as JSON; the page turns it
+    # into a place filter (a marker) or supplier and recipient filters (an arc)
+    caracas = json.loads(json.dumps(next(p for p in place_points(records_df) if p["location"] == "Caracas")))
+    found = apply_filters(records_df, FilterState(place=caracas["place"]))
+    assert len(found) == caracas["count"] == 3 and set(found["location"]) == {"Caracas"}
+    arc = json.loads(json.dumps(next(a for a in flow_arcs(records_df, CENTROIDS.get) if a["supplier"] == "IRN")))
+    found = apply_filters(records_df, FilterState(supplier=(arc["supplier"],), recipient=(arc["recipient"],)))
+    assert len(found) == arc["count"] == 2
+
+
+def test_figures_map_legend_names_kinds_sizes_and_hidden_pairs():
+    legend = map_legend_html(12, hidden_pairs=7)
+    assert all(kind in legend for kind in ("item", "deployment", "agreement"))
+    assert "Facts at a place" in legend and "Facts per pair" in legend
+    assert "7 weaker" in legend and "The 30 strongest" in legend
+    assert "weaker" not in map_legend_html(12, hidden_pairs=0)
 
 
 def test_figures_map_builds_for_no_records(records_df):

@@ -156,3 +156,15 @@ def test_filters_export_filename_stays_short_and_distinct():
     first, second = export_filename(FilterState(article_id=many)), export_filename(FilterState(article_id=many[:-1]))
     assert len(first) <= 130 and len(second) <= 130
     assert first != second
+
+
+@pytest.mark.parametrize(("place", "expected"), [("10.4806,-66.9036", {"troops", "S-300VM"}), ("0,0", set()),
+                                                 ("51.73,36.19", {"troops"})])
+def test_filters_place_keeps_the_records_at_that_place(records_df, place, expected):
+    assert set(apply_filters(records_df, FilterState(place=place))["label"]) == expected
+
+
+def test_filters_place_round_trips_through_the_url():
+    state = FilterState(place="10.4806,-66.9036", supplier=("RUS",))
+    assert state_from_params(state_to_params(state))[0] == state
+    assert state_from_params({"place": "north,east"})[0].place == ""
