@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO_DIR))  # run as a script: `extract` and `dashboard` 
 
 from peak_memory import peak_mb, peak_memory_method, reset_peak  # noqa: E402  (bench/ is the script's folder)
 
-from extract import facts, pipeline, places, store  # noqa: E402
+from extract import facts, pipeline, places, runner, store  # noqa: E402
 from extract.lexicon import load_table  # noqa: E402
 from extract.records import Record, make_record_id  # noqa: E402
 
@@ -55,8 +55,8 @@ SLOW_CALL = 1.0
 
 def seed_results() -> list[tuple[dict, list[Record]]]:
     """The seed articles (as store rows) and the records the extractor finds in them."""
-    summary = pipeline.RunSummary()
-    articles = pipeline.load_folder(SEEDS_DIR, summary)
+    summary = runner.RunSummary()
+    articles = runner.load_folder(SEEDS_DIR, summary)
     return [(article.as_row(), records) for article, records in pipeline.extract_many(articles)]
 
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO_DIR))  # run as a script: the `extract` package sits
 
 from peak_memory import peak_mb, peak_memory_method, reset_peak  # noqa: E402  (bench/ is the script's folder)
 
-from extract import pipeline  # noqa: E402
+from extract import runner  # noqa: E402
 from extract.lexicon import load_table, split_values  # noqa: E402
 from extract.sentences import split_sentences  # noqa: E402
 
@@ -322,17 +322,17 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, method: str) -> Siz
     words = sum(len(text.split()) for text, _ in corpus[:n])
     print(f"\n== {n:,} articles, {words:,} words (whitespace-separated), all distinct by content hash")
     db, out = work / f"store_{n}.sqlite", work / f"out_{n}"
-    full, summary = measure(method, pipeline.run, folder, out, db, progress=progress_printer(f"full run {n}"))
+    full, summary = measure(method, runner.run, folder, out, db, progress=progress_printer(f"full run {n}"))
     records = sum(summary.records_by_kind.values())
     show("full run (local engine, one core)", full, n, words)
     baseline, entities = measure(method, run_baseline, folder)
     show("baseline (spaCy blank + sentencizer + entity_ruler)", baseline, n, words)
     print(f"  ours / baseline: {full.seconds / baseline.seconds:.1f}x the time "
           f"({records:,} records; baseline found {entities:,} equipment mentions)")
-    unchanged, _ = measure(method, pipeline.run, folder, out, db)
+    unchanged, _ = measure(method, runner.run, folder, out, db)
     print(f"  re-run, unchanged corpus: {unchanged.seconds:.2f} s = {unchanged.seconds / full.seconds:.1%} of the full run")
     write_articles(folder, corpus[n:])
-    with_new, _ = measure(method, pipeline.run, folder, out, db)
+    with_new, _ = measure(method, runner.run, folder, out, db)
     worth = full.seconds / n * args.new
     print(f"  re-run, {args.new} new articles: {with_new.seconds:.2f} s vs {worth:.2f} s for {args.new} articles' worth "
           f"of the full run ({with_new.seconds / worth:.2f}x)")
@@ -349,7 +349,7 @@ def bench_dask(result: SizeResult, folder: Path, work: Path, local_csv: Path, wo
     for n_workers in sorted({1, workers}):
         out = work / f"dask_{result.articles}_{n_workers}"
         start = time.perf_counter()
-        pipeline.run(folder, out, out / "t.sqlite", engine="dask", workers=n_workers,
+        runner.run(folder, out, out / "t.sqlite", engine="dask", workers=n_workers,
                      progress=progress_printer(f"dask {n_workers} worker(s)"))
         result.dask[n_workers] = time.perf_counter() - start
         identical &= records_digest(out / "records.csv") == records_digest(local_csv)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from extract import pipeline, places, store
+from extract import places, runner, store
 from extract.articles import HTML_SUFFIXES, ArticleError, decode_article_bytes, html_to_text
 from extract.records import COLUMNS, Record
 
@@ -277,13 +277,13 @@ def extraction_lock() -> threading.Lock:
 
 def needs_extraction(folder: Path, path: Path) -> bool:
     """True when the store is missing, empty or older than the articles in ``folder``."""
-    return folder.is_dir() and pipeline.needs_extraction(folder, path)
+    return folder.is_dir() and runner.needs_extraction(folder, path)
 
 
 def extract_articles(folder: Path, path: Path, progress: Callable[[int, int], None] | None = None
-                     ) -> pipeline.RunSummary:
+                     ) -> runner.RunSummary:
     """Extract new or changed articles of ``folder`` into the store; returns the pipeline's summary."""
-    return pipeline.run(folder, None, path, progress=progress)
+    return runner.run(folder, None, path, progress=progress)
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], path: Path, meta: dict | None = None) -> list[UploadOutcome]:
@@ -297,7 +297,7 @@ def ingest_uploads(files: list[tuple[str, bytes]], path: Path, meta: dict | None
                                                       "its title, source and date are kept)"))
             continue
         try:
-            summary = pipeline.ingest_text(name, data, writable_store(path), meta=meta)
+            summary = runner.ingest_text(name, data, writable_store(path), meta=meta)
         except ArticleError as err:
             outcomes.append(UploadOutcome(name, False, str(err)))
             continue
@@ -331,7 +331,7 @@ def pasted_name(text: str) -> str:
     return f"pasted-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}.txt"
 
 
-def describe_summary(name: str, summary: pipeline.RunSummary) -> str:
+def describe_summary(name: str, summary: runner.RunSummary) -> str:
     """``name: added; the store now holds 14 records (9 items, 3 deployments, 2 agreements)``, or
     ``name: already stored; nothing changed``; then what the extractor noted (a new id, a cut)."""
     if summary.unchanged:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import lexicon, limits, pipeline, store
+from . import lexicon, limits, runner, store
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 3, 2
 DESCRIPTION = ("Extract military items, deployments and agreements from news articles into records.csv, "
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             bar.refresh()
 
     try:
-        summary = pipeline.run(args.articles_dir, args.out, args.db, progress=progress, engine=args.engine,
+        summary = runner.run(args.articles_dir, args.out, args.db, progress=progress, engine=args.engine,
                                scheduler=args.scheduler, workers=args.workers, budget=args.budget)
     except sqlite3.Error as err:
         print(f"error: the store {args.db}: {err}", file=sys.stderr)

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import engine, limits, pipeline
+from extract import engine, limits, pipeline, runner
 from extract.articles import Article
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -13,7 +13,7 @@ def run_on_copy(tmp_path: Path, name: str, **options) -> list[str]:
     """Run the pipeline on a private copy of the seeds; the lines of the records.csv it writes."""
     folder = tmp_path / name
     shutil.copytree(SEEDS_DIR, folder / "seeds")
-    pipeline.run(folder / "seeds", folder / "out", folder / "t.sqlite", **options)
+    runner.run(folder / "seeds", folder / "out", folder / "t.sqlite", **options)
     return (folder / "out" / "records.csv").read_text(encoding="utf-8").splitlines()
 
 
@@ -43,7 +43,7 @@ def test_engine_dask_workers_keep_the_time_budget(tmp_path, budget):
     shutil.copytree(SEEDS_DIR, folder)
     (folder / "hostile.txt").write_text("Russia delivered T-72 tanks to Venezuela in 2019, officials said. " * 20_000,
                                         encoding="utf-8")  # about ten seconds of work on one line
-    summary = pipeline.run(folder, None, tmp_path / "t.sqlite", engine="dask", workers=1, budget=budget)
+    summary = runner.run(folder, None, tmp_path / "t.sqlite", engine="dask", workers=1, budget=budget)
     assert summary.extracted == 5
     assert summary.skipped == [f"hostile.txt: took longer than the {budget:g} s time budget per article; skipped"]
 

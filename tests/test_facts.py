@@ -1,4 +1,4 @@
-from extract import pipeline, store
+from extract import runner, store
 from extract.facts import fact_id
 from extract.records import Record
 
@@ -20,7 +20,7 @@ def test_facts_two_articles_corroborate_one_fact(tmp_path):
     (folder / "a1.txt").write_text("Russia sent two Tu-160 bombers to Venezuela in 2018.", encoding="utf-8")
     (folder / "a2.txt").write_text("In December 2018, Russia sent a pair of Tu-160 bombers to Venezuela.", encoding="utf-8")
     (folder / "a3.txt").write_text("Russia delivered Il-76 planes to Venezuela in 2019.", encoding="utf-8")
-    pipeline.run(folder, tmp_path / "out", tmp_path / "t.sqlite")
+    runner.run(folder, tmp_path / "out", tmp_path / "t.sqlite")
     facts = {f["label"]: f for f in store.load_facts(store.connect(tmp_path / "t.sqlite"))}
     assert facts["Tu-160"]["n_articles"] == 2 and facts["Tu-160"]["article_ids"] == "a1|a2"
     assert facts["Tu-160"]["date"] == "2018-12"  # the most precise report stands for the fact
