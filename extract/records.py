@@ -26,7 +26,8 @@ CATEGORIES = {"item": ITEM_CATEGORIES, "deployment": DEPLOYMENT_CATEGORIES, "agr
 STATUSES = ("requested", "pledged", "agreed", "planned", "delivered", "present", "ended")
 CERTAINTIES = ("confirmed", "claimed", "speculative", "denied")
 
-EXTRACTOR_VERSION = "1.0.0"
+# 2: claims read from spaCy's dependency tree (extract/syntax.py, extract/components.py).
+EXTRACTOR_VERSION = "2.0.0"
 
 
 @dataclass
