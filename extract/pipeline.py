@@ -83,7 +83,7 @@ _REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|
                             r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b"
                             r"|\bit\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+\w+ed\b", re.I)
 # Sentences without a lexicon term are parsed when they name a deal: the tree may find one signed.
-_DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand|MoUs?|accords?|pacts?|letters? of intent|agreed)\b", re.I)
+_DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand\w*|MoUs?|accords?|pacts?|letters? of intent|agreed)\b", re.I)
 
 
 # A dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, not who acts in it.

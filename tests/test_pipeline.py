@@ -40,3 +40,8 @@ def test_pipeline_the_extractor_checks_the_budget_between_sentences(sentences):
     assert pipeline.extract_within_budget(Article("many", text), None)  # no budget: all of it
 
 
+
+
+def test_pipeline_a_sentence_naming_only_a_memorandum_is_read(extract_text):
+    records = extract_text("On Thursday, Peru and Spain signed a memorandum of understanding in Lima.", "2024-05-23")
+    assert [(r.kind, r.status, r.date) for r in records] == [("agreement", "agreed", "2024-05-23")]

@@ -175,3 +175,15 @@ def test_syntax_a_describing_participle_does_not_govern(sentence, term, expected
 ])
 def test_syntax_light_words_pass_the_plan_through(sentence, term, expected):
     assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On Thursday, Peru and Spain signed a memorandum of understanding in Lima.", [("memorandum", "cooperation")]),
+    ("Peru and Spain agreed to Lima's purchase of the corvettes in April.", [("agreed", "arms-deal")]),
+])
+def test_syntax_more_deals_the_lexicon_misses(sentence, expected):
+    assert find_deals(sentence) == expected
+
+
+def test_syntax_pulling_back_forces_ends_a_deployment():
+    assert read("Russia is pulling back its troops from Syria.", "troops", "deployment").status == "ended"
