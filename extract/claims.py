@@ -306,7 +306,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         reading = read_tree(view, term)
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
-            continue  # "the growing military cooperation between them": a relationship described, no claim
+            continue  # "the deepening defence ties of the two": a relationship described, no claim
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if (reading.supplier or reading.recipient) and term.kind != "agreement":

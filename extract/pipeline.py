@@ -299,7 +299,7 @@ def _dedupe(records: list[Record]) -> list[Record]:
             # ("advisers and F-16 jets" are two)
             key = (record.char_start, record.kind, record.category, record.supplier, record.recipient)
         else:
-            # "received the first batch of six ... has purchased 25 J-10Cs": two claims, two statuses
+            # "received a first shipment of four ... had ordered 20 K9s": two claims, two statuses
             key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient, record.status)
         if key in seen or record.record_id in ids:
             continue

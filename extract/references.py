@@ -57,7 +57,7 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
     taken = [(t.start, t.end) for t in terms]
     for token in doc:
         if _transferred_it(token):
-            category = ""  # "It has been exported to six countries": the system in focus
+            category = ""  # "It has since been shipped to four countries": the system in focus
         else:
             category = reference_words().get(token.lemma_.lower())
             if category is None or token.pos_ != "NOUN" or not _points_back(token) or _names_its_content(token):
@@ -87,7 +87,7 @@ def _points_back(token: Token) -> bool:
 
 
 def _names_its_content(token: Token) -> bool:
-    """"The first batch of Turkish troops": the words after "of" say what it is; it points nowhere."""
+    """"A first batch of Egyptian soldiers": the words after "of" say what it is; it points nowhere."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return any(reference_words().get(obj.lemma_.lower()) is None for obj in prep.children if obj.dep_ == "pobj")

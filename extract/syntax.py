@@ -396,7 +396,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if kind == "agreement" or not any(_cue(t, "action", kind) for t in path):
         path = _own_participle(span.root, kind) or path
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
-        path = [span.root, *path]  # "the deliveries are being made": the term is its own action
+        path = [span.root, *path]  # "the deliveries have started": the term is its own action
     path = _complement_action(span.root, path, kind) + path
     object_control = _object_control(span.root, path, kind)
     if object_control is not None:
@@ -462,7 +462,7 @@ _DEAL_DIRECTIONS = {"give", "receive"}
 def find_signed_agreements(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Agreements the lexicon's patterns miss, read from the tree: a deal noun a signing verb takes
     ("signed a long-term agreement", "the pact was sealed"), or a signing verb with a purchase in its
-    infinitive ("agreed to buy three frigates"). Returns (start, end, category) character spans that
+    infinitive ("agreed to buy four corvettes"). Returns (start, end, category) character spans that
     overlap none of ``taken``."""
     found = []
     for token in doc:
@@ -481,7 +481,7 @@ def _signed_deal(token: Token) -> tuple[int, int, str] | None:
         return None
     verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
     if token.dep_ == "pobj" and token.head.lower_ == "of":
-        verb = token.head.head  # "the finalization of a deal", "the signing of the contract"
+        verb = token.head.head  # "the finalisation of the contract", "the signing of the order"
     participle = next((c for c in token.children if c.dep_ in ("acl", "amod") and _cue(c, "signing")), None)
     if (verb is None or _cue(verb, "signing") is None) and participle is None:
         return None

@@ -310,7 +310,7 @@ def test_agreements_named_for_the_weapon_they_buy(extract_text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The talks highlighted the growing military cooperation between Chile and Peru.", []),
+    ("The talks praised the deepening defence ties of Chile and Peru.", []),
     ("Chile and Peru signed a military cooperation agreement on Monday.", ["agreed"]),
     ("Chile pledged military cooperation with Peru.", ["pledged"]),
 ])

@@ -15,9 +15,9 @@ def focus_on(*systems: tuple[str, str]) -> Focus:
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The first batch of six jets was delivered in May.", [("The first batch", "Su-35")]),
+    ("A first batch of four jets was delivered in May.", [("A first batch", "Su-35")]),
     ("Earlier this month, Egypt received the first batch.", [("the first batch", "Su-35")]),
-    ("The deliveries are being made on schedule, he said.", [("The deliveries", "Su-35")]),
+    ("The deliveries have started on schedule, he said.", [("The deliveries", "Su-35")]),
 ])
 def test_references_name_the_system_in_focus(sentence, expected):
     doc = load_nlp()(sentence)
@@ -40,8 +40,8 @@ def test_references_the_most_named_system_wins_and_ties_go_to_the_first():
     assert focus_on(("FK-3", "air-defense"), ("Rafale", "aircraft")).system()[0] == "FK-3"
 
 
-def test_references_it_exported_is_the_system_in_focus():
-    sentence = "It has been exported to four countries so far, including Peru and Chile."
+def test_references_it_shipped_is_the_system_in_focus():
+    sentence = "It has been shipped to four countries so far, including Peru and Chile."
     found = find_references(load_nlp()(sentence), [], focus_on(("K9", "artillery")))
     assert [(sentence[t.start:t.end], t.label) for t in found] == [("It", "K9")]
 
@@ -49,7 +49,7 @@ def test_references_it_exported_is_the_system_in_focus():
 def test_references_each_listed_buyer_is_a_record(extract_text):
     text = ("South Korea's K9 howitzer wins another order\n\n"
             "The K9 is a self-propelled howitzer made by Hanwha.\n\n"
-            "It has been exported to four countries so far, including Peru and Chile.\n")
+            "It has been shipped to four countries so far, including Peru and Chile.\n")
     records = extract_text(text, "2024-05-23")
-    buyers = sorted(r.recipient for r in records if r.label.startswith("K9") and "exported" in r.sentence)
+    buyers = sorted(r.recipient for r in records if r.label.startswith("K9") and "shipped" in r.sentence)
     assert buyers == ["CHL", "PER"]

@@ -103,7 +103,7 @@ def find_deals(sentence: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Chile and Spain signed a long-term agreement to equip the navy with leased corvettes.",
+    ("Chile and Spain signed a ten-year agreement to supply the navy with leased corvettes.",
      [("agreement", "arms-deal")]),
     ("On Monday, Peru and Brazil signed a memorandum of understanding in Lima.", [("memorandum", "cooperation")]),
     ("Norway agreed to buy four submarines from Germany in 2017.", [("agreed", "arms-deal")]),
@@ -123,7 +123,7 @@ def test_syntax_an_agreement_read_from_its_verb_is_agreed():
 
 @pytest.mark.parametrize("sentence, term", [
     ("The Tu-22 can carry cruise missiles over long distances.", "cruise missiles"),
-    ("The jet is capable of flying at twice the speed of sound.", "jet"),
+    ("The jet is capable of reaching Mach 2 at altitude.", "jet"),
     ("The system was designed to destroy drones and aircraft.", "drones"),
 ])
 def test_syntax_capability_descriptions_are_no_claims(sentence, term):
@@ -152,7 +152,7 @@ def test_syntax_the_other_party_of_a_deal_receives_what_is_given():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Shipments began after the finalization of a deal between the two armies.", [("deal", "arms-deal")]),
+    ("Shipments began after the finalisation of the contract between the two armies.", [("contract", "arms-deal")]),
     ("The signing of the contract for the tanks took place in Lima.", [("contract", "arms-deal")]),
 ])
 def test_syntax_a_deal_signed_in_a_noun(sentence, expected):
@@ -170,8 +170,8 @@ def test_syntax_a_describing_participle_does_not_govern(sentence, term, expected
 
 @pytest.mark.parametrize("sentence, term, expected", [
     ("The deal would also see Chile acquire another nine F-16 fighters.", "F-16 fighters", "planned"),
-    ("Norway is prepared to start the process of buying six submarines.", "submarines", "planned"),
-    ("Peru plans to increase its order of K2 tanks by a third.", "K2 tanks", "planned"),
+    ("Norway is prepared to begin the process of buying six submarines.", "submarines", "planned"),
+    ("Peru plans to expand its order of K2 tanks by a third.", "K2 tanks", "planned"),
 ])
 def test_syntax_light_words_pass_the_plan_through(sentence, term, expected):
     assert read(sentence, term).status == expected
@@ -186,4 +186,4 @@ def test_syntax_more_deals_the_lexicon_misses(sentence, expected):
 
 
 def test_syntax_pulling_back_forces_ends_a_deployment():
-    assert read("Russia is pulling back its troops from Syria.", "troops", "deployment").status == "ended"
+    assert read("The army is pulling its troops back from the border region.", "troops", "deployment").status == "ended"
