@@ -32,6 +32,7 @@ if not Span.has_extension("capability"):
 
 # The steps, in order, after the model's own components.
 STEPS = ("arms_deals", "arms_references", "arms_readings")
+_BY_TERM = "arms_claims_by_term"
 _DEAL_LABELS = {"arms-deal": "arms deal", "cooperation": "military cooperation agreement"}
 
 
@@ -82,11 +83,13 @@ def read_claims(doc: Doc) -> Doc:
         span._.capability = syntax.describes_capability(doc, term.start, term.end)
         spans.append(span)
     doc.spans["arms_claims"] = spans
+    # looked up once per term by the claim rules: built here, once per sentence
+    doc.user_data[_BY_TERM] = {(s._.term.start, s._.term.end, s._.term.kind): s for s in spans}
     return doc
 
 
 def claim_spans(doc: Doc | None) -> dict[tuple[int, int, str], Span]:
     """The ``arms_claims`` spans of a parsed sentence by their term's (start, end, kind)."""
-    if doc is None or "arms_claims" not in doc.spans:
+    if doc is None:
         return {}
-    return {(s._.term.start, s._.term.end, s._.term.kind): s for s in doc.spans["arms_claims"]}
+    return doc.user_data.get(_BY_TERM, {})

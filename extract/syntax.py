@@ -48,6 +48,7 @@ class VerbCue:
     certainty: str
     kinds: frozenset[str]
     future: str
+    category: str = ""  # a deal noun's fixed agreement category ("contract" is always an arms deal)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def verb_cues() -> dict[tuple[str, str], tuple[VerbCue, ...]]:
     table: dict[tuple[str, str], list[VerbCue]] = {}
     for row in load_table("verb_cues"):
         cue = VerbCue(row["lemma"], row["pos"], row["role"], row["status"], row.get("direction", ""),
-                      row.get("certainty", ""), frozenset(split_values(row.get("kinds", ""))), row.get("future", ""))
+                      row.get("certainty", ""), frozenset(split_values(row.get("kinds", ""))), row.get("future", ""),
+                      row.get("category", ""))
         table.setdefault((cue.lemma, cue.role), []).append(cue)
     return {key: tuple(cues) for key, cues in table.items()}
 
@@ -477,7 +479,8 @@ def find_signed_agreements(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple
 
 
 def _signed_deal(token: Token) -> tuple[int, int, str] | None:
-    if _cue(token, "deal") is None:
+    deal = _cue(token, "deal")
+    if deal is None:
         return None
     verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
     if token.dep_ == "pobj" and token.head.lower_ == "of":
@@ -488,9 +491,7 @@ def _signed_deal(token: Token) -> tuple[int, int, str] | None:
     end = token.idx + len(token.text)
     if token.lower_ == "letter":  # "a letter of intent"
         end = max(end, max((t.idx + len(t.text) for t in token.subtree), default=end))
-    fixed = next((row["category"] for row in load_table("verb_cues")
-                  if row["role"] == "deal" and row["lemma"] == token.lemma_.lower() and row.get("category")), "")
-    category = fixed or ("arms-deal" if _purchases(token) else "cooperation")
+    category = deal.category or ("arms-deal" if _purchases(token) else "cooperation")
     return token.idx, end, category
 
 
