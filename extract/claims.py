@@ -160,7 +160,7 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
 
 
 # "Russia has previously sold", "already operates": background, not the news the article reports.
-_BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|long|once|before|since|so far|to date|ever|"
+_BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|long(?!-)|once|before|since|so far|to date|ever|"
                          r"also|historically|traditionally|over the years)\b", re.I)
 
 

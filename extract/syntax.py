@@ -274,6 +274,12 @@ def _tense(verbs: list[Token]) -> str:
     return "noun"
 
 
+def _governing_verb(path: list[Token], action: Token) -> list[Token]:
+    """"The US has announced the sale of rockets": a noun action has no tense of its own; the verb it
+    hangs from tells when it was made news."""
+    return next(([t] for t in path[path.index(action) + 1:] if _is_verb(t)), [])
+
+
 def _negated(verbs: list[Token], root: Token) -> bool:
     """"did not send", "never delivered", "has no nuclear weapons"."""
     if any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for t in verbs for c in t.children):
@@ -434,7 +440,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     certainty = certainty or modal_certainty
     if _negated(verbs, span.root) and not certainty:
         certainty = "denied"
-    reading.tense = _tense(verbs)
+    reading.tense = _tense(verbs or _governing_verb(path, action))
     if reading.reporter is not None:
         cue = _cue(reading.reporter, "report")
         certainty = certainty or (cue.certainty if cue else "")

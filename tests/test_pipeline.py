@@ -21,6 +21,25 @@ def test_pipeline_an_undated_news_event_in_the_lead_takes_the_news_day(extract_t
     assert [r.date for r in records if r.label == "T-55"] == [""]
 
 
+def test_pipeline_a_sale_announced_in_the_lead_is_dated_by_the_verb_it_hangs_from(extract_text):
+    # "the sale" has no tense of its own: "has announced" makes it this article's news
+    text = ("Washington clears rocket sale to Kenya\n\n"
+            "The United States has announced the sale of 12 HIMARS launchers to Kenya, a Pentagon agency said.\n\n"
+            "The State Department approved the package on Monday.\n")
+    records = extract_text(text, "2024-03-06")  # a Wednesday: Monday is 2024-03-04
+    himars = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "HIMARS"]
+    assert himars == [("USA", "KEN", "agreed", "2024-03-04")]
+
+
+def test_pipeline_a_long_range_system_is_not_background(extract_text):
+    # "long-range" describes the weapon; only "long" as an adverb ("long supplied") marks history
+    text = ("ATHENS (AP) — Greece and Israel have signed an agreement for Athens to buy the long-range PULS rocket "
+            "launcher, built to strike targets far behind a front.\n\n"
+            "The two ministers signed the document on Tuesday.\n")
+    records = extract_text(text, "2024-12-19")  # a Thursday: Tuesday is 2024-12-17
+    assert {(r.kind, r.date) for r in records} >= {("item", "2024-12-17"), ("agreement", "2024-12-17")}
+
+
 def test_pipeline_a_system_no_verb_qualifies_stands_where_the_article_put_it(extract_text):
     text = ("Russian warships to visit Cuba\n\n"
             "MOSCOW (Reuters) - Russia will send a Gorshkov-class frigate and a Yasen-class submarine to Havana next week, "
