@@ -505,7 +505,7 @@ def _agreed_purchase(token: Token) -> tuple[int, int, str] | None:
     if token.lemma_ != "agree" or token.pos_ != "VERB":
         return None
     purchase = next((c for c in token.children if c.dep_ == "xcomp" and (_cue(c, "action") or _cue_direction(c))), None)
-    if purchase is None:  # "agreed to Belgrade's purchase of the jets"
+    if purchase is None:  # "agreed to Lima's purchase of two frigates"
         purchase = next((obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
                          for obj in prep.children if obj.dep_ == "pobj"), None)
     if purchase is None or _cue_direction(purchase) != "receive":

@@ -33,7 +33,7 @@ def test_pipeline_a_sale_announced_in_the_lead_is_dated_by_the_verb_it_hangs_fro
 
 def test_pipeline_a_long_range_system_is_not_background(extract_text):
     # "long-range" describes the weapon; only "long" as an adverb ("long supplied") marks history
-    text = ("ATHENS (AP) — Greece and Israel have signed an agreement for Athens to buy the long-range PULS rocket "
+    text = ("ATHENS (AP) — Israel and Greece have signed a contract for Athens to buy the long-range PULS rocket "
             "launcher, built to strike targets far behind a front.\n\n"
             "The two ministers signed the document on Tuesday.\n")
     records = extract_text(text, "2024-12-19")  # a Thursday: Tuesday is 2024-12-17
@@ -62,5 +62,5 @@ def test_pipeline_the_extractor_checks_the_budget_between_sentences(sentences):
 
 
 def test_pipeline_a_sentence_naming_only_a_memorandum_is_read(extract_text):
-    records = extract_text("On Thursday, Peru and Spain signed a memorandum of understanding in Lima.", "2024-05-23")
+    records = extract_text("On Thursday, Peru and Spain signed a defence memorandum of understanding in Lima.", "2024-05-23")
     assert [(r.kind, r.status, r.date) for r in records] == [("agreement", "agreed", "2024-05-23")]
