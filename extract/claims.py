@@ -164,6 +164,11 @@ _BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|long(?!-)
                          r"also|historically|traditionally|over the years)\b", re.I)
 
 
+def is_background(text: str) -> bool:
+    """Whether a sentence speaks of the past as background ("has previously sold", "already operates")."""
+    return bool(_BACKGROUND.search(text))
+
+
 def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
     """Whether an undated claim reports the article's news ("X has signed a deal", or the lead's "X signed"):
     it then happened on the article's news day."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import facts, limits, quotes, references, status
 from .articles import Article, ArticleError
-from .claims import Claim, SentenceView, claims_of, read_sentence, resolve_place
+from .claims import Claim, SentenceView, claims_of, is_background, read_sentence, resolve_place
 from .dates import infer_publication_date
 from .nlp import annotate
 from .places import CountryMention, find_countries
@@ -352,12 +352,39 @@ def inherit_status(claims: list[Claim]) -> None:
             claim.status = last[key]
 
 
+# "Nearby" in the annotation conventions: a repeated event takes the date of a claim at most this many
+# characters (about three sentences) before it; further back, the article has usually moved on.
+CARRY_WINDOW = 600
+_CARRIED_STATUSES = ("delivered", "agreed", "ended")
+
+
+def carry_dates(claims: list[Claim]) -> None:
+    """An undated past event that repeats one the article dated just before ("the jets landed on
+    Monday ... an An-124 accompanied the bombers") took place then: same system or same pair, same
+    status. Background ("previously sold", "had long supplied") keeps no date."""
+    dated: list[Claim] = []
+    for claim in claims:
+        if claim.date:
+            dated.append(claim)
+            continue
+        if claim.status not in _CARRIED_STATUSES or is_background(claim.sentence.text):
+            continue
+        for earlier in reversed(dated):
+            if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
+                break
+            if (earlier.status == claim.status and earlier.term.label.lower() == claim.term.label.lower()
+                    and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient)):
+                claim.date = earlier.date
+                break
+
+
 def extract_article(article: Article) -> list[Record]:
     """All records of one article, in text order."""
     claims = find_claims(article)
     fill_from_context(claims)
     claims = resolve_anaphora(claims)
     inherit_status(claims)
+    carry_dates(claims)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)

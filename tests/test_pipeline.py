@@ -40,6 +40,16 @@ def test_pipeline_a_long_range_system_is_not_background(extract_text):
     assert {(r.kind, r.date) for r in records} >= {("item", "2024-12-17"), ("agreement", "2024-12-17")}
 
 
+def test_pipeline_an_undated_repeat_of_an_event_dated_just_before_takes_its_date(extract_text):
+    text = ("Two Chinese Y-20 transports landed in Belgrade on 3 May 2024 with air-defence equipment for Serbia.\n\n"
+            "Officials said the Y-20 transports were unloaded at the military side of the airport.\n\n"
+            "China has previously delivered Y-20 transports to Egypt.\n")
+    records = extract_text(text)  # no publication date: only the text dates the claims
+    dated = [(r.recipient, r.date) for r in records if r.label == "Y-20"]
+    # the repeat in the next paragraph happened the same day; the background sale keeps no date
+    assert dated == [("SRB", "2024-05-03"), ("SRB", "2024-05-03"), ("EGY", "")]
+
+
 def test_pipeline_a_system_no_verb_qualifies_stands_where_the_article_put_it(extract_text):
     text = ("Russian warships to visit Cuba\n\n"
             "MOSCOW (Reuters) - Russia will send a Gorshkov-class frigate and a Yasen-class submarine to Havana next week, "
