@@ -141,6 +141,8 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     lo, hi = status.clause_bounds(view.sentence.text, term.start, term.end)
     in_clause = [t for t in view.times if lo <= t.start and t.end <= hi]
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
+    if expression and expression.scope == "deadline" and state == "agreed":
+        expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030
     if expression:
         return expression.value
     if pub is None or pub_inferred:

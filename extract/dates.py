@@ -55,7 +55,9 @@ class TimeExpression:
     end: int
     first: date
     last: date
-    scope: str = "any"  # "following": applies only to what comes after it ("a month after X spoke")
+    # "following": applies only to what comes after it ("a month after X spoke"); "speech": dates the
+    # saying ("..., the minister said on Monday"); "deadline": when something is due ("by 2030")
+    scope: str = "any"
 
     @property
     def value(self) -> str:
@@ -272,18 +274,22 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
             first, last, scope = resolved
             if scope == "any" and _SPEECH_BEFORE.search(text[max(0, span[0] - 40):span[0]]):
                 scope = "speech"
+            elif scope == "any" and _DEADLINE.match(match.group(0)):
+                scope = "deadline"
             taken.append(span)
             found.append(TimeExpression(span[0], span[1], first, last, scope))
     return sorted(found, key=lambda t: t.start)
 
 
+# "by 2030", "until the end of the year": when something is due, not when it was agreed.
+_DEADLINE = re.compile(r"(?:by|until|no later than)\s", re.I)
 _PARENTHETICAL = re.compile(r",\s+(?:who|which|where)\b[^,;]{0,70},")
 
 
 def choose_expression(expressions: list[TimeExpression], start: int, end: int, text: str | None = None) -> TimeExpression | None:
     """The time expression that dates the term at [start, end): the nearest one that may apply, the
     time of speaking ("..., the minister said earlier this month") only when there is no other."""
-    usable = [t for t in expressions if t.scope in ("any", "speech") or t.start < start]
+    usable = [t for t in expressions if t.scope in ("any", "speech", "deadline") or t.start < start]
     if any(t.scope != "speech" for t in usable):
         usable = [t for t in usable if t.scope != "speech"]
     if text is not None:

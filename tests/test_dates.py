@@ -87,3 +87,14 @@ def test_dates_infer_publication_date_takes_latest_full_date():
 def test_dates_a_deadline_month_lies_ahead():
     (expression,) = find_time_expressions("by January", date(2024, 12, 9))
     assert expression.value == "2025-01"
+
+
+def test_dates_a_deadline_dates_the_delivery_not_the_deal(extract_text):
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Chile has signed a contract with Spain to supply four patrol boats by 2029.\n")
+    records = extract_text(text, "2025-03-14")
+    deal = [(r.kind, r.status, r.date) for r in records if r.kind == "agreement"]
+    # "by 2029" is when the boats are due, not when the deal was made: the text does not say when
+    assert deal == [("agreement", "agreed", "")]
+    [deadline] = [t for t in find_time_expressions("to supply four boats by 2029", date(2025, 3, 14)) if t.scope == "deadline"]
+    assert deadline.value == "2029"
