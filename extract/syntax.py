@@ -426,7 +426,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     # when no verb above it acts ("tanks ordered by Peru arrived": arrived governs)
     path = governing_path(span.root)
     if kind == "agreement" or not any(_cue(t, "action", kind) for t in path):
-        path = _own_participle(span.root, kind) or path
+        path = _own_participle(span.root, kind) + path  # its controllers still speak ("will see jets deployed")
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries have started": the term is its own action
     path = _complement_action(span.root, path, kind) + path
