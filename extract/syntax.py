@@ -136,11 +136,19 @@ def _controls(verb: Token, head: Token) -> bool:
     or a known controller reached through a preposition or clause ("ruled out sending")."""
     if verb.dep_ in ("xcomp", "acomp"):
         return True
-    if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj") or _infinitive_relative(verb):
+    if verb.dep_ == "ccomp" and _question_or_that(verb):
+        return False  # "will see how many troops are deployed": a question is not a plan
+    if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj", "ccomp") or _infinitive_relative(verb):
         target = head.head if head.pos_ in ("ADP", "SCONJ") else head
         # "be" controls only its own infinitive ("is to receive"), not any clause it heads
         return _cue(target, "control") is not None and target.lemma_ != "be"
     return False
+
+
+def _question_or_that(verb: Token) -> bool:
+    """A clause opened by "that", "whether" or a question word, not a bare clause ("see jets sent")."""
+    return any(c.dep_ == "mark" for c in verb.children) or \
+        any(t.tag_ in ("WRB", "WP", "WDT") for t in verb.subtree if t.i < verb.i)
 
 
 def _infinitive_relative(verb: Token) -> bool:

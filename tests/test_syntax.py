@@ -239,6 +239,7 @@ def test_syntax_more_verbs_and_nouns_of_status(sentence, term, kind, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("The accord will also see Spanish troops deployed in Peru to train local pilots.", "planned"),
     ("The accord saw Spanish troops deployed in Peru last year.", "delivered"),
+    ("Peru will see within days how many Spanish troops were deployed in Lima.", "delivered"),
 ])
 def test_syntax_a_participle_keeps_the_verbs_above_it(sentence, expected):
     assert read(sentence, "Spanish troops", "deployment").status == expected
