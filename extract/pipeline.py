@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import facts, limits, quotes, references, status
 from .articles import Article, ArticleError
-from .claims import Claim, SentenceView, claims_of, read_sentence, resolve_place
+from .claims import DEFAULT_STATUS, Claim, SentenceView, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
 from .nlp import annotate
 from .places import CountryMention, find_countries
@@ -309,9 +309,14 @@ def _dedupe(records: list[Record]) -> list[Record]:
     return out
 
 
+def _uncued(claim: Claim) -> bool:
+    """An agreement no cue qualifies (its default status), an item or force merely present."""
+    return not claim.cued if claim.term.kind == "agreement" else claim.status == "present"
+
+
 def _prefer_cued(claims: list[Claim]) -> list[Claim]:
     """Of the same agreement named twice in a sentence, keep the mention with a status cue."""
-    ranked = sorted(claims, key=lambda c: (c.sentence.start, c.term.kind != "agreement", c.status == "present"))
+    ranked = sorted(claims, key=lambda c: (c.sentence.start, c.term.kind != "agreement", _uncued(c)))
     return sorted(ranked, key=lambda c: c.sentence.start)
 
 
@@ -348,7 +353,7 @@ def inherit_status(claims: list[Claim]) -> None:
         key = (claim.term.kind, claim.term.label.lower(), claim.supplier)
         if claim.cued:
             last[key] = claim.status
-        elif claim.status == "present" and key in last:
+        elif claim.status == DEFAULT_STATUS[claim.term.kind] and key in last:
             claim.status = last[key]
 
 

@@ -437,6 +437,10 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         path = _own_participle(span.root, kind) + path  # its controllers still speak ("will see jets deployed")
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries have started": the term is its own action
+    if kind == "agreement" and path and path[0].pos_ == "NOUN" and _cue(path[0], "signing") is not None:
+        # "following the finalisation of a deal": the deal is made
+        reading.path, reading.action, reading.status, reading.tense = path, path[0], "agreed", "noun"
+        return reading
     path = _complement_action(span.root, path, kind) + path
     object_control = _object_control(span.root, path, kind)
     if object_control is not None:

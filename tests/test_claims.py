@@ -322,3 +322,18 @@ def test_claims_cooperation_described_is_no_claim(extract_text, text, expected):
 def test_claims_an_iris_t_air_defence_system_is_air_defence(extract_text):
     records = extract_text("Germany delivered the first IRIS-T air defense system to Ukraine in October 2022.", "2023-01-10")
     assert [(r.category, r.supplier, r.recipient, r.date) for r in records] == [("air-defense", "DEU", "UKR", "2022-10")]
+
+
+def test_claims_an_agreement_for_deliveries_is_agreed_not_delivered(extract_text):
+    text = ("Peru's second frigate contract is worth $2 billion, following a first contract in 2019 for the delivery "
+            "of four Spanish corvettes.")
+    records = extract_text(text, "2024-03-14")
+    deals = find(records, kind="agreement")
+    assert deals and all(r.status == "agreed" for r in deals)
+
+
+def test_claims_an_agreement_no_verb_qualifies_is_agreed(extract_text):
+    text = "The agreement to sell Spanish corvettes to Peru is the largest naval deal in the region, the minister said."
+    records = extract_text(text, "2024-03-14")
+    deals = find(records, kind="agreement")
+    assert deals and all(r.status == "agreed" for r in deals)

@@ -243,3 +243,8 @@ def test_syntax_more_verbs_and_nouns_of_status(sentence, term, kind, expected):
 ])
 def test_syntax_a_participle_keeps_the_verbs_above_it(sentence, expected):
     assert read(sentence, "Spanish troops", "deployment").status == expected
+
+
+def test_syntax_a_deal_being_finalised_is_agreed():
+    sentence = "The deliveries started in March after the finalisation of a contract between Peru and Spain."
+    assert read(sentence, "contract", "agreement").status == "agreed"
