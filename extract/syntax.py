@@ -542,9 +542,13 @@ def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:
     if kind == "agreement":
         return "", ""
     verb = next((t for t in path if _is_verb(t)), None)
-    if verb is not None and not _perfect(verb) and \
-            any(a.lower_ in _FUTURE_MODALS for a in _auxiliaries(verb)):
+    if verb is None or _perfect(verb):
+        return "", ""
+    auxiliaries = {a.lower_ for a in _auxiliaries(verb)}
+    if auxiliaries & _FUTURE_MODALS:
         return "planned", "future"
+    if "to" in auxiliaries and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return "planned", "future"  # "with the first ship to be afloat by 2030": a clause of its own, ahead
     return "", ""
 
 

@@ -215,6 +215,7 @@ def test_syntax_a_weapon_in_use_now_is_present(sentence, term, expected):
     ("Chile will modernise its navy with six frigates built in Spain, the minister said.", "frigates", "planned"),
     ("The programme would end with the joint production of a new class of tanker aircraft.", "tanker aircraft", "planned"),
     ("The treaty will let Egypt expand its current fleet of 20 Rafale jets.", "Rafale jets", "present"),
+    ("Chile retired its old corvettes, with the first Spanish frigate to be at sea by 2031.", "Spanish frigate", "planned"),
 ])
 def test_syntax_future_and_held_things_without_a_verb_of_transfer(sentence, term, expected):
     assert read(sentence, term).status == expected
