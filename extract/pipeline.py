@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import facts, limits, quotes, references, status
+from . import facts, limits, quotes, references, status, syntax
 from .articles import Article, ArticleError
 from .claims import DEFAULT_STATUS, Claim, SentenceView, claims_of, read_sentence, resolve_place
 from .dates import infer_publication_date
@@ -357,12 +357,40 @@ def inherit_status(claims: list[Claim]) -> None:
             claim.status = last[key]
 
 
+# A list item: a line that opens with an arrow, a bullet or a dash.
+_LIST_ITEM = re.compile(r"^\s*[→•▪◦·*–—-]\s*")
+
+
+def list_status(claims: list[Claim], text: str) -> None:
+    """"The group will include:" then "→ a frigate.": a list item no verb qualifies stands where its
+    introduction puts it; an introduction in the future (a modal of data/verb_cues.csv) makes it planned."""
+    for claim in claims:
+        if claim.cued or claim.status != DEFAULT_STATUS[claim.term.kind]:
+            continue
+        line_start = text.rfind("\n", 0, claim.sentence.start) + 1
+        if not _LIST_ITEM.match(text[line_start:claim.sentence.end]):  # the splitter may have cut the bullet off
+            continue
+        intro = list_introduction(text, claim.sentence.start)
+        if intro and syntax.speaks_of_the_future(intro):
+            claim.status = "planned"
+
+
+def list_introduction(text: str, start: int) -> str:
+    """The line ending in a colon that the list holding the line at ``start`` hangs from, or ''."""
+    for line in reversed(text[:start].splitlines()):
+        if not line.strip() or _LIST_ITEM.match(line):
+            continue
+        return line if line.rstrip().endswith(":") else ""
+    return ""
+
+
 def extract_article(article: Article) -> list[Record]:
     """All records of one article, in text order."""
     claims = find_claims(article)
     fill_from_context(claims)
     claims = resolve_anaphora(claims)
     inherit_status(claims)
+    list_status(claims, article.text)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)

@@ -552,6 +552,12 @@ def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:
     return "", ""
 
 
+def speaks_of_the_future(text: str) -> bool:
+    """Whether a line holds a modal of the future or a plan ("The group will include:")."""
+    words = {w.lower() for w in text.replace("’", "'").split()}
+    return any(cue.status in ("future", "planned") for word in words for cue in verb_cues().get((word, "modal"), ()))
+
+
 # Auxiliaries that put a verb in the future or the conditional ("will upgrade", "would culminate").
 _FUTURE_MODALS = {"will", "shall", "'ll", "would"}
 
