@@ -141,7 +141,7 @@ def _controls(verb: Token, head: Token) -> bool:
     if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj", "ccomp") or _infinitive_relative(verb):
         target = head.head if head.pos_ in ("ADP", "SCONJ") else head
         # "be" controls only its own infinitive ("is to receive"), not any clause it heads
-        return _cue(target, "control") is not None and target.lemma_ != "be"
+        return _cue(target, "control") is not None and target.lemma_ not in _INFINITIVE_ONLY
     return False
 
 
@@ -197,6 +197,11 @@ def _auxiliaries(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg")]
 
 
+# Controllers that control only their own infinitive: "is to receive", "has to send" ("has troops
+# deployed" is no obligation).
+_INFINITIVE_ONLY = {"be", "have"}
+
+
 def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | None, list[Token]]:
     """(status, direction, certainty, action, controllers): the innermost word that moves the thing,
     then each word above it that controls it."""
@@ -207,7 +212,7 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
     above = path[path.index(action) + 1:]
     for below, token in zip([action, *above], above, strict=False):
         control = _cue(token, "control", kind)
-        if control is not None and token.lemma_ == "be" and not (below.dep_ == "xcomp" and below.head.i == token.i):
+        if control is not None and token.lemma_ in _INFINITIVE_ONLY and not (below.dep_ == "xcomp" and below.head.i == token.i):
             control = None  # "be" controls only its own infinitive ("is to receive"), not "supply ... is in violation"
         if control is None:
             if _is_verb(token) and _cue(token, "action", kind) is None:

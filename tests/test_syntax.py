@@ -249,3 +249,16 @@ def test_syntax_a_participle_keeps_the_verbs_above_it(sentence, expected):
 def test_syntax_a_deal_being_finalised_is_agreed():
     sentence = "The deliveries started in March after the finalisation of a contract between Peru and Spain."
     assert read(sentence, "contract", "agreement").status == "agreed"
+
+
+@pytest.mark.parametrize("sentence, term, kind, expected", [
+    ("Officials denied that some of the howitzers sold to Peru might be passed on to Ukraine.", "howitzers", "item", "planned"),
+    ("Lawmakers in Madrid fast-tracked a bill to allow Spanish troops to be deployed in Peru.", "Spanish troops", "deployment", "agreed"),
+    ("Spain will have to send new frigates to Peru within two years.", "frigates", "item", "planned"),
+])
+def test_syntax_handing_on_permission_and_obligation(sentence, term, kind, expected):
+    assert read(sentence, term, kind).status == expected
+
+
+def test_syntax_having_a_thing_deployed_is_no_obligation():
+    assert read("Spain has frigates deployed in the Baltic.", "frigates").status != "planned"
