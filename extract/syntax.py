@@ -533,7 +533,7 @@ def _is_content(token: Token) -> bool:
 def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:
     """The status of a claim no action word governs: a deal it is part of ("the contract covers
     jets": agreed), a noun held now ("its current fleet of jets": present), or a verb in the future
-    ("Chile will upgrade its navy with frigates": planned)."""
+    ("Chile will modernise its fleet with frigates": planned)."""
     whole = path[0] if path else None
     if whole is not None and whole.pos_ in ("NOUN", "PROPN") and (_cue(whole, "deal") or _cue(whole, "control")):
         control = _cue(whole, "control", kind)

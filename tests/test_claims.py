@@ -106,7 +106,7 @@ def test_claims_no_record_without_a_military_thing(extract_text):
 
 
 def test_claims_third_party_attribution_is_claimed(extract_text):
-    records = extract_text("Iran has provided Russia with Shahed-136 drones, the British foreign secretary said.", "2024-02-01")
+    records = extract_text("Iran has provided Moscow with Shahed-136 drones, the British foreign secretary said.", "2024-02-01")
     assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("IRN", "RUS", "claimed")]
 
 

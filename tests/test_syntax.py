@@ -254,7 +254,7 @@ def test_syntax_a_deal_being_finalised_is_agreed():
 @pytest.mark.parametrize("sentence, term, kind, expected", [
     ("Officials denied that some of the howitzers sold to Peru might be passed on to Ukraine.", "howitzers", "item", "planned"),
     ("Lawmakers in Madrid fast-tracked a bill to allow Spanish troops to be deployed in Peru.", "Spanish troops", "deployment", "agreed"),
-    ("Spain will have to send new frigates to Peru within two years.", "frigates", "item", "planned"),
+    ("Spain will have to ship two more frigates to Peru within two years.", "frigates", "item", "planned"),
 ])
 def test_syntax_handing_on_permission_and_obligation(sentence, term, kind, expected):
     assert read(sentence, term, kind).status == expected
