@@ -28,7 +28,7 @@ from .places import (
 from .sentences import Sentence
 from .terms import Term, drop_overlaps
 
-DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "present"}
+DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "agreed"}
 # Without a time expression, a state or a pledge, plan or request voiced now takes the publication date;
 # a past event stays undated (records.md).
 _CURRENT_STATUSES = {"present", "pledged", "planned"}
@@ -323,6 +323,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             cue = _tree_cue(reading, cue)
         supplier, recipient = _prefer_states(supplier, recipient, parties)
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
+        if term.kind == "agreement" and state == "delivered":
+            state = "agreed"  # "a deal for the delivery of jets": what is delivered is the jets; the deal was made
         certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
         if _CERTAINTY_RANK.get(reading.certainty, 0) > _CERTAINTY_RANK[certainty]:
             certainty = reading.certainty

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import facts, limits, quotes, references, status
+from . import facts, limits, quotes, references, status, syntax
 from .articles import Article, ArticleError
-from .claims import Claim, SentenceView, claims_of, is_background, read_sentence, resolve_place
+from .claims import DEFAULT_STATUS, Claim, SentenceView, claims_of, is_background, read_sentence, resolve_place
 from .dates import infer_publication_date
 from .nlp import annotate
 from .places import CountryMention, find_countries
@@ -309,9 +309,14 @@ def _dedupe(records: list[Record]) -> list[Record]:
     return out
 
 
+def _uncued(claim: Claim) -> bool:
+    """An agreement no cue qualifies (its default status), an item or force merely present."""
+    return not claim.cued if claim.term.kind == "agreement" else claim.status == "present"
+
+
 def _prefer_cued(claims: list[Claim]) -> list[Claim]:
     """Of the same agreement named twice in a sentence, keep the mention with a status cue."""
-    ranked = sorted(claims, key=lambda c: (c.sentence.start, c.term.kind != "agreement", c.status == "present"))
+    ranked = sorted(claims, key=lambda c: (c.sentence.start, c.term.kind != "agreement", _uncued(c)))
     return sorted(ranked, key=lambda c: c.sentence.start)
 
 
@@ -348,7 +353,7 @@ def inherit_status(claims: list[Claim]) -> None:
         key = (claim.term.kind, claim.term.label.lower(), claim.supplier)
         if claim.cued:
             last[key] = claim.status
-        elif claim.status == "present" and key in last:
+        elif claim.status == DEFAULT_STATUS[claim.term.kind] and key in last:
             claim.status = last[key]
 
 
@@ -378,12 +383,40 @@ def carry_dates(claims: list[Claim]) -> None:
                 break
 
 
+# A list item: a line that opens with an arrow, a bullet or a dash.
+_LIST_ITEM = re.compile(r"^\s*[→•▪◦·*–—-]\s*")
+
+
+def list_status(claims: list[Claim], text: str) -> None:
+    """"The group will include:" then "→ a frigate.": a list item no verb qualifies stands where its
+    introduction puts it; an introduction in the future (a modal of data/verb_cues.csv) makes it planned."""
+    for claim in claims:
+        if claim.cued or claim.status != DEFAULT_STATUS[claim.term.kind]:
+            continue
+        line_start = text.rfind("\n", 0, claim.sentence.start) + 1
+        if not _LIST_ITEM.match(text[line_start:claim.sentence.end]):  # the splitter may have cut the bullet off
+            continue
+        intro = list_introduction(text, claim.sentence.start)
+        if intro and syntax.speaks_of_the_future(intro):
+            claim.status = "planned"
+
+
+def list_introduction(text: str, start: int) -> str:
+    """The line ending in a colon that the list holding the line at ``start`` hangs from, or ''."""
+    for line in reversed(text[:start].splitlines()):
+        if not line.strip() or _LIST_ITEM.match(line):
+            continue
+        return line if line.rstrip().endswith(":") else ""
+    return ""
+
+
 def extract_article(article: Article) -> list[Record]:
     """All records of one article, in text order."""
     claims = find_claims(article)
     fill_from_context(claims)
     claims = resolve_anaphora(claims)
     inherit_status(claims)
+    list_status(claims, article.text)
     carry_dates(claims)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):

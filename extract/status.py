@@ -12,7 +12,7 @@ from .lexicon import load_table
 # Clauses end at these marks: a cue in another clause speaks of something else
 # ("... sending intelligence officers, and working with ... agents").
 _CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:turned|signed|sent|agreed|ordered|expelled|asked|requested|began|started|announced|approved|promised|pledged|vowed|deployed|supplied|withdrew|received|bought|purchased)\b)|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:who|which)\b(?![^,;]{0,70},)|,\s+(?:and|but|while|whereas|as|where|when|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
-_MODAL = re.compile(r"\b(?:may|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|"
+_MODAL = re.compile(r"\b(?:(?-i:may)|might|could|would|possib(?:le|ility|ly)|talk of|prospect of|consider(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)? to|whether|expect(?:s|ed)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|hop(?:e|es|ed) to|"
                     r"(?:is|are|was|were) (?:set|due|scheduled|slated) to|seek(?:s|ing)? to|want(?:s|ed)? to|rul(?:e|ed|ing) out|"
                     r"decid(?:e|es|ed|ing) to|decision to|(?:goal|aim|plan|intention) (?:is|was) to)\b[^.;]{0,50}$", re.I)

@@ -49,6 +49,7 @@ class VerbCue:
     kinds: frozenset[str]
     future: str
     category: str = ""  # a deal noun's fixed agreement category ("contract" is always an arms deal)
+    now: str = ""  # the action's status in the simple present ("Chile uses the jets": present)
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,7 @@ def verb_cues() -> dict[tuple[str, str], tuple[VerbCue, ...]]:
     for row in load_table("verb_cues"):
         cue = VerbCue(row["lemma"], row["pos"], row["role"], row["status"], row.get("direction", ""),
                       row.get("certainty", ""), frozenset(split_values(row.get("kinds", ""))), row.get("future", ""),
-                      row.get("category", ""))
+                      row.get("category", ""), row.get("now", ""))
         table.setdefault((cue.lemma, cue.role), []).append(cue)
     return {key: tuple(cues) for key, cues in table.items()}
 
@@ -135,11 +136,24 @@ def _controls(verb: Token, head: Token) -> bool:
     or a known controller reached through a preposition or clause ("ruled out sending")."""
     if verb.dep_ in ("xcomp", "acomp"):
         return True
-    if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj"):
+    if verb.dep_ == "ccomp" and _question_or_that(verb):
+        return False  # "will see how many troops are deployed": a question is not a plan
+    if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj", "ccomp") or _infinitive_relative(verb):
         target = head.head if head.pos_ in ("ADP", "SCONJ") else head
         # "be" controls only its own infinitive ("is to receive"), not any clause it heads
-        return _cue(target, "control") is not None and target.lemma_ != "be"
+        return _cue(target, "control") is not None and target.lemma_ not in _INFINITIVE_ONLY
     return False
+
+
+def _question_or_that(verb: Token) -> bool:
+    """A clause opened by "that", "whether" or a question word, not a bare clause ("see jets sent")."""
+    return any(c.dep_ == "mark" for c in verb.children) or \
+        any(t.tag_ in ("WRB", "WP", "WDT") for t in verb.subtree if t.i < verb.i)
+
+
+def _infinitive_relative(verb: Token) -> bool:
+    """"calls to send jets" misread as a relative clause: an infinitive that hangs from a noun."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _own_participle(root: Token, kind: str) -> list[Token]:
@@ -183,6 +197,11 @@ def _auxiliaries(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg")]
 
 
+# Controllers that control only their own infinitive: "is to receive", "has to send" ("has troops
+# deployed" is no obligation).
+_INFINITIVE_ONLY = {"be", "have"}
+
+
 def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | None, list[Token]]:
     """(status, direction, certainty, action, controllers): the innermost word that moves the thing,
     then each word above it that controls it."""
@@ -193,7 +212,7 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
     above = path[path.index(action) + 1:]
     for below, token in zip([action, *above], above, strict=False):
         control = _cue(token, "control", kind)
-        if control is not None and token.lemma_ == "be" and not (below.dep_ == "xcomp" and below.head.i == token.i):
+        if control is not None and token.lemma_ in _INFINITIVE_ONLY and not (below.dep_ == "xcomp" and below.head.i == token.i):
             control = None  # "be" controls only its own infinitive ("is to receive"), not "supply ... is in violation"
         if control is None:
             if _is_verb(token) and _cue(token, "action", kind) is None:
@@ -244,6 +263,16 @@ def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, repor
     return status, certainty
 
 
+def _simple_present(action: Token, verbs: list[Token]) -> bool:
+    """"Chile uses", "the jets are used by": the action in the simple present, active or passive."""
+    if not _is_verb(action) or len(verbs) != 1:
+        return False
+    words = {a.lower_ for a in _auxiliaries(action) if a.dep_ != "neg"}
+    if not words:
+        return action.tag_ in ("VBZ", "VBP")
+    return words <= {"is", "are", "am", "'s", "'re"} and action.tag_ == "VBN"
+
+
 def _perfect(verb: Token) -> bool:
     return any(a.lemma_ == "have" and a.dep_ == "aux" for a in verb.children)
 
@@ -255,6 +284,20 @@ def _purpose_head(action: Token) -> list[Token]:
     bare = action.tag_ == "VB" and not _auxiliaries(action)  # "would see Brazil acquire jets"
     if (infinitive or bare) and action.dep_ in ("advcl", "xcomp", "ccomp") and _is_verb(action.head):
         return [action.head]
+    if infinitive and (action.dep_ == "acl" or _infinitive_relative(action)):
+        return _clause_verb(action.head)  # "will be the third nation allowed to fly the trainer"
+    return []
+
+
+def _clause_verb(noun: Token) -> list[Token]:
+    """The verb a noun phrase hangs from ("nation" in "will be the third nation to ...")."""
+    token = noun
+    for _ in range(4):
+        if token.dep_ not in _NOMINAL_LINKS or token.head.i == token.i:
+            return []
+        token = token.head
+        if _is_verb(token):
+            return [token]
     return []
 
 
@@ -402,16 +445,26 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     # when no verb above it acts ("tanks ordered by Peru arrived": arrived governs)
     path = governing_path(span.root)
     if kind == "agreement" or not any(_cue(t, "action", kind) for t in path):
-        path = _own_participle(span.root, kind) or path
+        path = _own_participle(span.root, kind) + path  # its controllers still speak ("will see jets deployed")
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries have started": the term is its own action
+    if kind == "agreement" and path and path[0].pos_ == "NOUN" and _cue(path[0], "signing") is not None:
+        # "following the finalisation of a deal": the deal is made
+        reading.path, reading.action, reading.status, reading.tense = path, path[0], "agreed", "noun"
+        return reading
     path = _complement_action(span.root, path, kind) + path
     object_control = _object_control(span.root, path, kind)
     if object_control is not None:
         path = [object_control, *path]
     status, direction, certainty, action, controllers = _status_of(path, kind)
+    if action is None:
+        whole = _whole_of(span.root)
+        if whole is not None:  # "the sale includes radars": the part stands where the whole stands
+            path = [whole, *governing_path(whole)]
+            status, direction, certainty, action, controllers = _status_of(path, kind)
     reading.path, reading.action, reading.direction = path, action, direction
     if action is None:
+        reading.status, reading.tense = _unmoved_status(path, kind)
         return reading
     if object_control is not None:
         direction = ""  # "ordered U.S. troops to leave": the orderer is neither side of the troops' move
@@ -441,12 +494,83 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if _negated(verbs, span.root) and not certainty:
         certainty = "denied"
     reading.tense = _tense(verbs or _governing_verb(path, action))
+    if not controllers and _simple_present(action, verbs):
+        cue = _cue(action, "action", kind)
+        if cue is not None and cue.now and status == cue.status:
+            status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now
     if reading.reporter is not None:
         cue = _cue(reading.reporter, "report")
         certainty = certainty or (cue.certainty if cue else "")
         status = _reporter_control(reading.reporter, status, kind)
     reading.status, reading.certainty = status, certainty
     return reading
+
+
+def _whole_of(root: Token) -> Token | None:
+    """The thing the term is part of: the subject of a verb of content ("the sale comprises seven
+    items", "containers that could contain shells"), or the noun "including" hangs from ("seven
+    items, including torpedoes"), climbing through nested parts."""
+    whole, token = None, root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i:
+            return whole
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX", "ADP", "NOUN") or not _is_content(token):
+            if _is_verb(token) and whole is not None:
+                return whole
+            continue
+        if token.tag_ == "VBG" and token.dep_ in ("prep", "acl", "advcl"):
+            part_of = token.head  # "seven items, including torpedoes"
+        else:
+            part_of = subject_of(token) or next((c for c in token.children if c.dep_ == "compound"
+                                                 and c.i < token.i), None)  # "the sale comprises" misread as a noun
+            if part_of is not None and part_of.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                part_of = token.head  # "containers that could contain shells": the relative's noun
+        if part_of is None or part_of.pos_ not in ("NOUN", "PROPN"):
+            return whole
+        whole = token = part_of
+    return whole
+
+
+def _is_content(token: Token) -> bool:
+    return any(verb_cues().get((word, "content")) for word in (token.lemma_.lower(), token.lower_))
+
+
+def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:
+    """The status of a claim no action word governs: a deal it is part of ("the contract covers
+    jets": agreed), a noun held now ("its current fleet of jets": present), or a verb in the future
+    ("Chile will modernise its fleet with frigates": planned)."""
+    whole = path[0] if path else None
+    if whole is not None and whole.pos_ in ("NOUN", "PROPN") and (_cue(whole, "deal") or _cue(whole, "control")):
+        control = _cue(whole, "control", kind)
+        if control is not None and control.status not in ("", "="):
+            return control.status, "noun"
+    for token in path:
+        if _is_verb(token):
+            break
+        if any(c.dep_ == "amod" and _cue(c, "state") is not None for c in token.children):
+            return "present", "present"
+    if kind == "agreement":
+        return "", ""
+    verb = next((t for t in path if _is_verb(t)), None)
+    if verb is None or _perfect(verb):
+        return "", ""
+    auxiliaries = {a.lower_ for a in _auxiliaries(verb)}
+    if auxiliaries & _FUTURE_MODALS:
+        return "planned", "future"
+    if "to" in auxiliaries and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return "planned", "future"  # "with the first ship to be afloat by 2030": a clause of its own, ahead
+    return "", ""
+
+
+def speaks_of_the_future(text: str) -> bool:
+    """Whether a line holds a modal of the future or a plan ("The group will include:")."""
+    words = {w.lower() for w in text.replace("’", "'").split()}
+    return any(cue.status in ("future", "planned") for word in words for cue in verb_cues().get((word, "modal"), ()))
+
+
+# Auxiliaries that put a verb in the future or the conditional ("will upgrade", "would culminate").
+_FUTURE_MODALS = {"will", "shall", "'ll", "would"}
 
 
 def _reporter_control(reporter: Token, status: str, kind: str) -> str:

@@ -106,7 +106,7 @@ def test_claims_no_record_without_a_military_thing(extract_text):
 
 
 def test_claims_third_party_attribution_is_claimed(extract_text):
-    records = extract_text("Iran has supplied Russia with Shahed-136 drones, British Foreign Secretary David Cameron said.", "2024-02-01")
+    records = extract_text("Iran has provided Moscow with Shahed-136 drones, the British foreign secretary said.", "2024-02-01")
     assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("IRN", "RUS", "claimed")]
 
 
@@ -320,5 +320,20 @@ def test_claims_cooperation_described_is_no_claim(extract_text, text, expected):
 
 
 def test_claims_an_iris_t_air_defence_system_is_air_defence(extract_text):
-    records = extract_text("Germany delivered the first IRIS-T air defense system to Ukraine in October 2022.", "2023-01-10")
+    records = extract_text("In October 2022 Berlin handed Ukraine its first IRIS-T air defense system.", "2023-01-10")
     assert [(r.category, r.supplier, r.recipient, r.date) for r in records] == [("air-defense", "DEU", "UKR", "2022-10")]
+
+
+def test_claims_an_agreement_for_deliveries_is_agreed_not_delivered(extract_text):
+    text = ("Peru's second frigate contract is worth $2 billion, following a first contract in 2019 for the delivery "
+            "of four Spanish corvettes.")
+    records = extract_text(text, "2024-03-14")
+    deals = find(records, kind="agreement")
+    assert deals and all(r.status == "agreed" for r in deals)
+
+
+def test_claims_an_agreement_no_verb_qualifies_is_agreed(extract_text):
+    text = "The agreement to sell Spanish corvettes to Peru is the largest naval deal in the region, the minister said."
+    records = extract_text(text, "2024-03-14")
+    deals = find(records, kind="agreement")
+    assert deals and all(r.status == "agreed" for r in deals)

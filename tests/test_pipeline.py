@@ -74,3 +74,18 @@ def test_pipeline_the_extractor_checks_the_budget_between_sentences(sentences):
 def test_pipeline_a_sentence_naming_only_a_memorandum_is_read(extract_text):
     records = extract_text("On Thursday, Peru and Spain signed a defence memorandum of understanding in Lima.", "2024-05-23")
     assert [(r.kind, r.status, r.date) for r in records] == [("agreement", "agreed", "2024-05-23")]
+
+
+@pytest.mark.parametrize("intro, expected", [
+    ("The squadron heading to La Guaira will include:", "planned"),
+    ("The squadron that docked in La Guaira included:", "present"),
+])
+def test_pipeline_a_list_item_stands_where_its_introduction_puts_it(extract_text, intro, expected):
+    text = ("Russian ships in Venezuela\n\n"
+            "Russia has dispatched warships to Venezuela for joint drills. They are expected in La Guaira within days.\n\n"
+            f"{intro}\n\n"
+            "• Admiral Grigorovich-class frigate. Air defence escort.\n\n"
+            "• Steregushchiy-class corvette.\n")
+    records = extract_text(text, "2024-06-07")
+    listed = [r.status for r in records if r.kind == "item"]
+    assert listed and set(listed) == {expected}

@@ -50,3 +50,18 @@ def test_status_from_cues(sentence, term, expected):
 )
 def test_status_certainty_from_hedges(sentence, term, expected):
     assert certainty_of(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, term, expected",
+    [
+        ("In May the corvettes were handed over to the navy.", "corvettes", "delivered"),
+        ("Two corvettes form part of the package, an official who requested anonymity told reporters.", "corvettes", "present"),
+        ("The future of the Russian air base in Libya is unclear.", "air base", "present"),
+        ("The ousting of the junta has cast doubt over the French base.", "French base", "present"),
+        ("Washington has put on hold the sale of the rifles.", "rifles", "ended"),
+        ("Washington paused the rifles sale.", "rifles", "ended"),
+    ],
+)
+def test_status_words_that_only_look_like_cues(sentence, term, expected):
+    assert status_of(sentence, term) == expected
