@@ -58,6 +58,7 @@ class Claim:
     cued: bool = False  # whether a status cue (a verb of giving, asking, holding...) governs it
     extra_suppliers: list[str] = field(default_factory=list)
     extra_recipients: list[str] = field(default_factory=list)
+    guessed_direction: bool = False  # an agreement's sides ordered only by the exporters' ranking
 
 
 @dataclass
@@ -286,6 +287,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     """One candidate claim per term of the sentence."""
     text = view.sentence.text
     out = []
+    subjects = _subject_mentions(view)
     for term in view.terms:
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
@@ -297,10 +299,11 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
                 and not _MADE_BY.search(text[max(0, term.start - 30):term.start])):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
-        parties = roles.score_parties(text, view.countries, term, view.terms, clause)
+        guessed = False
+        parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects)
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
-            supplier, recipient = roles.orient_agreement(text, parties, term, clause, maker)
+            supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
             extra_s, extra_r = [], []
         else:
             supplier, recipient = roles.choose_pair(parties)
@@ -337,7 +340,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             quantity=None if term.kind == "agreement" else
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
-            extra_suppliers=extra_s, extra_recipients=extra_r,
+            extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
         ))
     return out
 
@@ -357,6 +360,19 @@ def _prefer_states(supplier: str, recipient: str, parties: dict) -> tuple[str, s
     if supplier in _MULTILATERAL and states:
         supplier = next((s for s in states if s != recipient), supplier)
     return supplier, recipient
+
+
+def _subject_mentions(view: SentenceView) -> frozenset[int]:
+    """The starts of the country mentions the parse reads as the subject of a verb ("the Chileans
+    use F-5s", "Peru operates MiG-29s"): the text's closeness to a term does not make them its modifier."""
+    if view.doc is None:
+        return frozenset()
+    starts = set()
+    for mention in view.countries:
+        span = syntax.span_of(view.doc, mention.start, mention.end)
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            starts.add(mention.start)
+    return frozenset(starts)
 
 
 def read_tree(view: SentenceView, term: Term) -> syntax.Reading:

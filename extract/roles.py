@@ -37,7 +37,8 @@ _OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|pre
 _APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|long|once|now|[\w’'-]+['’]s)\s+[^,]{1,60},(?=\s)")
 _COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 # "talks with China", "a deal with Moscow": a partner named after "with" is not the clause's subject.
-_PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+# So is one named with a description ("talks with the NATO country France").
+_PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:country|nation|state|ally|partner|neighbou?r)\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -91,6 +92,7 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
     return len(words) <= 3 and not any(w.lower() in _STOP_IN_MODIFIER or w in ",()" for w in words)
 
 
+_MAKER_WORD = re.compile(r"\b(?:built|made|manufactured|produced|designed|developed|assembled)$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # How much a country counts for a term when it belongs to another one ("TB2 drones from Turkey and
 # Mi-171 helicopters from Russia": Turkey is the drones' supplier, not the helicopters').
@@ -107,8 +109,10 @@ def _belongs_to_another(text: str, mention: CountryMention, term: Term, terms: l
 
 
 def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: list[Term],
-                  clause: tuple[int, int]) -> dict[str, Party]:
-    """Every country of the sentence with its supplier and recipient scores for ``term``."""
+                  clause: tuple[int, int], subjects: frozenset[int] = frozenset()) -> dict[str, Party]:
+    """Every country of the sentence with its supplier and recipient scores for ``term``.
+    ``subjects``: the starts of the mentions the parse reads as a verb's subject ("the Chileans
+    use F-5s"), which modify no term however close they stand."""
     mentions = nearest_mentions(mentions, term)
     parties: dict[str, Party] = {}
     for mention in mentions:
@@ -140,7 +144,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         possessive = _is_possessive(text, mention)
         # "Turkish drones and Russian helicopters": a demonym spreads over a list only up to the next one
         own_modifier = not any(m is not mention and mention.end <= m.start and m.end <= term.start for m in mentions)
-        if term.kind != "agreement" and own_modifier and _modifies(text, mention, term, terms):
+        if term.kind != "agreement" and own_modifier and mention.start not in subjects \
+                and _modifies(text, mention, term, terms):
             if possessive and term.kind == "item" and term.origin != mention.iso3:
                 party.recipient += _POSSESSIVE_WEIGHT  # "Venezuela's radars": the owner (not "Turkey's Akinci")
             elif mention.form in ("demonym", "name", "metonym", "group", "pronoun") or possessive:
@@ -169,6 +174,9 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             match = regex.search(window)
             if not match:
                 continue
+            if side == "after" and mention.end <= term.start and after_start + match.end() > term.end \
+                    and _MAKER_WORD.search(match.group(0)):
+                continue  # "the Chileans use F-5s built by Northrop": who built them, not what the Chileans did
             # a cue after a mention speaks of it only up to the next mention ("Moscow ... Maduro may request")
             if side == "after" and any(after_start <= m.start < after_start + match.end() and not _is_possessive(text, m)
                                        and not _PARTNER_BEFORE.search(text[max(0, m.start - 12):m.start])
@@ -294,21 +302,29 @@ def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: 
 
 def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int],
                      maker: str = "") -> tuple[str, str]:
+    """Supplier and recipient of an agreement (see ``orient_agreement_guessed``)."""
+    supplier, recipient, _ = orient_agreement_guessed(text, parties, term, clause, maker)
+    return supplier, recipient
+
+
+def orient_agreement_guessed(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int],
+                             maker: str = "") -> tuple[str, str, bool]:
     """Supplier and recipient of an agreement: an explicit cue between the two parties first, else
     the larger arms exporter supplies (an agreement's text rarely says which side gives support).
-    A lone party is returned as the recipient; the article's context places it later."""
+    A lone party is returned as the recipient; the article's context places it later. The flag says
+    whether the direction is only a guess (the exporters' ranking; a lone party), not the text's."""
     bound = agreement_parties(text, parties, term, clause, maker)
     if len(bound) < 2:
-        return "", bound[0] if bound else ""
+        return "", bound[0] if bound else "", bool(bound)
     if maker in bound:  # the maker of what a deal buys is its supplier
-        return maker, next(c for c in bound if c != maker)
+        return maker, next(c for c in bound if c != maker), False
     a, b = (parties[c] for c in bound)
     # only giving cues orient an agreement: "in Moscow" says where it was discussed, not who gives
     lead = a.supplier - b.supplier
     if abs(lead) >= 1:
-        return (a.iso3, b.iso3) if lead > 0 else (b.iso3, a.iso3)
+        return ((a.iso3, b.iso3) if lead > 0 else (b.iso3, a.iso3)) + (False,)
     ranked = sorted(bound, key=lambda c: exporter_rank().get(c, 999))
-    return ranked[0], ranked[1]
+    return ranked[0], ranked[1], True
 
 
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,

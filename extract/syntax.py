@@ -29,6 +29,10 @@ _GOAL_PREPS = {"to", "into", "for", "toward", "towards", "including"}
 _HOST_PREPS = {"in", "at", "on", "inside"}
 _SOURCE_PREPS = {"from"}
 _NEGATIONS = {"not", "n't", "never", "no"}
+# Conjunctions that open an adverbial clause of its own ("as Minsk handed Moscow shells"): what
+# happens in it is not controlled by the main verb ("for Berlin to buy" is).
+_OWN_CLAUSE_MARKS = {"as", "when", "while", "whilst", "after", "before", "because", "since", "if", "although",
+                     "though", "until", "once", "whereas", "unless"}
 # Controllers that start what they control (records.md: "began operating" is delivered).
 _ONSET_LEMMAS = {"begin", "start"}
 # How far up the tree the search for a governing or controlling verb goes: sentences are capped, and
@@ -138,6 +142,8 @@ def _controls(verb: Token, head: Token) -> bool:
         return True
     if verb.dep_ == "ccomp" and _question_or_that(verb):
         return False  # "will see how many troops are deployed": a question is not a plan
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children):
+        return False  # "took a new turn as Minsk handed Moscow shells": a clause of its own, not controlled
     if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj", "ccomp") or _infinitive_relative(verb):
         target = head.head if head.pos_ in ("ADP", "SCONJ") else head
         # "be" controls only its own infinitive ("is to receive"), not any clause it heads
@@ -301,6 +307,28 @@ def _clause_verb(noun: Token) -> list[Token]:
     return []
 
 
+def _purpose_subject_verb(action: Token, controllers: list[Token]) -> int:
+    """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose with no
+    subject of its own acts through the subject of the verb it serves; returns that verb's index."""
+    top = (controllers or [action])[-1]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+    if not (_is_verb(top) and infinitive and top.dep_ in ("advcl", "xcomp") and _is_verb(top.head)):
+        return -1
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
+        return -1
+    head = top.head
+    if top.dep_ == "xcomp" and any(c.dep_ == "dobj" and not _is_money(c) for c in head.children):
+        return -1  # "trained Indian crews to operate the systems": the object acts, not the trainer
+    if any(t.lower_ == "for" for t in head.doc[min(head.i, top.i) + 1:max(head.i, top.i)]):
+        return -1  # "paid millions for Peru to acquire": the infinitive's subject is Peru
+    return head.i
+
+
+def _is_money(noun: Token) -> bool:
+    """"$2 billion", "5 billion euros": a sum paid, not a party made to act."""
+    return noun.like_num or any(t.tag_ == "$" for t in noun.subtree)
+
+
 def _tense(verbs: list[Token]) -> str:
     if not verbs:
         return "noun"
@@ -342,7 +370,8 @@ def phrase_head(token: Token, stop: set[int]) -> Token:
     return token
 
 
-def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action: int = -1) -> str:
+def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action: int = -1,
+             subject_of_purpose: int = -1) -> str:
     """How a country mention stands to the claim: agent, patient, goal, source, host, partner,
     object, modifier (of the term), possessor (of the term), or '' (elsewhere in the sentence).
     ``anchors`` are the action word and the words controlling it."""
@@ -358,7 +387,7 @@ def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action:
     owner = head.head
     if head.dep_ == "poss" and owner.i in anchors and owner.pos_ == "NOUN":
         return "agent"  # "Russia's delivery of S-400s"
-    if head.dep_ in ("nsubj", "csubj") and owner.i in anchors:
+    if head.dep_ in ("nsubj", "csubj") and (owner.i in anchors or owner.i == subject_of_purpose):
         return "agent"
     if head.dep_ == "nsubjpass" and owner.i in anchors:
         # "Russia is set to receive", "Iran is expected to send": the subject of a raising verb acts
@@ -481,7 +510,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         mention = span_of(doc, start, end)
         if mention is None:
             continue
-        name = relation(mention.root, anchors, term_ids, action.i)
+        name = relation(mention.root, anchors, term_ids, action.i, _purpose_subject_verb(action, controllers))
         if name and iso3 not in relations.setdefault(name, []):
             relations[name].append(iso3)
     passive = _is_verb(action) and any(a.dep_ == "auxpass" for a in _auxiliaries(action))

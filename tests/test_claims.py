@@ -337,3 +337,16 @@ def test_claims_an_agreement_no_verb_qualifies_is_agreed(extract_text):
     records = extract_text(text, "2024-03-14")
     deals = find(records, kind="agreement")
     assert deals and all(r.status == "agreed" for r in deals)
+
+
+
+def test_claims_a_subject_beside_a_term_is_no_modifier_and_made_in_names_the_maker(extract_text):
+    # "the Chileans use F-16s": the Chileans hold the jets; "built in the US" names their maker
+    text = "Unlike their neighbours, the Chileans use fighter jets built in the US."
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "item"] == [("USA", "CHL")]
+
+
+def test_claims_a_maker_in_a_locative_is_not_a_host(extract_text):
+    records = extract_text("Indonesia operates attack helicopters made in France.", "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "item"] == [("FRA", "IDN")]

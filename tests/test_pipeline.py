@@ -89,3 +89,31 @@ def test_pipeline_a_list_item_stands_where_its_introduction_puts_it(extract_text
     records = extract_text(text, "2024-06-07")
     listed = [r.status for r in records if r.kind == "item"]
     assert listed and set(listed) == {expected}
+
+
+
+def test_pipeline_a_deal_the_exporters_ranking_orders_follows_the_articles_transfers(extract_text):
+    # Russia is the larger exporter, but here Belarus supplies: a deal "between Belarusian and Russian
+    # officials" and a later sentence naming no party follow the article's transfers, not the ranking
+    text = ("Belarus ships shells to Russia\n\n"
+            "MINSK - Belarus has sent 200,000 artillery shells to Russia, officials said.\n\n"
+            "Military cooperation between Belarus and Russia has deepened this year. "
+            "The shipments followed a deal finalised last autumn in talks between Belarusian and Russian defence officials. "
+            "A Belarusian officer confirmed that there have been three shipments of shells so far.\n")
+    records = extract_text(text, "2024-05-23")
+    deal = [(r.supplier, r.recipient) for r in records if r.kind == "agreement" and "finalised" in r.sentence]
+    assert deal == [("BLR", "RUS")]
+    later = [(r.supplier, r.recipient) for r in records if r.kind == "item" and "three shipments" in r.sentence]
+    assert later == [("BLR", "RUS")]
+
+
+def test_pipeline_guessed_agreement_sides_vote_less_for_the_articles_pair():
+    from types import SimpleNamespace as Claim
+    # three agreements whose sides are guesses (a lone party, the exporters' ranking) against two
+    # claims whose roles the text gives
+    claims = [Claim(supplier="", recipient="ESP", guessed_direction=True),
+              Claim(supplier="CHL", recipient="ESP", guessed_direction=True),
+              Claim(supplier="CHL", recipient="ESP", guessed_direction=True),
+              Claim(supplier="ESP", recipient="CHL", guessed_direction=False),
+              Claim(supplier="", recipient="CHL", guessed_direction=False)]
+    assert pipeline.main_pair(claims) == ("ESP", "CHL")

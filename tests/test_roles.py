@@ -2,7 +2,7 @@ import pytest
 
 from extract import limits
 from extract.places import CountryMention, find_countries
-from extract.roles import coordinated, nearest_mentions, score_parties
+from extract.roles import coordinated, nearest_mentions, orient_agreement_guessed, score_parties
 from extract.terms import Term
 
 
@@ -30,3 +30,45 @@ def test_roles_mentions_weighed_are_capped_to_the_nearest(count):
         kept = nearest_mentions(mentions, term)
     assert kept == mentions[-limits.MAX_MENTIONS:]  # the nearest, in text order
     assert any(f"naming {count} countries" in note for note in budget.notes)
+
+
+def test_roles_a_partner_named_with_a_description_is_not_the_buyer():
+    # "with the Andean nation Peru": the partner of the talks, not the one who buys
+    text = "Spain is in talks with the Andean nation Peru on the purchase of 30 tanks."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["PER"].recipient == 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lone party: placed as the recipient until the article's context says more, a guess
+    ("Spain's defence minister said the deal was a sign of trust.", ("", "ESP", True)),
+    # two parties and no cue: the larger exporter is taken to supply, a guess
+    ("The deal between Chile and Spain was a sign of trust.", ("ESP", "CHL", True)),
+    # a cue of giving orients it: no guess
+    ("Chile bought frigates from Spain under the deal.", ("ESP", "CHL", False)),
+])
+def test_roles_an_agreements_sides_say_whether_they_are_a_guess(text, expected):
+    start = text.index("deal")
+    term = Term(start, start + 4, "agreement", "arms deal", "arms-deal")
+    parties = score_parties(text, find_countries(text), term, [term], (0, len(text)))
+    assert orient_agreement_guessed(text, parties, term, (0, len(text))) == expected
+
+
+def test_roles_a_subject_the_parse_names_modifies_no_term():
+    # "the Chileans use tanks": two words apart, yet the Chileans are the clause's subject
+    text = "Like Peru, the Chileans use tanks."
+    mentions = find_countries(text)
+    chileans = next(m for m in mentions if m.iso3 == "CHL")
+    term = tanks_term(text)
+    assert score_parties(text, mentions, term, [], (0, len(text)))["CHL"].supplier > 0
+    assert score_parties(text, mentions, term, [], (0, len(text)), frozenset({chileans.start}))["CHL"].supplier == 0
+
+
+def test_roles_a_maker_participle_past_the_term_is_not_the_subjects_act():
+    # "built" speaks of the tanks' maker, not of what the Chileans did
+    text = "Like Peru, the Chileans use tanks built in Germany."
+    mentions = find_countries(text)
+    chileans = next(m for m in mentions if m.iso3 == "CHL")
+    parties = score_parties(text, mentions, tanks_term(text), [], (0, len(text)), frozenset({chileans.start}))
+    assert parties["CHL"].supplier == 0
+    assert parties["DEU"].supplier > 0 and parties["DEU"].recipient == 0
