@@ -297,7 +297,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             extra_s, extra_r = [], []
         else:
             supplier, recipient = roles.choose_pair(parties)
-            extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
+            extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
         cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
         if term.kind == "agreement":
             # "under a contract signed in September", "the deal was frozen": the deal's own verb
@@ -311,7 +311,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
-            extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
+            extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
         if reading.status:
             cue = _tree_cue(reading, cue)
         supplier, recipient = _prefer_states(supplier, recipient, parties)
