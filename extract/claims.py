@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from . import components, dates, quantities, quotes, roles, status, syntax
+from . import components, dates, quantities, quotes, roles, status, syntax, targets
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -265,6 +265,12 @@ def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
                                    and not (lo + match.start() <= c.start < lo + match.start() + 12) for c in cues)
 
 
+def _maker_named(view: SentenceView, term: Term) -> bool:
+    """Whether a demonym stands right before the term ("used Iranian drones"): where it came from."""
+    return any(m.form == "demonym" and 0 <= term.start - m.end <= 25
+               and re.fullmatch(r"[\s\w-]*", view.sentence.text[m.end:term.start]) for m in view.countries)
+
+
 def _deal_status(view: SentenceView, term: Term) -> str:
     """"Executive contracts for 180 K2s followed in August": items a deal is for, with no verb of
     their own, stand where the deal stands (agreed)."""
@@ -291,12 +297,12 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     for term in view.terms:
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
-        if describes_capability(view, term):
+        if describes_capability(view, term) or is_target(view, term):
             continue
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
-                and not _MADE_BY.search(text[max(0, term.start - 30):term.start])):
+                and not _MADE_BY.search(text[max(0, term.start - 30):term.start]) and not _maker_named(view, term)):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
@@ -307,7 +313,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             extra_s, extra_r = [], []
         else:
             supplier, recipient = roles.choose_pair(parties)
-            extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
+            extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
         cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
         if term.kind == "agreement":
             # "under a contract signed in September", "the deal was frozen": the deal's own verb
@@ -317,11 +323,16 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
+        if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
+                and not _NAMED_AGREEMENT.search(text[term.start:term.end]) and _described_relationship(view, term, reading)):
+            continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
+        if term.kind == "item" and reading.action is None and _held_or_domain(view, reading, supplier):
+            continue  # "its bomber fleet", "a leader in the field of drones": nothing moves
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
-            extra_s, extra_r = roles.coordinated(text, parties, supplier), roles.coordinated(text, parties, recipient)
+            extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
         if reading.status:
             cue = _tree_cue(reading, cue)
         supplier, recipient = _prefer_states(supplier, recipient, parties)
@@ -386,6 +397,64 @@ def describes_capability(view: SentenceView, term: Term) -> bool:
     """Whether the tree reads the term as a description of what a system can do."""
     span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
     return span is not None and span._.capability
+
+
+def is_target(view: SentenceView, term: Term) -> bool:
+    """Whether the tree reads the term as what weapons act on ("designed to destroy cruise missiles"),
+    or as a platform described: what it is fitted with, what it derives from (extract/targets.py)."""
+    span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
+    return span is not None and (span._.target or span._.design)
+
+
+def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) -> bool:
+    """Whether a term no verb moves names a line of business ("the field of drones", "its missile
+    program") or the holdings of the country that would supply it ("Russia has upgraded its bomber
+    fleet", "with Russian shell stocks running low"); a buyer's fleet ("bolster its fleet of
+    Gripens") is a claim. Nouns: role=domain and role=holding in data/verb_cues.csv."""
+    for token in reading.path:
+        if token.pos_ != "NOUN":
+            continue
+        if targets.listed_as(token, "domain") and _names_kind_of(token):
+            return True
+        if targets.listed_as(token, "holding"):
+            owner = _holder(view, token)
+            return bool(owner) and owner == supplier
+    return False
+
+
+def _described_relationship(view: SentenceView, term: Term, reading: syntax.Reading) -> bool:
+    """Whether the word that governs a cooperation only describes it (role=described in
+    data/verb_cues.csv: "grow", "deepen", "highlight") and no country is that word's subject
+    ("ties between Lima and Quito have grown": the ties themselves are)."""
+    if not reading.path or not targets.listed_as(reading.path[0], "described"):
+        return False
+    word = reading.path[0]
+    subjects = [t for c in word.children if c.dep_ in ("nsubj", "nsubjpass")
+                and not any(term.start <= t.idx < term.end for t in c.subtree) for t in c.subtree]
+    return not any(m.start <= t.idx < m.end for t in subjects for m in view.countries)
+
+
+def _names_kind_of(noun) -> bool:
+    """Whether a noun takes a kind of thing: "the field of drones", "a missile program"."""
+    return any(c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+def _holder(view: SentenceView, noun) -> str:
+    """The country a holding noun belongs to: its possessor or demonym ("Russia's", "Russian"), or
+    for "its"/"their" the country of the clause's subject."""
+    def country_at(token) -> str:
+        return next((m.iso3 for m in view.countries if m.start <= token.idx < m.end), "")
+
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and country_at(child):
+            return country_at(child)
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        return ""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((country_at(t) for s in subjects for t in s.subtree if country_at(t)), "")
 
 
 def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties: dict) -> tuple[str, str]:

@@ -229,15 +229,20 @@ def choose_pair(parties: dict[str, Party]) -> tuple[str, str]:
     return supplier, recipient
 
 
-def coordinated(text: str, parties: dict[str, Party], iso3: str) -> list[str]:
-    """Countries listed together with ``iso3`` ("from China and Iran", "to Cuba and Venezuela")."""
+def coordinated(text: str, parties: dict[str, Party], iso3: str, within: tuple[int, int] | None = None) -> list[str]:
+    """Countries listed together with ``iso3`` ("from China and Iran", "to Cuba and Venezuela").
+    With ``within`` (a claim's clause), the list must hold the mention of ``iso3`` in that clause
+    when there is one: "Chile and Spain are close ...: Chile flies F-16s" lists nobody with the user."""
     if not iso3 or iso3 not in parties:
         return []  # a party the cue scores did not weigh (beyond the cap on mentions) lists nothing
     links = _list_links(text, parties)
     rank = {code: i for i, code in enumerate(parties)}
     chain, seen = [iso3], {iso3}
+    first = parties[iso3].mentions
+    if within is not None:
+        first = [m for m in first if within[0] <= m.start and m.end <= within[1]] or first
     # transitively: "to Poland, Norway, Finland and Egypt" links each country to the next
-    for mention in (m for member in chain for m in parties[member].mentions):
+    for mention in (m for member in chain for m in (first if member == iso3 else parties[member].mentions)):
         for other in sorted(links.get(id(mention), ()), key=rank.__getitem__):
             if other not in seen:
                 chain.append(other)
@@ -257,15 +262,22 @@ def _list_links(text: str, parties: dict[str, Party]) -> dict[int, set[str]]:
     (a bare comma lists only countries named alike: "Russia, Belarus and Iran")."""
     ordered = sorted((m for p in parties.values() for m in p.mentions if m.form != "person"), key=lambda m: m.start)
     starts = [m.start for m in ordered]
-    links: dict[int, set[str]] = {}
+    pairs = []  # (left, right, joined by "and"/"or")
     for left in ordered:
         for right in ordered[bisect_left(starts, left.end):bisect_right(starts, left.end + _MAX_LIST_GAP)]:
             if right.iso3 == left.iso3:
                 continue
             gap = text[left.end:right.start]
             if _JOINED_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and right.form == left.form):
-                links.setdefault(id(left), set()).add(right.iso3)
-                links.setdefault(id(right), set()).add(left.iso3)
+                pairs.append((left, right, bool(_JOINED_GAP.fullmatch(gap))))
+    # a bare comma lists only when the list goes on after it ("Russia, Belarus and Iran"); "made in
+    # France, Peru flies ..." ends one clause and starts another
+    continued = {id(left) for left, _, _ in pairs}
+    links: dict[int, set[str]] = {}
+    for left, right, joined in pairs:
+        if joined or id(right) in continued:
+            links.setdefault(id(left), set()).add(right.iso3)
+            links.setdefault(id(right), set()).add(left.iso3)
     return links
 
 

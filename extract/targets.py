@@ -1,0 +1,119 @@
+"""What weapons act on: a term the tree reads as a target ("built to destroy cruise missiles") names
+no claim that anything moved. Target words are the rows with role=target in data/verb_cues.csv."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .syntax import span_of, verb_cues
+
+# Links that keep a weapon in the same noun phrase or list: "cruise and ballistic missiles", "missile attacks".
+_LIST_LINKS = ("conj", "appos", "compound", "amod", "nmod", "nummod")
+# Prepositions that take what a verb of combat acts on: "vulnerable to", "protect from", "defend against".
+_TARGET_PREPOSITIONS = ("to", "from", "against")
+_MAX_STEPS = 12
+
+
+def listed_as(token: Token, role: str) -> bool:
+    """Whether data/verb_cues.csv lists the word (its lemma or form) in ``role``."""
+    return any((word, role) in verb_cues() for word in (token.lemma_.lower(), token.lower_))
+
+
+def _is_target_word(token: Token) -> bool:
+    return listed_as(token, "target")
+
+
+def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
+    """Whether the term names what weapons act on ("can intercept jets, helicopters and drones",
+    "vulnerable to surface-to-air missiles", "an air defence against cruise missiles")."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(_MAX_STEPS):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ in _LIST_LINKS:
+            token = head  # up the list or the noun phrase
+            continue
+        if token.dep_ == "dobj":
+            return head.pos_ in ("VERB", "AUX") and _is_target_word(head)
+        if token.dep_ == "pobj":
+            if _is_target_word(head):
+                return True  # "against"
+            return head.lower_ in _TARGET_PREPOSITIONS and _is_target_word(head.head)
+        return False
+    return False
+
+
+# Prepositions that list examples inside a noun phrase: "weapons including guided missiles".
+_EXAMPLE_PREPOSITIONS = ("including", "like", "such")
+
+
+def describes_design(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]]) -> bool:
+    """Whether the term only describes a platform: what it can be fitted with ("the jet can be
+    equipped with missiles"), the platform described by what it carries ("the jet is equipped with",
+    "comes armed with"), or the design it derives from ("based on a Soviet radar", "derived from an
+    older trainer"). A country fitted with something ("Chile was armed with tanks") received it.
+    Words: role=fitting and role=lineage in data/verb_cues.csv."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(_MAX_STEPS):
+        head = token.head
+        if token.dep_ in _LIST_LINKS and head.i != token.i:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ in _EXAMPLE_PREPOSITIONS:
+            token = head.head  # "weapons including missiles": the weapons' place in the sentence
+        else:
+            break
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "with":
+        # what a platform can be fitted with; what it comes fitted with may come with it
+        verb = head.head
+        can = any(c.dep_ == "aux" and listed_as(c, "capability") for c in verb.children)
+        return can and _fitted(verb) and not _country_subject(verb, countries)
+    if token.dep_ == "pobj" and head.lower_ in ("on", "from"):
+        return listed_as(head.head, "lineage") and head.head.tag_ == "VBN"
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        verbs = [head, *(c for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp"))]
+        return any(_fitted(v) and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children) for v in verbs)
+    return False
+
+
+def _fitted(word: Token) -> bool:
+    """A fitting word in a passive or participle ("is equipped", "armed with"), not "X armed Y"."""
+    passive = word.tag_ == "VBN" or word.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in word.children)
+    return passive and listed_as(word, "fitting")
+
+
+def _country_subject(word: Token, countries: list[tuple[int, int, str]]) -> bool:
+    subjects = [t for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return any(start <= t.idx < end for t in subjects for start, end, _ in countries)
+
+
+# Prepositions that say where weapons are used: "in combat", "during the campaign".
+_IN_ACTION = ("in", "during")
+
+
+def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]]) -> bool:
+    """Whether the term names weapons a country uses in combat or exercises ("used the drones in its
+    operations", "fired its new rockets in combat"): no transfer, unless a
+    country is named with the weapons ("used Iranian drones in its attacks": they came from Iran).
+    Words: role=employ (verbs) and role=combat (nouns) in data/verb_cues.csv."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ != "dobj" or not listed_as(verb, "employ"):
+        return False
+    own = set(t.i for t in token.subtree)
+    if any(start <= t.idx < end for t in token.subtree for start, end, _ in countries):
+        return False  # "Iranian drones", "drones from Iran"
+    return any(t.i not in own and t.dep_ == "pobj" and t.head.lower_ in _IN_ACTION and listed_as(t, "combat")
+               for t in verb.subtree)

@@ -1,0 +1,101 @@
+"""Candidates that are not claims, and one claim not split into several records (extract/claims.py,
+extract/pipeline.py, extract/roles.py): the passages are invented."""
+
+
+def test_claims_a_comma_between_two_clauses_lists_no_countries(extract_text):
+    # "built in the US, Algeria fields ...": the comma closes one clause, it does not list Algeria with
+    # the US; and the pair that opens the sentence is not listed with the user of the second clause
+    text = ("Algeria and China have long been close, and this shows in the hardware they field: while the "
+            "Moroccans field F-16s built in the US, Algeria fields Su-30s made in Russia.\n")
+    records = extract_text(text, "2024-03-01")
+    for label in ("F-16", "Su-30"):
+        recipients = [r.recipient for r in records if r.label == label]
+        assert len(recipients) == 1, (label, recipients)
+        assert recipients[0] not in ("CHN", "USA")
+
+def test_claims_countries_listed_together_share_the_claim(extract_text):
+    text = "Russia delivered T-90 tanks to Algeria, Egypt and Syria last year.\n"
+    records = extract_text(text, "2024-03-01")
+    assert {r.recipient for r in records if r.label.startswith("T-90")} == {"DZA", "EGY", "SYR"}
+
+
+def test_claims_what_a_weapon_acts_on_is_no_claim(extract_text):
+    text = ("Chile received the NASAMS air defence system from Norway in March.\n\n"
+            "The system was built to destroy helicopters, cruise missiles and drones.\n\n"
+            "Officials said it would protect Santiago from Chinese drones and leave it less vulnerable to "
+            "hostile cruise missiles.\n\n"
+            "Chile also bought Spanish drones for its navy.\n")
+    records = extract_text(text, "2024-05-02")
+    targets = [r.label for r in records if r.label != "NASAMS" and ("destroy" in r.sentence or "vulnerable" in r.sentence)]
+    assert targets == []
+    # a drone bought is still a claim
+    assert [(r.supplier, r.recipient) for r in records if r.category == "drone"] == [("ESP", "CHL")]
+    assert any(r.label == "NASAMS" and r.supplier == "NOR" and r.recipient == "CHL" for r in records)
+
+
+def test_pipeline_ships_a_navy_acquires_or_operates_are_no_force_sent(extract_text):
+    text = ("Peru's navy commissioned two new corvettes into its fleet on Monday.\n\n"
+            "Chile will spend $2 billion over eight years to acquire a fleet of patrol frigates.\n\n"
+            "Russia has moved a naval task force to the Mediterranean.\n")
+    records = extract_text(text, "2024-05-02")
+    naval = [(r.kind, r.supplier, r.recipient) for r in records if r.category == "naval"]
+    assert ("deployment", "PER", "") not in naval
+    assert ("deployment", "CHL", "") not in naval
+    # ships sent somewhere stay a deployment, with a sender and no host
+    assert ("deployment", "RUS", "") in naval
+
+
+def test_pipeline_an_aircraft_fleet_is_no_naval_force(extract_text):
+    text = ("Colombia decided last year to seek Black Hawks to replace its ageing Soviet-era helicopter fleet as "
+            "worries grew over Venezuela.\n")
+    records = extract_text(text, "2024-05-02")
+    assert [r for r in records if r.category == "naval"] == []
+    assert any(r.category == "helicopter" and r.recipient == "COL" for r in records)
+
+
+def test_claims_a_suppliers_own_fleet_and_a_line_of_business_are_no_claims(extract_text):
+    text = ("Russia will deliver 12 Su-30 fighters to Algeria next year, the defence ministry said on Monday.\n\n"
+            "Russia has upgraded its Su-30 fleet with new engines.\n\n"
+            "Algeria hopes to excel in the field of drones and armoured vehicles.\n\n"
+            "The deal will let the Algerian air force bolster its fleet of 40 Su-30s bought from Russia.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "upgraded" in r.sentence or "field of" in r.sentence] == []
+    assert [(r.supplier, r.recipient) for r in records if "next year" in r.sentence] == [("RUS", "DZA")]
+    # the buyer's fleet stays a claim
+    assert [(r.supplier, r.recipient) for r in records if "bolster" in r.sentence and r.label == "Su-30"] == [("RUS", "DZA")]
+
+
+def test_claims_a_relationship_only_described_is_no_agreement(extract_text):
+    text = ("Spain agreed on Monday to sell six A400M transport aircraft to Peru, the defence ministry said.\n\n"
+            "Officials in Madrid said the sale will deepen defence ties between Spain and Peru.\n\n"
+            "Military ties between Lima and Madrid have grown quickly over the past decade.\n\n"
+            "Peru and Spain will deepen their military cooperation, the two defence ministers pledged.\n")
+    records = extract_text(text, "2024-05-08")
+    agreements = [r for r in records if r.kind == "agreement" and r.category == "cooperation"]
+    assert [r for r in agreements if "will deepen defence ties" in r.sentence or "have grown" in r.sentence] == []
+    # two countries that commit to deepening it make a claim
+    assert [r for r in agreements if "pledged" in r.sentence]
+
+
+def test_claims_a_platform_described_by_its_fittings_or_its_ancestor_is_no_claim(extract_text):
+    text = ("Italy delivered the first four M-346 jets to Peru on Monday, the ministry said.\n\n"
+            "The M-346 comes armed with the IRIS-T missile, Peruvian officials said.\n\n"
+            "The M-346 is a light fighter derived from the Yak-130 trainer.\n\n"
+            "The M-346 can also be equipped with guided bombs and rockets.\n\n"
+            "Peru was armed with IRIS-T missiles by Germany last year.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r.label for r in records if "comes armed" in r.sentence] == ["IRIS-T"]  # the jet only described
+    assert [r for r in records if "can also be" in r.sentence] == []
+    assert "Yak-130" not in [r.label for r in records]  # the design it derives from was not sold
+    # a country armed with something received it
+    assert [(r.supplier, r.recipient) for r in records if "was armed" in r.sentence] == [("DEU", "PER")]
+
+
+def test_claims_a_countrys_own_weapons_used_in_combat_are_no_transfer(extract_text):
+    text = ("Israel agreed on Monday to sell Hermes 900 drones to Morocco, the defence ministry said.\n\n"
+            "Israel has used the drones in its military operations in Gaza and Lebanon.\n\n"
+            "Russia has used Iranian drones in its attacks on Ukrainian cities.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "military operations" in r.sentence] == []
+    # a maker named with the weapons says where they came from
+    assert [(r.supplier, r.recipient) for r in records if "Iranian drones" in r.sentence] == [("IRN", "RUS")]
