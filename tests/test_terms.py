@@ -23,3 +23,16 @@ def test_terms_anchors_never_hide_a_match(table):
                                              (r"\bMRAPs?|APCs?", {"mrap", "apc"})])
 def test_terms_literal_anchors(regex, expected):
     assert literal_anchors(regex) == expected
+
+
+def test_terms_a_partnership_agreement_between_states_is_strategic_not_a_trade_one():
+    from extract.agreements import find_agreements
+    found = [(t.label, t.category) for t in find_agreements("Minsk and Hanoi signed a partnership agreement on Friday.")]
+    assert found == [("partnership agreement", "strategic")]
+    assert find_agreements("The bloc signed an economic partnership agreement with Chile.") == []
+
+
+def test_terms_an_order_placed_is_an_arms_deal(extract_text):
+    records = extract_text("The helicopters belong to an order placed by Kenya with Turkey in 2021.", "2024-02-01")
+    deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
+    assert ("arms-deal", "TUR", "KEN", "agreed", "2021") in deals
