@@ -91,3 +91,24 @@ def test_pipeline_each_item_of_a_package_is_a_record(extract_text):
                            "three ground control stations from Israel, the ministry said on Monday.", "2024-03-06")
     items = {(r.label, r.supplier, r.recipient) for r in records if r.kind == "item"}
     assert {("ground control stations", "ISR", "CHL"), ("data terminals", "ISR", "CHL")} <= items
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two cargo jets brought soldiers and equipment to Bamako.", [("aircraft", "aircraft"), ("military equipment", "other")]),
+        ("the aircraft unloaded 20 tonnes of equipment", [("military equipment", "other")]),
+        ("it sent equipment, spare parts and fuel", [("military equipment", "other")]),
+        ("Some equipment was flown back to Minsk.", [("military equipment", "other")]),
+        ("the mission needs better equipment for its staff", []),
+        ("France has halted shipments of Belgian weapons to the region", [("weapons", "other")]),
+        ("boats carrying arms for the militia", [("weapons", "other")]),
+        ("rifles and other arms destined for Sudan", [("small arms", "small-arms"), ("weapons", "other")]),
+        ("the weapons were old", []),
+        ("Seoul sold Vietnam frigates and aircraft", [("warships", "naval"), ("aircraft", "aircraft")]),
+        ("the air force flies Swedish-built planes", [("aircraft", "aircraft")]),
+        ("the aircraft landed in Minsk", []),
+    ],
+)
+def test_equipment_bare_words_count_only_where_the_sentence_makes_them_arms(text, expected):
+    assert labels(text) == expected
