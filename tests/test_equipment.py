@@ -112,3 +112,19 @@ def test_pipeline_each_item_of_a_package_is_a_record(extract_text):
 )
 def test_equipment_bare_words_count_only_where_the_sentence_makes_them_arms(text, expected):
     assert labels(text) == expected
+
+
+def test_claims_a_warship_under_construction_at_a_shipyard_is_an_item_not_a_deployment():
+    from extract.claims import naval_as_deployment
+    from extract.equipment import find_items
+    text = "The third corvette is under construction at a shipyard in Gdansk."
+    (term,) = find_items(text)
+    assert naval_as_deployment(text, term).kind == "item"
+    text = "Two corvettes sailed into the port of Gdansk."
+    (term,) = find_items(text)
+    assert naval_as_deployment(text, term).kind == "deployment"
+
+
+def test_claims_a_ship_class_written_in_title_case_is_named():
+    from extract.equipment import find_items
+    assert [t.label for t in find_items("Algeria operates two Meko frigates.")] == ["MEKO"]
