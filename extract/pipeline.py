@@ -189,9 +189,25 @@ def fill_from_context(claims: list[Claim]) -> None:
         if not claim.recipient:
             claim.recipient = place_country(claim)
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
+        if claim.term.kind == "deployment":
+            claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
         claim.certainty = attributed_certainty(claim)
         if claim.supplier and claim.recipient:
             previous = claim
+
+
+def complete_from_pair(supplier: str, recipient: str, pair: tuple[str, str]) -> tuple[str, str]:
+    """A force whose sentence names one side of the article's story: "100 Russian soldiers landed"
+    in a story of Russia and Venezuela went to Venezuela; "instructors arrived in Bangui" in a story
+    of Russia and the CAR came from Russia. A side that is not the story's stays unfilled."""
+    sender, host = pair
+    if not (sender and host):
+        return supplier, recipient
+    if supplier == sender and not recipient:
+        return supplier, host
+    if recipient == host and not supplier:
+        return sender, recipient
+    return supplier, recipient
 
 
 def attributed_certainty(claim: Claim) -> str:
