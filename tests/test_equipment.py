@@ -128,3 +128,21 @@ def test_claims_a_warship_under_construction_at_a_shipyard_is_an_item_not_a_depl
 def test_claims_a_ship_class_written_in_title_case_is_named():
     from extract.equipment import find_items
     assert [t.label for t in find_items("Algeria operates two Meko frigates.")] == ["MEKO"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("eight combat training aircraft", [("aircraft", "aircraft")]),
+        ("two surface combatants", [("warships", "naval")]),
+    ],
+)
+def test_equipment_trainer_jets_and_surface_ships(text, expected):
+    assert labels(text) == expected
+
+
+def test_equipment_a_warship_inaugurated_by_its_new_owner_is_an_item():
+    from extract.claims import naval_as_deployment
+    text = "The president inaugurated the two corvettes at a ceremony on Sunday."
+    (term,) = find_items(text)
+    assert naval_as_deployment(text, term).kind == "item"
