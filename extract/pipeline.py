@@ -306,6 +306,11 @@ def _dedupe(records: list[Record]) -> list[Record]:
     sentence, kind, label, parties and status."""
     seen: set = set()
     ids: set[str] = set()  # kept as it grows: rebuilding it per record was quadratic in the records
+    dates_of: dict[tuple, set[str]] = {}
+    for record in records:
+        if record.kind == "item" and record.date:
+            dates_of.setdefault((record.char_start, record.kind, record.label.lower(), record.supplier,
+                                 record.recipient, record.status), set()).add(record.date)
     out = []
     for record in records:
         if record.kind == "agreement":
@@ -315,8 +320,11 @@ def _dedupe(records: list[Record]) -> list[Record]:
             # ("advisers and F-16 jets" are two)
             key = (record.char_start, record.kind, record.category, record.supplier, record.recipient)
         else:
-            # "received a first shipment of four ... had ordered 20 K9s": two claims, two statuses
+            # "received a first shipment of four ... had ordered 20 K9s": two claims, two statuses;
+            # "the first batch came in May and the second in August": two claims, two dates
             key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient, record.status)
+            if record.date and len(dates_of.get(key, ())) > 1:
+                key += (record.date,)
         if key in seen or record.record_id in ids:
             continue
         seen.add(key)
