@@ -146,3 +146,8 @@ def test_equipment_a_warship_inaugurated_by_its_new_owner_is_an_item():
     text = "The president inaugurated the two corvettes at a ceremony on Sunday."
     (term,) = find_items(text)
     assert naval_as_deployment(text, term).kind == "item"
+
+
+def test_equipment_attack_submarines_are_a_kind_of_ship_not_an_attack(extract_text):
+    records = extract_text("Paris unveiled a plan to offer Brazil two nuclear-powered attack submarines.", "2024-03-04")
+    assert [(r.kind, r.category, r.supplier, r.recipient) for r in records] == [("item", "naval", "FRA", "BRA")]
