@@ -212,7 +212,8 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
 
 
 _ACQUISITION = re.compile(r"\b(?:sol[dl]|sells|sale|bought|buy|purchas\w*|order\w*|contract\w*|deal|build\w*|built|"
-                          r"commission\w*|induct\w*|deliver\w*|transfer\w*|acquir\w*|export\w*|hand\w* over|donat\w*|suppl\w*)\b", re.I)
+                          r"commission\w*|induct\w*|deliver\w*|transfer\w*|acquir\w*|export\w*|hand\w* over|donat\w*|suppl\w*|"
+                          r"construct\w*|shipyards?|inaugurat\w*|offer\w*|selling|procur\w*|leas(?:e|ed|es|ing))\b", re.I)
 
 
 def naval_as_deployment(text: str, term: Term) -> Term:

@@ -104,7 +104,10 @@ def find_items(text: str) -> list[Term]:
     """Military items in ``text``: a designation absorbs the generic noun right after it."""
     generic = find_table_terms(text, "generic_terms")
     designated = find_designations(text)
-    designated += find_unknown_designations(text, generic)
+    # a known designation read again by its shape ("SM-2 missiles") would take the generic noun's
+    # category and hide the other generic items of the list ("anti-radiation missiles")
+    designated += [u for u in find_unknown_designations(text, generic)
+                   if all(u.end <= d.start or u.start >= d.end for d in designated)]
     absorbed = []
     for term in designated:
         # "Tu-160 bombers", "Il-76 military transport plane": one item, named by its designation

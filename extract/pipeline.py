@@ -205,9 +205,25 @@ def fill_from_context(claims: list[Claim]) -> None:
             # partnership binds both alike; the larger power stays its patron.
             claim.supplier, claim.recipient = local
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
+        if claim.term.kind == "deployment":
+            claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
         claim.certainty = attributed_certainty(claim)
         if claim.supplier and claim.recipient and not claim.guessed_direction:
             previous = claim
+
+
+def complete_from_pair(supplier: str, recipient: str, pair: tuple[str, str]) -> tuple[str, str]:
+    """A force whose sentence names one side of the article's story: "100 Russian soldiers landed"
+    in a story of Russia and Venezuela went to Venezuela; "instructors arrived in Bangui" in a story
+    of Russia and the CAR came from Russia. A side that is not the story's stays unfilled."""
+    sender, host = pair
+    if not (sender and host):
+        return supplier, recipient
+    if supplier == sender and not recipient:
+        return supplier, host
+    if recipient == host and not supplier:
+        return sender, recipient
+    return supplier, recipient
 
 
 def attributed_certainty(claim: Claim) -> str:
@@ -308,6 +324,11 @@ def _dedupe(records: list[Record]) -> list[Record]:
     sentence, kind, label, parties and status."""
     seen: set = set()
     ids: set[str] = set()  # kept as it grows: rebuilding it per record was quadratic in the records
+    dates_of: dict[tuple, set[str]] = {}
+    for record in records:
+        if record.kind == "item" and record.date:
+            dates_of.setdefault((record.char_start, record.kind, record.label.lower(), record.supplier,
+                                 record.recipient, record.status), set()).add(record.date)
     out = []
     for record in records:
         if record.kind == "agreement":
@@ -317,8 +338,11 @@ def _dedupe(records: list[Record]) -> list[Record]:
             # ("advisers and F-16 jets" are two)
             key = (record.char_start, record.kind, record.category, record.supplier, record.recipient)
         else:
-            # "received a first shipment of four ... had ordered 20 K9s": two claims, two statuses
+            # "received a first shipment of four ... had ordered 20 K9s": two claims, two statuses;
+            # "the first batch came in May and the second in August": two claims, two dates
             key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient, record.status)
+            if record.date and len(dates_of.get(key, ())) > 1:
+                key += (record.date,)
         if key in seen or record.record_id in ids:
             continue
         seen.add(key)

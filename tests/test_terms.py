@@ -23,3 +23,39 @@ def test_terms_anchors_never_hide_a_match(table):
                                              (r"\bMRAPs?|APCs?", {"mrap", "apc"})])
 def test_terms_literal_anchors(regex, expected):
     assert literal_anchors(regex) == expected
+
+
+def test_terms_a_partnership_agreement_between_states_is_strategic_not_a_trade_one():
+    from extract.agreements import find_agreements
+    found = [(t.label, t.category) for t in find_agreements("Minsk and Hanoi signed a partnership agreement on Friday.")]
+    assert found == [("partnership agreement", "strategic")]
+    assert find_agreements("The bloc signed an economic partnership agreement with Chile.") == []
+
+
+def test_terms_an_order_placed_is_an_arms_deal(extract_text):
+    records = extract_text("The helicopters belong to an order placed by Kenya with Turkey in 2021.", "2024-02-01")
+    deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
+    assert ("arms-deal", "TUR", "KEN", "agreed", "2021") in deals
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada is pulling back its forces from Latvia.", ("deployment", "troops", "CAN", "LVA", "ended")),
+    ("The last Dutch jets left in May, and the withdrawal of Dutch forces from Mali ended on Friday.",
+     ("deployment", "troops", "NLD", "MLI", "ended")),
+    ("Nairobi asked lawmakers to deploy the Kenyan military to Haiti.", ("deployment", "troops", "KEN", "HTI", None)),
+    ("The last Belgian forces completed their withdrawal from a camp near Gao in May 2022.",
+     ("deployment", "troops", "BEL", "MLI", "ended")),
+    ("Indian engineers are servicing the radars for Armenia's army.", ("deployment", "advisers", "IND", "ARM", None)),
+])
+def test_terms_a_states_forces_sent_or_withdrawn_are_a_deployment(extract_text, text, expected):
+    found = [(r.kind, r.category, r.supplier, r.recipient, r.status) for r in extract_text(text, "2024-06-03")
+             if r.kind == "deployment"]
+    assert found and found[0][:4] == expected[:4]
+    if expected[4]:
+        assert found[0][4] == expected[4]
+
+
+def test_terms_a_states_own_forces_at_war_are_no_deployment():
+    from extract.deployments import find_deployments
+    assert find_deployments("Ukrainian forces attacked Russian positions near Bakhmut.") == []
+    assert find_deployments("The Turkish military said on Monday it had hit targets.") == []

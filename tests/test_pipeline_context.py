@@ -1,0 +1,30 @@
+"""Claims of one sentence the pipeline keeps apart or completes from the article's story (extract/pipeline.py)."""
+
+from extract import pipeline
+
+
+def test_pipeline_a_force_whose_sentence_names_one_side_of_the_story_takes_the_other(extract_text):
+    text = ("Belarus sends troops to Laos\n\n"
+            "VIENTIANE (Reuters) - Belarus has sent military instructors to Laos, the Lao defence ministry said on Monday.\n\n"
+            "A cargo plane carrying 60 Belarusian soldiers landed on Sunday, officials said.\n\n"
+            "A second group of 40 instructors arrived in Laos on Tuesday.\n")
+    records = extract_text(text, "2024-04-10")
+    soldiers = [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "60 Belarusian" in r.sentence]
+    second = [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "second group" in r.sentence]
+    assert soldiers == [("BLR", "LAO")]
+    assert second == [("BLR", "LAO")]
+
+
+def test_pipeline_a_force_of_a_country_outside_the_story_takes_no_role_from_it():
+    assert pipeline.complete_from_pair("FRA", "", ("BLR", "LAO")) == ("FRA", "")
+    assert pipeline.complete_from_pair("", "MLI", ("BLR", "LAO")) == ("", "MLI")
+    assert pipeline.complete_from_pair("BLR", "", ("BLR", "LAO")) == ("BLR", "LAO")
+
+
+def test_pipeline_two_batches_of_one_system_on_two_dates_are_two_records(extract_text):
+    text = ("Ghana receives Chinese jets\n\n"
+            "ACCRA (AP) - Ghana has received K-8 jets from China, the air force said on Monday.\n\n"
+            "Four K-8 jets came in a first batch in March 2021; a second batch of K-8 jets landed in May 2023.\n")
+    records = extract_text(text, "2023-06-05")
+    dates = sorted(r.date for r in records if "second batch" in r.sentence and r.kind == "item")
+    assert dates == ["2021-03", "2023-05"]
