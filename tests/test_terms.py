@@ -43,6 +43,8 @@ def test_terms_an_order_placed_is_an_arms_deal(extract_text):
     ("The last Dutch jets left in May, and the withdrawal of Dutch forces from Mali ended on Friday.",
      ("deployment", "troops", "NLD", "MLI", "ended")),
     ("Nairobi asked lawmakers to deploy the Kenyan military to Haiti.", ("deployment", "troops", "KEN", "HTI", None)),
+    ("Two Russian cargo jets landed in Bangui on Friday with weapons and personnel.",
+     ("deployment", "troops", "RUS", "CAF", "delivered")),
     ("The last Belgian forces completed their withdrawal from a camp near Gao in May 2022.",
      ("deployment", "troops", "BEL", "MLI", "ended")),
     ("Indian engineers are servicing the radars for Armenia's army.", ("deployment", "advisers", "IND", "ARM", None)),
