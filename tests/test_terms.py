@@ -61,3 +61,9 @@ def test_terms_a_states_own_forces_at_war_are_no_deployment():
     from extract.deployments import find_deployments
     assert find_deployments("Ukrainian forces attacked Russian positions near Bakhmut.") == []
     assert find_deployments("The Turkish military said on Monday it had hit targets.") == []
+
+
+def test_terms_a_defence_industry_agreement_is_an_arms_deal():
+    from extract.agreements import find_agreements
+    found = find_agreements("It is the largest defence-industry agreement Spain has signed with Peru.")
+    assert [(t.label, t.category) for t in found] == [("arms deal", "arms-deal")]
