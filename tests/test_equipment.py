@@ -105,6 +105,7 @@ def test_pipeline_each_item_of_a_package_is_a_record(extract_text):
         ("boats carrying arms for the militia", [("weapons", "other")]),
         ("rifles and other arms destined for Sudan", [("small arms", "small-arms"), ("weapons", "other")]),
         ("the weapons were old", []),
+        ("China is now the main arms supplier to Laos", [("weapons", "other")]),
         ("Seoul sold Vietnam frigates and aircraft", [("warships", "naval"), ("aircraft", "aircraft")]),
         ("the air force flies Swedish-built planes", [("aircraft", "aircraft")]),
         ("the aircraft landed in Minsk", []),
