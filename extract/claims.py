@@ -225,7 +225,8 @@ def naval_as_deployment(text: str, term: Term) -> Term:
     lo, hi = status.clause_bounds(text, term.start, term.end)
     clause = text[lo:hi]
     if term.category == "aircraft":
-        if _DEPLOYMENT_CONTEXT.search(clause) and not _ACQUISITION.search(clause):
+        leaving = not term.designation and _LEAVING.search(clause)  # "French warplanes left": a force withdrawn
+        if (_DEPLOYMENT_CONTEXT.search(clause) or leaving) and not _ACQUISITION.search(clause):
             return Term(term.start, term.end, "deployment", term.label, "aircraft", term.origin, designation=term.designation)
         return term
     if term.designation or _ACQUISITION.search(clause):
@@ -253,6 +254,7 @@ _NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:
 # "Iranian-made missiles": a maker named beside weapons in use still says where they came from.
 _MADE_BY = re.compile(r"\w" + MAKER_SUFFIX + r"\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 # Aircraft sent for exercises or patrols are a deployment, not a sale.
+_LEAVING = re.compile(r"\b(?:left|leaving|leaves|withdr[ae]w\w*|withdrawn|pull(?:ed|ing|s)?\s+out|departed|departing)\b", re.I)
 _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
                                  r"port calls?|stationed|deployment)\b", re.I)
 

@@ -56,6 +56,19 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
     found: list[Term] = []
     taken = [(t.start, t.end) for t in terms]
     for token in doc:
+        if _elliptic_count(token):
+            # "delivered a NASAMS system and has promised three more": the count stands for the
+            # system its own sentence named before it (never the article's, which may be another)
+            named = [t for t in terms if t.kind == "item" and t.designation and t.end <= token.idx]
+            if not named:
+                continue
+            # the count stays before the term ("three | more"), where the quantity is read
+            start, end = token.idx, token.idx + len(token.text)
+            if any(s < end and start < e for s, e in taken) or not _claimed(doc, start, end):
+                continue
+            found.append(Term(start, end, "item", named[-1].label, named[-1].category, named[-1].origin))
+            taken.append((start, end))
+            continue
         if _transferred_it(token):
             category = ""  # "It has since been shipped to four countries": the system in focus
         else:
@@ -73,6 +86,15 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
         found.append(Term(start, end, "item", label, system_category, origin))
         taken.append((start, end))
     return found
+
+
+def _elliptic_count(token: Token) -> bool:
+    """A count with no noun that a verb moves: "has promised three more", "bought another 12"."""
+    if token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if token.lower_ == "more":
+        return any(c.dep_ == "nummod" for c in token.children)
+    return token.pos_ == "NUM" and any(c.lower_ == "another" for c in token.children)
 
 
 def _transferred_it(token: Token) -> bool:

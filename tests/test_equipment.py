@@ -105,6 +105,7 @@ def test_pipeline_each_item_of_a_package_is_a_record(extract_text):
         ("boats carrying arms for the militia", [("weapons", "other")]),
         ("rifles and other arms destined for Sudan", [("small arms", "small-arms"), ("weapons", "other")]),
         ("the weapons were old", []),
+        ("China is now the main arms supplier to Laos", [("weapons", "other")]),
         ("Seoul sold Vietnam frigates and aircraft", [("warships", "naval"), ("aircraft", "aircraft")]),
         ("the air force flies Swedish-built planes", [("aircraft", "aircraft")]),
         ("the aircraft landed in Minsk", []),
@@ -151,3 +152,13 @@ def test_equipment_a_warship_inaugurated_by_its_new_owner_is_an_item():
 def test_equipment_attack_submarines_are_a_kind_of_ship_not_an_attack(extract_text):
     records = extract_text("Paris unveiled a plan to offer Brazil two nuclear-powered attack submarines.", "2024-03-04")
     assert [(r.kind, r.category, r.supplier, r.recipient) for r in records] == [("item", "naval", "FRA", "BRA")]
+
+
+def test_equipment_unnamed_warplanes_that_left_a_country_are_a_force_withdrawn():
+    from extract.claims import naval_as_deployment
+    text = "Italian troops began leaving Niger a week after Italian warplanes left."
+    term = [t for t in find_items(text) if t.category == "aircraft"][0]
+    assert naval_as_deployment(text, term).kind == "deployment"
+    text = "Two Su-25 jets left Minsk for Hanoi on Monday."
+    term = [t for t in find_items(text) if t.category == "aircraft"][0]
+    assert naval_as_deployment(text, term).kind == "item"  # a named airframe stays an item

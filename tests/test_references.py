@@ -53,3 +53,15 @@ def test_references_each_listed_buyer_is_a_record(extract_text):
     records = extract_text(text, "2024-05-23")
     buyers = sorted(r.recipient for r in records if r.label.startswith("K9") and "shipped" in r.sentence)
     assert buyers == ["CHL", "PER"]
+
+
+def test_references_a_count_without_its_noun_names_the_system_its_sentence_named(extract_text):
+    records = extract_text("Norway has already delivered a NASAMS air defense system to Ukraine, which arrived in May, "
+                           "and has promised three more.", "2023-07-03")
+    nasams = sorted((r.status, r.quantity) for r in records if r.label == "NASAMS")
+    assert nasams == [("delivered", 1), ("pledged", 3)]
+
+
+def test_references_a_count_with_no_system_named_before_it_is_nothing(extract_text):
+    records = extract_text("Kenya bought another 12 last year, officials said.", "2023-07-03")
+    assert records == []

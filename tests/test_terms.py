@@ -43,6 +43,8 @@ def test_terms_an_order_placed_is_an_arms_deal(extract_text):
     ("The last Dutch jets left in May, and the withdrawal of Dutch forces from Mali ended on Friday.",
      ("deployment", "troops", "NLD", "MLI", "ended")),
     ("Nairobi asked lawmakers to deploy the Kenyan military to Haiti.", ("deployment", "troops", "KEN", "HTI", None)),
+    ("Two Russian cargo jets landed in Bangui on Friday with weapons and personnel.",
+     ("deployment", "troops", "RUS", "CAF", "delivered")),
     ("The last Belgian forces completed their withdrawal from a camp near Gao in May 2022.",
      ("deployment", "troops", "BEL", "MLI", "ended")),
     ("Indian engineers are servicing the radars for Armenia's army.", ("deployment", "advisers", "IND", "ARM", None)),
@@ -59,3 +61,9 @@ def test_terms_a_states_own_forces_at_war_are_no_deployment():
     from extract.deployments import find_deployments
     assert find_deployments("Ukrainian forces attacked Russian positions near Bakhmut.") == []
     assert find_deployments("The Turkish military said on Monday it had hit targets.") == []
+
+
+def test_terms_a_defence_industry_agreement_is_an_arms_deal():
+    from extract.agreements import find_agreements
+    found = find_agreements("It is the largest defence-industry agreement Spain has signed with Peru.")
+    assert [(t.label, t.category) for t in found] == [("arms deal", "arms-deal")]
