@@ -205,11 +205,18 @@ def fill_from_context(claims: list[Claim]) -> None:
             # partnership binds both alike; the larger power stays its patron.
             claim.supplier, claim.recipient = local
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
-        if claim.term.kind == "deployment":
+        if claim.term.kind == "deployment" and not at_sea(claim):
             claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
         claim.certainty = attributed_certainty(claim)
         if claim.supplier and claim.recipient and not claim.guessed_direction:
             previous = claim
+
+
+def at_sea(claim: Claim) -> bool:
+    """Whether the sentence sends the force to a place in no country ("a task force moved to the
+    Mediterranean"): ships at sea have a sender and no host."""
+    place = resolve_place(claim.view, claim.term, "")
+    return place is not None and place.kind != "country" and not place.iso3
 
 
 def complete_from_pair(supplier: str, recipient: str, pair: tuple[str, str]) -> tuple[str, str]:
