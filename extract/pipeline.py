@@ -108,7 +108,7 @@ def lead_offset(lines: list[str], line_starts: list[int]) -> int:
     return line_starts[-1]
 
 
-# An agreement whose sides were ordered only by the exporters' ranking ("cooperation between Iran and
+# An agreement whose sides were ordered only by the exporters' ranking ("cooperation between Belarus and
 # Russia") votes for the article's pair with this weight: the text did not say who gives.
 _GUESSED_VOTE = 0.5
 

@@ -37,7 +37,7 @@ _OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|pre
 _APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|long|once|now|[\w’'-]+['’]s)\s+[^,]{1,60},(?=\s)")
 _COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 # "talks with China", "a deal with Moscow": a partner named after "with" is not the clause's subject.
-# So is one named with a description ("talks with the NATO country France").
+# So is one named with a description ("a deal with the Gulf monarchy Qatar").
 _PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:country|nation|state|ally|partner|neighbou?r)\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 

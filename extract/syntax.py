@@ -346,7 +346,7 @@ def _tense(verbs: list[Token]) -> str:
 
 
 def _governing_verb(path: list[Token], action: Token) -> list[Token]:
-    """"The US has announced the sale of rockets": a noun action has no tense of its own; the verb it
+    """"Washington has now confirmed the sale of rockets": a noun action has no tense of its own; the verb it
     hangs from tells when it was made news."""
     return next(([t] for t in path[path.index(action) + 1:] if _is_verb(t)), [])
 
@@ -687,7 +687,7 @@ def _purchases(deal: Token) -> bool:
 
 
 def describes_capability(doc: Doc, term_start: int, term_end: int) -> bool:
-    """Whether the term is only described: what it can do ("the Tu-160 can carry cruise missiles",
+    """Whether the term is only described: what it can do ("the Su-34 can carry glide bombs",
     "is capable of", "was designed to destroy"), not a claim that anything moved."""
     span = span_of(doc, term_start, term_end)
     if span is None:

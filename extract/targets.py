@@ -99,8 +99,8 @@ _IN_ACTION = ("in", "during")
 
 
 def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]]) -> bool:
-    """Whether the term names weapons a country uses in combat or exercises ("used the drones in its
-    operations", "fired its new rockets in combat"): no transfer, unless a
+    """Whether the term names weapons a country uses in combat or exercises ("flew the UAVs during
+    its raids", "fired its new rockets in combat"): no transfer, unless a
     country is named with the weapons ("used Iranian drones in its attacks": they came from Iran).
     Words: role=employ (verbs) and role=combat (nouns) in data/verb_cues.csv."""
     span = span_of(doc, term_start, term_end)

@@ -46,8 +46,8 @@ def test_pipeline_ships_a_navy_acquires_or_operates_are_no_force_sent(extract_te
 
 
 def test_pipeline_an_aircraft_fleet_is_no_naval_force(extract_text):
-    text = ("Colombia decided last year to seek Black Hawks to replace its ageing Soviet-era helicopter fleet as "
-            "worries grew over Venezuela.\n")
+    text = ("Colombia wants Black Hawks in place of an old Mi-17 helicopter fleet, officials said amid "
+            "worries over Venezuela.\n")
     records = extract_text(text, "2024-05-02")
     assert [r for r in records if r.category == "naval"] == []
     assert any(r.category == "helicopter" and r.recipient == "COL" for r in records)
@@ -81,11 +81,11 @@ def test_claims_a_platform_described_by_its_fittings_or_its_ancestor_is_no_claim
     text = ("Italy delivered the first four M-346 jets to Peru on Monday, the ministry said.\n\n"
             "The M-346 comes armed with the IRIS-T missile, Peruvian officials said.\n\n"
             "The M-346 is a light fighter derived from the Yak-130 trainer.\n\n"
-            "The M-346 can also be equipped with guided bombs and rockets.\n\n"
+            "The M-346 can in addition be equipped with guided bombs and rockets.\n\n"
             "Peru was armed with IRIS-T missiles by Germany last year.\n")
     records = extract_text(text, "2024-05-08")
     assert [r.label for r in records if "comes armed" in r.sentence] == ["IRIS-T"]  # the jet only described
-    assert [r for r in records if "can also be" in r.sentence] == []
+    assert [r for r in records if "can in addition" in r.sentence] == []
     assert "Yak-130" not in [r.label for r in records]  # the design it derives from was not sold
     # a country armed with something received it
     assert [(r.supplier, r.recipient) for r in records if "was armed" in r.sentence] == [("DEU", "PER")]
@@ -93,7 +93,7 @@ def test_claims_a_platform_described_by_its_fittings_or_its_ancestor_is_no_claim
 
 def test_claims_a_countrys_own_weapons_used_in_combat_are_no_transfer(extract_text):
     text = ("Israel agreed on Monday to sell Hermes 900 drones to Morocco, the defence ministry said.\n\n"
-            "Israel has used the drones in its military operations in Gaza and Lebanon.\n\n"
+            "Israel has used these drones during its military operations in Gaza and Lebanon.\n\n"
             "Russia has used Iranian drones in its attacks on Ukrainian cities.\n")
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if "military operations" in r.sentence] == []

@@ -25,7 +25,7 @@ def test_pipeline_a_sale_announced_in_the_lead_is_dated_by_the_verb_it_hangs_fro
     # "the sale" has no tense of its own: "has announced" makes it this article's news
     text = ("Washington clears rocket sale to Kenya\n\n"
             "The United States has announced the sale of 12 HIMARS launchers to Kenya, a Pentagon agency said.\n\n"
-            "The State Department approved the package on Monday.\n")
+            "The package won State Department approval on Monday.\n")
     records = extract_text(text, "2024-03-06")  # a Wednesday: Monday is 2024-03-04
     himars = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "HIMARS"]
     assert himars == [("USA", "KEN", "agreed", "2024-03-04")]
@@ -99,11 +99,11 @@ def test_pipeline_a_deal_the_exporters_ranking_orders_follows_the_articles_trans
             "MINSK - Belarus has sent 200,000 artillery shells to Russia, officials said.\n\n"
             "Military cooperation between Belarus and Russia has deepened this year. "
             "The shipments followed a deal finalised last autumn in talks between Belarusian and Russian defence officials. "
-            "A Belarusian officer confirmed that there have been three shipments of shells so far.\n")
+            "A Belarusian officer put the number of shipments of shells at three so far.\n")
     records = extract_text(text, "2024-05-23")
     deal = [(r.supplier, r.recipient) for r in records if r.kind == "agreement" and "finalised" in r.sentence]
     assert deal == [("BLR", "RUS")]
-    later = [(r.supplier, r.recipient) for r in records if r.kind == "item" and "three shipments" in r.sentence]
+    later = [(r.supplier, r.recipient) for r in records if r.kind == "item" and "number of shipments" in r.sentence]
     assert later == [("BLR", "RUS")]
 
 

@@ -27,14 +27,14 @@ def read(sentence: str, term: str, kind: str = "item") -> syntax.Reading:
 @pytest.mark.parametrize("sentence, term, expected", [
     ("Egypt took delivery of the first batch of K9 howitzers from South Korea last month.", "K9 howitzers", "delivered"),
     ("Kazakhstan is set to receive four Su-30 fighters before the year is out.", "Su-30 fighters", "planned"),
-    ("The missiles are due to arrive in Minsk next week, a defence official said.", "missiles", "planned"),
+    ("The missiles are due to reach Minsk next week, a defence official said.", "missiles", "planned"),
     ("Germany has begun supplying Leopard tanks to Ukraine, the ministry said on Tuesday.", "Leopard tanks", "delivered"),
     ("Brazil is considering selling armoured vehicles to Chile.", "armoured vehicles", "planned"),
     ("The jets will be delivered by the end of 2027.", "jets", "planned"),
     ("Peru signed a deal to buy 40 K2 tanks from South Korea.", "K2 tanks", "agreed"),
     ("Argentina has asked Denmark to sell it F-16 fighters.", "F-16 fighters", "requested"),
     ("Spain halted the delivery of the corvettes in May.", "corvettes", "ended"),
-    ("Norway announced its intention to buy six submarines.", "submarines", "planned"),
+    ("Norway made public its intention to buy six submarines.", "submarines", "planned"),
 ])
 def test_syntax_status_from_the_governing_verb(sentence, term, expected):
     assert read(sentence, term).status == expected
