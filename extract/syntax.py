@@ -202,6 +202,18 @@ def _auxiliaries(token: Token) -> list[Token]:
 _INFINITIVE_ONLY = {"be", "have"}
 
 
+def _state_put_in(verb: Token, kind: str) -> VerbCue | None:
+    """"put the shipment on hold": a verb that puts the thing in a state its "on" object names."""
+    if not _is_verb(verb):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is not None and (cue := _cue(noun, "control", kind)) is not None:
+                return cue
+    return None
+
+
 def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | None, list[Token]]:
     """(status, direction, certainty, action, controllers): the innermost word that moves the thing,
     then each word above it that controls it."""
@@ -211,7 +223,7 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
     status, certainty, controllers, direction = cue.status, cue.certainty, [], cue.direction
     above = path[path.index(action) + 1:]
     for below, token in zip([action, *above], above, strict=False):
-        control = _cue(token, "control", kind)
+        control = _cue(token, "control", kind) or _state_put_in(token, kind)
         if control is not None and token.lemma_ in _INFINITIVE_ONLY and not (below.dep_ == "xcomp" and below.head.i == token.i):
             control = None  # "be" controls only its own infinitive ("is to receive"), not "supply ... is in violation"
         if control is None:
@@ -220,8 +232,8 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
             continue
         controllers.append(token)
         direction = control.direction or direction  # "took delivery of": the subject receives
-        if status == "requested" and control.status == "agreed":
-            continue  # "decided to seek the Apaches": deciding to ask is still asking
+        if status in ("requested", "ended") and control.status == "agreed":
+            continue  # "decided to seek the Apaches", "decided to halt the shipment": the decision keeps its content
         if control.status and control.status != "=":
             status = control.status
         elif status == "present" and control.lemma in _ONSET_LEMMAS:

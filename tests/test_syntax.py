@@ -262,3 +262,13 @@ def test_syntax_handing_on_permission_and_obligation(sentence, term, kind, expec
 
 def test_syntax_having_a_thing_deployed_is_no_obligation():
     assert read("Spain has frigates deployed in the Baltic.", "frigates").status != "planned"
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("Madrid put the transfer of the rifles on hold last month.", "rifles", "ended"),
+    ("The minister decided to halt the transfer of the howitzers.", "howitzers", "ended"),
+    ("The White House lifted the hold on a shipment of rockets to Peru.", "rockets", "planned"),
+    ("Spain imposed a ban on exports of drones to Peru.", "drones", "ended"),
+])
+def test_syntax_holds_and_their_lifting(sentence, term, expected):
+    assert read(sentence, term).status == expected
