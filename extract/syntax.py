@@ -166,6 +166,16 @@ def _own_participle(root: Token, kind: str) -> list[Token]:
     return []
 
 
+def _own_relative(root: Token, kind: str) -> list[Token]:
+    """"Twelve jets, which had been exported to Chile, ...": a relative clause on the term with a verb
+    of transfer is the term's own claim; the verbs above the term speak of something else."""
+    for child in root.children:
+        if child.dep_ == "relcl" and _cue(child, "action", kind) is not None and _cue(child, "maker") is None \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children):
+            return [child]
+    return []
+
+
 def _complement_action(root: Token, path: list[Token], kind: str) -> list[Token]:
     """"The missiles are due to arrive", "Russia is set to receive": the subject's verb holds the action
     in its complement; returns the words from the action up to (not including) the subject's verb."""
@@ -452,6 +462,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     path = governing_path(span.root)
     if kind == "agreement" or not any(_cue(t, "action", kind) for t in path):
         path = _own_participle(span.root, kind) + path  # its controllers still speak ("will see jets deployed")
+    if kind != "agreement" and not any(_cue(t, "action", kind) for t in [span.root, *path]):
+        path = _own_relative(span.root, kind) or path
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries have started": the term is its own action
     if kind == "agreement" and path and path[0].pos_ == "NOUN" and _cue(path[0], "signing") is not None:

@@ -272,3 +272,11 @@ def test_syntax_having_a_thing_deployed_is_no_obligation():
 ])
 def test_syntax_holds_and_their_lifting(sentence, term, expected):
     assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ten K9 howitzers, which have so far been exported only to Egypt, are wanted by Peru.", "delivered"),
+    ("Ten K9 howitzers, which Peru admires, will be sold to Chile.", "planned"),
+])
+def test_syntax_a_relative_clause_of_transfer_is_the_terms_own_claim(sentence, expected):
+    assert read(sentence, "K9 howitzers").status == expected
