@@ -295,6 +295,11 @@ def _simple_present(action: Token, verbs: list[Token]) -> bool:
     return words <= {"is", "are", "am", "'s", "'re"} and action.tag_ == "VBN"
 
 
+def _moves_somewhere(verb: Token) -> bool:
+    """"deploys missiles to the border": a verb with a goal moves the thing, it does not hold it."""
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children)
+
+
 def _perfect(verb: Token) -> bool:
     return any(a.lemma_ == "have" and a.dep_ == "aux" for a in verb.children)
 
@@ -512,7 +517,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if _negated(verbs, span.root) and not certainty:
         certainty = "denied"
     reading.tense = _tense(verbs)
-    if not controllers and _simple_present(action, verbs):
+    if not controllers and _simple_present(action, verbs) and not _moves_somewhere(action):
         cue = _cue(action, "action", kind)
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now

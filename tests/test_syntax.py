@@ -204,6 +204,7 @@ def test_syntax_a_part_stands_where_the_whole_stands(sentence, term, expected):
     ("The K9 howitzers are used by both armies.", "K9 howitzers", "present"),
     ("The Egyptian navy deploys Spanish-built corvettes and French frigates.", "corvettes", "present"),
     ("Peru used the rockets against rebel camps in 2019.", "rockets", "delivered"),
+    ("Russia deploys Iskander missiles to the border with Norway, the ministry said.", "Iskander missiles", "delivered"),
     ("Russia has used Iranian drones since the autumn.", "drones", "delivered"),
 ])
 def test_syntax_a_weapon_in_use_now_is_present(sentence, term, expected):
