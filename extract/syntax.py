@@ -224,6 +224,19 @@ def _state_put_in(verb: Token, kind: str) -> VerbCue | None:
     return None
 
 
+def _qualifying_participle(action: Token, kind: str) -> VerbCue | None:
+    """The controller a participle in front of an action noun names ("the expected delivery", "a
+    proposed sale", "the suspended shipments"): it qualifies the action as a controlling verb would."""
+    if action.pos_ != "NOUN":
+        return None
+    for child in action.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN":
+            control = _cue(child, "control", kind)
+            if control is not None and control.status not in ("", "="):
+                return control
+    return None
+
+
 def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | None, list[Token]]:
     """(status, direction, certainty, action, controllers): the innermost word that moves the thing,
     then each word above it that controls it."""
@@ -231,6 +244,9 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
     if action is None or cue is None:
         return "", "", "", None, []
     status, certainty, controllers, direction = cue.status, cue.certainty, [], cue.direction
+    qualifier = _qualifying_participle(action, kind)
+    if qualifier is not None:  # "the expected delivery", "the cancelled sale"
+        status, certainty = qualifier.status, qualifier.certainty or certainty
     above = path[path.index(action) + 1:]
     for below, token in zip([action, *above], above, strict=False):
         control = _cue(token, "control", kind) or _state_put_in(token, kind)

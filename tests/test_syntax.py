@@ -281,3 +281,12 @@ def test_syntax_holds_and_their_lifting(sentence, term, expected):
 ])
 def test_syntax_a_relative_clause_of_transfer_is_the_terms_own_claim(sentence, expected):
     assert read(sentence, "K9 howitzers").status == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("The expected delivery of the K9 howitzers to Egypt has slipped to 2026.", "K9 howitzers", "planned"),
+    ("The suspended shipment of rifles to Peru angered officials in Lima.", "rifles", "ended"),
+    ("The delivery of the K9 howitzers to Egypt was completed in May.", "K9 howitzers", "delivered"),
+])
+def test_syntax_a_participle_in_front_of_the_action_qualifies_it(sentence, term, expected):
+    assert read(sentence, term).status == expected
