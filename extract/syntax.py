@@ -302,13 +302,13 @@ def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, repor
 
 
 def _simple_present(action: Token, verbs: list[Token]) -> bool:
-    """"Chile uses", "the jets are used by": the action in the simple present, active or passive."""
+    """"Chile uses", "the jets are used by", "are training": the action in the present, active or passive."""
     if not _is_verb(action) or len(verbs) != 1:
         return False
     words = {a.lower_ for a in _auxiliaries(action) if a.dep_ != "neg"}
     if not words:
         return action.tag_ in ("VBZ", "VBP")
-    return words <= {"is", "are", "am", "'s", "'re"} and action.tag_ == "VBN"
+    return words <= {"is", "are", "am", "'s", "'re"} and action.tag_ in ("VBN", "VBG")  # "are used", "are training"
 
 
 def _moves_somewhere(verb: Token) -> bool:

@@ -290,3 +290,12 @@ def test_syntax_a_relative_clause_of_transfer_is_the_terms_own_claim(sentence, e
 ])
 def test_syntax_a_participle_in_front_of_the_action_qualifies_it(sentence, term, expected):
     assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Dozens of Spanish instructors had been trained in Peru to fly the new jets.", "delivered"),
+    ("Spanish instructors train Peruvian pilots at the base near Lima.", "present"),
+    ("Spanish instructors are training Peruvian pilots at the base near Lima.", "present"),
+])
+def test_syntax_training_done_and_training_now(sentence, expected):
+    assert read(sentence, "Spanish instructors", "deployment").status == expected
