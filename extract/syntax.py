@@ -170,7 +170,9 @@ def _own_relative(root: Token, kind: str) -> list[Token]:
     """"Twelve jets, which had been exported to Chile, ...": a relative clause on the term with a verb
     of transfer is the term's own claim; the verbs above the term speak of something else."""
     for child in root.children:
-        if child.dep_ == "relcl" and _cue(child, "action", kind) is not None and _cue(child, "maker") is None \
+        cue = _cue(child, "action", kind) if child.dep_ == "relcl" else None
+        # "missiles, which have a range of 300 km": holding a property is a description, not a claim
+        if cue is not None and cue.status != "present" and _cue(child, "maker") is None \
                 and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children):
             return [child]
     return []

@@ -60,3 +60,11 @@ def test_pipeline_a_list_item_stands_where_its_introduction_puts_it(extract_text
     records = extract_text(text, "2024-06-07")
     listed = [r.status for r in records if r.kind == "item"]
     assert listed and set(listed) == {expected}
+
+
+def test_pipeline_a_system_only_described_stands_where_the_article_put_it(extract_text):
+    text = ("WASHINGTON (Reuters) - The United States has approved the sale of Harpoon missiles to Chile, officials said on Monday.\n\n"
+            "The package includes 200 Harpoon missiles, which have a range of about 120 kilometres, and spare parts.\n")
+    records = extract_text(text, "2024-06-07")
+    described = [r.status for r in records if r.sentence.startswith("The package")]
+    assert described == ["agreed"]

@@ -299,3 +299,8 @@ def test_syntax_a_participle_in_front_of_the_action_qualifies_it(sentence, term,
 ])
 def test_syntax_training_done_and_training_now(sentence, expected):
     assert read(sentence, "Spanish instructors", "deployment").status == expected
+
+
+def test_syntax_a_relative_clause_of_holding_a_property_is_no_claim():
+    reading = read("The package includes Spanish missiles, which have a range of 300 kilometres.", "Spanish missiles")
+    assert reading.status == "" and reading.action is None
