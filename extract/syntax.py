@@ -334,6 +334,18 @@ def _purpose_head(action: Token) -> list[Token]:
     return []
 
 
+def _means_to(action: Token) -> bool:
+    """An infinitive under a noun that a present "be" or "have" holds ("there are funds to deliver",
+    "Peru has the money to buy"): the means or the option to act, not the act."""
+    if not _is_verb(action) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children):
+        return False
+    if action.dep_ != "acl" and not _infinitive_relative(action):
+        return False
+    verbs = _clause_verb(action.head)
+    return bool(verbs) and verbs[0].lemma_ in ("be", "have") and verbs[0].tag_ in ("VBZ", "VBP") \
+        and not _auxiliaries(verbs[0])
+
+
 def _clause_verb(noun: Token) -> list[Token]:
     """The verb a noun phrase hangs from ("nation" in "will be the third nation to ...")."""
     token = noun
@@ -531,6 +543,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     reading.supplier, reading.recipient = roles_from_relations(direction, relations, passive)
     reading.reporter = reporting_verb((controllers or [action])[-1])
     status, modal_certainty = _modality(verbs, status, _cue(action, "action", kind), reading.reporter is not None)
+    if not controllers and status in ("delivered", "agreed") and _means_to(action):
+        status = "planned"  # "there are funds to deliver shells", "has the money to buy jets": not done yet
     certainty = certainty or modal_certainty
     if _negated(verbs, span.root) and not certainty:
         certainty = "denied"

@@ -304,3 +304,12 @@ def test_syntax_training_done_and_training_now(sentence, expected):
 def test_syntax_a_relative_clause_of_holding_a_property_is_no_claim():
     reading = read("The package includes Spanish missiles, which have a range of 300 kilometres.", "Spanish missiles")
     assert reading.status == "" and reading.action is None
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("There are enough funds to deliver 300,000 shells to Ukraine by December.", "shells", "planned"),
+    ("Peru has the money to buy twelve F-16 fighters from Denmark.", "F-16 fighters", "planned"),
+    ("Chile became the first country to receive the K2 tanks.", "K2 tanks", "delivered"),
+])
+def test_syntax_the_means_to_act_is_not_the_act(sentence, term, expected):
+    assert read(sentence, term).status == expected
