@@ -218,9 +218,16 @@ def _state_put_in(verb: Token, kind: str) -> VerbCue | None:
     """"put the shipment on hold": a verb that puts the thing in a state its "on" object names."""
     if not _is_verb(verb):
         return None
+    if verb.dep_ == "dobj" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "on" and verb.doc[verb.i - 1].head.i == verb.head.i:
+        # "put on hold a shipment" parsed with "hold" as the verb of the shipment
+        return next((c for c in verb_cues().get((verb.lower_, "control"), ()) if c.pos == "noun"), None)
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "on":
             noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is None and prep.i + 1 < len(prep.doc) and prep.doc[prep.i + 1].head.i == verb.i:
+                # "put on hold a shipment", parsed with "hold" as a second object of "put"
+                word = prep.doc[prep.i + 1].lower_
+                return next((c for c in verb_cues().get((word, "control"), ()) if c.pos == "noun"), None)
             if noun is not None and (cue := _cue(noun, "control", kind)) is not None:
                 return cue
     return None
