@@ -310,7 +310,7 @@ def test_syntax_a_relative_clause_of_holding_a_property_is_no_claim():
 
 
 @pytest.mark.parametrize("sentence, term, expected", [
-    ("There are enough funds to deliver 300,000 shells to Ukraine by December.", "shells", "planned"),
+    ("There are enough funds to deliver 300,000 shells to Moldova by December.", "shells", "planned"),
     ("Peru has the money to buy twelve F-16 fighters from Denmark.", "F-16 fighters", "planned"),
     ("Chile became the first country to receive the K2 tanks.", "K2 tanks", "delivered"),
 ])
