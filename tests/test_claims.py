@@ -320,7 +320,7 @@ def test_claims_cooperation_described_is_no_claim(extract_text, text, expected):
 
 
 def test_claims_an_iris_t_air_defence_system_is_air_defence(extract_text):
-    records = extract_text("In October 2022 Berlin handed Ukraine its first IRIS-T air-defence system.", "2023-01-10")
+    records = extract_text("In October 2022 Berlin handed Ukraine its first IRIS-T air defense system.", "2023-01-10")
     assert [(r.category, r.supplier, r.recipient, r.date) for r in records] == [("air-defense", "DEU", "UKR", "2022-10")]
 
 
