@@ -178,6 +178,20 @@ def _own_relative(root: Token, kind: str) -> list[Token]:
     return []
 
 
+def _purpose_noun(path: list[Token], kind: str) -> list[Token]:
+    """"The frigate was launched for delivery in 2026", "built for export": the action noun the
+    governing verb is for, when that verb moves nothing itself."""
+    verb = next((t for t in path if _is_verb(t)), None)
+    if verb is None:
+        return []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is not None and _cue(noun, "action", kind) is not None:
+                return [noun]
+    return []
+
+
 def _complement_action(root: Token, path: list[Token], kind: str) -> list[Token]:
     """"The missiles are due to arrive", "Russia is set to receive": the subject's verb holds the action
     in its complement; returns the words from the action up to (not including) the subject's verb."""
@@ -505,7 +519,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if kind == "agreement" or not any(_cue(t, "action", kind) for t in path):
         path = _own_participle(span.root, kind) + path  # its controllers still speak ("will see jets deployed")
     if kind != "agreement" and not any(_cue(t, "action", kind) for t in [span.root, *path]):
-        path = _own_relative(span.root, kind) or path
+        path = _own_relative(span.root, kind) or _purpose_noun(path, kind) + path
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries have started": the term is its own action
     if kind == "agreement" and path and path[0].pos_ == "NOUN" and _cue(path[0], "signing") is not None:

@@ -316,3 +316,12 @@ def test_syntax_a_relative_clause_of_holding_a_property_is_no_claim():
 ])
 def test_syntax_the_means_to_act_is_not_the_act(sentence, term, expected):
     assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The third corvette was launched in Vigo for an expected delivery to Peru in 2026.", "planned"),
+    ("The third corvette was refitted in Vigo for delivery to Peru.", "delivered"),
+    ("The third corvette was refitted in Vigo last year.", ""),
+])
+def test_syntax_what_a_verb_is_for_moves_the_thing(sentence, expected):
+    assert read(sentence, "third corvette").status == expected
