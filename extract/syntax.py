@@ -351,7 +351,7 @@ def _purpose_head(action: Token) -> list[Token]:
     if (infinitive or bare) and action.dep_ in ("advcl", "xcomp", "ccomp") and _is_verb(action.head):
         return [action.head]
     if infinitive and (action.dep_ == "acl" or _infinitive_relative(action)):
-        return _clause_verb(action.head)  # "will be the third nation allowed to fly the trainer"
+        return _clause_verb(action.head)  # "will be the third nation to fly the trainer"
     return []
 
 
