@@ -393,6 +393,12 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _only_described(claim: Claim) -> bool:
+    """A claim held present only by a cue word ("missiles, which have a range of 125 km") while no
+    verb of the tree acts on it: a description of the system, not a statement of where it stands."""
+    return claim.status == "present" and claim.view.doc is not None and read_tree(claim.view, claim.term).action is None
+
+
 def inherit_status(claims: list[Claim]) -> None:
     """A claim no verb qualifies ("→ Admiral Gorshkov-class frigate.", "the Fateh-110 missiles, with
     ranges of ...") stands where the article last put the same system: the status of the latest
@@ -400,10 +406,10 @@ def inherit_status(claims: list[Claim]) -> None:
     last: dict[tuple[str, str, str], str] = {}
     for claim in claims:
         key = (claim.term.kind, claim.term.label.lower(), claim.supplier)
-        if claim.cued:
+        if claim.cued and not _only_described(claim):
             last[key] = claim.status
         elif claim.status == DEFAULT_STATUS[claim.term.kind] and key in last:
-            claim.status = last[key]
+            claim.status = last[key]  # no cue, or only a description holds it present
 
 
 # "Nearby" in the annotation conventions: a repeated event takes the date of a claim at most this many

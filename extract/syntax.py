@@ -172,6 +172,32 @@ def _own_participle(root: Token, kind: str) -> list[Token]:
     return []
 
 
+def _own_relative(root: Token, kind: str) -> list[Token]:
+    """"Twelve jets, which had been exported to Chile, ...": a relative clause on the term with a verb
+    of transfer is the term's own claim; the verbs above the term speak of something else."""
+    for child in root.children:
+        cue = _cue(child, "action", kind) if child.dep_ == "relcl" else None
+        # "missiles, which have a range of 300 km": holding a property is a description, not a claim
+        if cue is not None and cue.status != "present" and _cue(child, "maker") is None \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children):
+            return [child]
+    return []
+
+
+def _purpose_noun(path: list[Token], kind: str) -> list[Token]:
+    """"The frigate was launched for delivery in 2026", "built for export": the action noun the
+    governing verb is for, when that verb moves nothing itself."""
+    verb = next((t for t in path if _is_verb(t)), None)
+    if verb is None:
+        return []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is not None and _cue(noun, "action", kind) is not None:
+                return [noun]
+    return []
+
+
 def _complement_action(root: Token, path: list[Token], kind: str) -> list[Token]:
     """"The missiles are due to arrive", "Russia is set to receive": the subject's verb holds the action
     in its complement; returns the words from the action up to (not including) the subject's verb."""
@@ -208,6 +234,38 @@ def _auxiliaries(token: Token) -> list[Token]:
 _INFINITIVE_ONLY = {"be", "have"}
 
 
+def _state_put_in(verb: Token, kind: str) -> VerbCue | None:
+    """"put the shipment on hold": a verb that puts the thing in a state its "on" object names."""
+    if not _is_verb(verb):
+        return None
+    if verb.dep_ == "dobj" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "on" and verb.doc[verb.i - 1].head.i == verb.head.i:
+        # "put on hold a shipment" parsed with "hold" as the verb of the shipment
+        return next((c for c in verb_cues().get((verb.lower_, "control"), ()) if c.pos == "noun"), None)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is None and prep.i + 1 < len(prep.doc) and prep.doc[prep.i + 1].head.i == verb.i:
+                # "put on hold a shipment", parsed with "hold" as a second object of "put"
+                word = prep.doc[prep.i + 1].lower_
+                return next((c for c in verb_cues().get((word, "control"), ()) if c.pos == "noun"), None)
+            if noun is not None and (cue := _cue(noun, "control", kind)) is not None:
+                return cue
+    return None
+
+
+def _qualifying_participle(action: Token, kind: str) -> VerbCue | None:
+    """The controller a participle in front of an action noun names ("the expected delivery", "a
+    proposed sale", "the suspended shipments"): it qualifies the action as a controlling verb would."""
+    if action.pos_ != "NOUN":
+        return None
+    for child in action.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN":
+            control = _cue(child, "control", kind)
+            if control is not None and control.status not in ("", "="):
+                return control
+    return None
+
+
 def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | None, list[Token]]:
     """(status, direction, certainty, action, controllers): the innermost word that moves the thing,
     then each word above it that controls it."""
@@ -215,9 +273,12 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
     if action is None or cue is None:
         return "", "", "", None, []
     status, certainty, controllers, direction = cue.status, cue.certainty, [], cue.direction
+    qualifier = _qualifying_participle(action, kind)
+    if qualifier is not None:  # "the expected delivery", "the cancelled sale"
+        status, certainty = qualifier.status, qualifier.certainty or certainty
     above = path[path.index(action) + 1:]
     for below, token in zip([action, *above], above, strict=False):
-        control = _cue(token, "control", kind)
+        control = _cue(token, "control", kind) or _state_put_in(token, kind)
         if control is not None and token.lemma_ in _INFINITIVE_ONLY and not (below.dep_ == "xcomp" and below.head.i == token.i):
             control = None  # "be" controls only its own infinitive ("is to receive"), not "supply ... is in violation"
         if control is None:
@@ -226,8 +287,8 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
             continue
         controllers.append(token)
         direction = control.direction or direction  # "took delivery of": the subject receives
-        if status == "requested" and control.status == "agreed":
-            continue  # "decided to seek the Apaches": deciding to ask is still asking
+        if status in ("requested", "ended") and control.status == "agreed":
+            continue  # "decided to seek the Apaches", "decided to halt the shipment": the decision keeps its content
         if control.status and control.status != "=":
             status = control.status
         elif status == "present" and control.lemma in _ONSET_LEMMAS:
@@ -270,13 +331,18 @@ def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, repor
 
 
 def _simple_present(action: Token, verbs: list[Token]) -> bool:
-    """"Chile uses", "the jets are used by": the action in the simple present, active or passive."""
+    """"Chile uses", "the jets are used by", "are training": the action in the present, active or passive."""
     if not _is_verb(action) or len(verbs) != 1:
         return False
     words = {a.lower_ for a in _auxiliaries(action) if a.dep_ != "neg"}
     if not words:
         return action.tag_ in ("VBZ", "VBP")
-    return words <= {"is", "are", "am", "'s", "'re"} and action.tag_ == "VBN"
+    return words <= {"is", "are", "am", "'s", "'re"} and action.tag_ in ("VBN", "VBG")  # "are used", "are training"
+
+
+def _moves_somewhere(verb: Token) -> bool:
+    """"deploys missiles to the border": a verb with a goal moves the thing, it does not hold it."""
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children)
 
 
 def _perfect(verb: Token) -> bool:
@@ -291,8 +357,20 @@ def _purpose_head(action: Token) -> list[Token]:
     if (infinitive or bare) and action.dep_ in ("advcl", "xcomp", "ccomp") and _is_verb(action.head):
         return [action.head]
     if infinitive and (action.dep_ == "acl" or _infinitive_relative(action)):
-        return _clause_verb(action.head)  # "will be the third nation allowed to fly the trainer"
+        return _clause_verb(action.head)  # "will be the third nation to fly the trainer"
     return []
+
+
+def _means_to(action: Token) -> bool:
+    """An infinitive under a noun that a present "be" or "have" holds ("there are funds to deliver",
+    "Peru has the money to buy"): the means or the option to act, not the act."""
+    if not _is_verb(action) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children):
+        return False
+    if action.dep_ != "acl" and not _infinitive_relative(action):
+        return False
+    verbs = _clause_verb(action.head)
+    return bool(verbs) and verbs[0].lemma_ in ("be", "have") and verbs[0].tag_ in ("VBZ", "VBP") \
+        and not _auxiliaries(verbs[0])
 
 
 def _clause_verb(noun: Token) -> list[Token]:
@@ -475,6 +553,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     path = governing_path(span.root)
     if kind == "agreement" or not any(_cue(t, "action", kind) for t in path):
         path = _own_participle(span.root, kind) + path  # its controllers still speak ("will see jets deployed")
+    if kind != "agreement" and not any(_cue(t, "action", kind) for t in [span.root, *path]):
+        path = _own_relative(span.root, kind) or _purpose_noun(path, kind) + path
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries have started": the term is its own action
     if kind == "agreement" and path and path[0].pos_ == "NOUN" and _cue(path[0], "signing") is not None:
@@ -519,11 +599,13 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     reading.supplier, reading.recipient = roles_from_relations(direction, relations, passive)
     reading.reporter = reporting_verb((controllers or [action])[-1])
     status, modal_certainty = _modality(verbs, status, _cue(action, "action", kind), reading.reporter is not None)
+    if not controllers and status in ("delivered", "agreed") and _means_to(action):
+        status = "planned"  # "there are funds to deliver shells", "has the money to buy jets": not done yet
     certainty = certainty or modal_certainty
     if _negated(verbs, span.root) and not certainty:
         certainty = "denied"
     reading.tense = _tense(verbs or _governing_verb(path, action))
-    if not controllers and _simple_present(action, verbs):
+    if not controllers and _simple_present(action, verbs) and not _moves_somewhere(action):
         cue = _cue(action, "action", kind)
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now

@@ -117,3 +117,11 @@ def test_pipeline_guessed_agreement_sides_vote_less_for_the_articles_pair():
               Claim(supplier="ESP", recipient="CHL", guessed_direction=False),
               Claim(supplier="", recipient="CHL", guessed_direction=False)]
     assert pipeline.main_pair(claims) == ("ESP", "CHL")
+
+
+def test_pipeline_a_system_only_described_stands_where_the_article_put_it(extract_text):
+    text = ("WASHINGTON (Reuters) - The United States has approved the sale of Harpoon missiles to Chile, officials said on Monday.\n\n"
+            "The package includes 200 Harpoon missiles, which have a range of about 120 kilometres, and spare parts.\n")
+    records = extract_text(text, "2024-06-07")
+    described = [r.status for r in records if r.sentence.startswith("The package")]
+    assert described == ["agreed"]

@@ -222,6 +222,7 @@ def test_syntax_a_part_stands_where_the_whole_stands(sentence, term, expected):
     ("The K9 howitzers are used by both armies.", "K9 howitzers", "present"),
     ("The Egyptian navy deploys Spanish-built corvettes and French frigates.", "corvettes", "present"),
     ("Peru used the rockets against rebel camps in 2019.", "rockets", "delivered"),
+    ("Russia deploys Iskander missiles to the border with Norway, the ministry said.", "Iskander missiles", "delivered"),
     ("Russia has used Iranian drones since the autumn.", "drones", "delivered"),
 ])
 def test_syntax_a_weapon_in_use_now_is_present(sentence, term, expected):
@@ -280,3 +281,65 @@ def test_syntax_handing_on_permission_and_obligation(sentence, term, kind, expec
 
 def test_syntax_having_a_thing_deployed_is_no_obligation():
     assert read("Spain has frigates deployed in the Baltic.", "frigates").status != "planned"
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("Madrid put the transfer of the rifles on hold last month.", "rifles", "ended"),
+    ("In March the minister opted to put on hold a shipment of rifles that was due to go to Peru.", "rifles", "ended"),
+    ("Axios said the minister had put on hold a shipment that was due to go to Peru.", "shipment", "ended"),
+    ("Madrid chose to put on hold an arms shipment that was meant to go to Peru.", "arms shipment", "ended"),
+    ("The minister decided to halt the transfer of the howitzers.", "howitzers", "ended"),
+    ("The White House lifted the hold on a shipment of rockets to Peru.", "rockets", "planned"),
+    ("Spain imposed a ban on exports of drones to Peru.", "drones", "ended"),
+])
+def test_syntax_holds_and_their_lifting(sentence, term, expected):
+    assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ten K9 howitzers, which have so far been exported only to Egypt, are wanted by Peru.", "delivered"),
+    ("Ten K9 howitzers, which Peru admires, will be sold to Chile.", "planned"),
+])
+def test_syntax_a_relative_clause_of_transfer_is_the_terms_own_claim(sentence, expected):
+    assert read(sentence, "K9 howitzers").status == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("The expected delivery of the K9 howitzers to Egypt has slipped to 2026.", "K9 howitzers", "planned"),
+    ("The suspended shipment of rifles to Peru angered officials in Lima.", "rifles", "ended"),
+    ("The delivery of the K9 howitzers to Egypt was completed in May.", "K9 howitzers", "delivered"),
+])
+def test_syntax_a_participle_in_front_of_the_action_qualifies_it(sentence, term, expected):
+    assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Dozens of Spanish instructors had been trained in Peru to fly the new jets.", "delivered"),
+    ("Spanish instructors train Peruvian pilots at the base near Lima.", "present"),
+    ("Spanish instructors are training Peruvian pilots at the base near Lima.", "present"),
+])
+def test_syntax_training_done_and_training_now(sentence, expected):
+    assert read(sentence, "Spanish instructors", "deployment").status == expected
+
+
+def test_syntax_a_relative_clause_of_holding_a_property_is_no_claim():
+    reading = read("The package includes Spanish missiles, which have a range of 300 kilometres.", "Spanish missiles")
+    assert reading.status == "" and reading.action is None
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("There are enough funds to deliver 300,000 shells to Moldova by December.", "shells", "planned"),
+    ("Peru has the money to buy twelve F-16 fighters from Denmark.", "F-16 fighters", "planned"),
+    ("Chile became the first country to receive the K2 tanks.", "K2 tanks", "delivered"),
+])
+def test_syntax_the_means_to_act_is_not_the_act(sentence, term, expected):
+    assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The third corvette was launched in Vigo for an expected delivery to Peru in 2026.", "planned"),
+    ("The third corvette was refitted in Vigo for delivery to Peru.", "delivered"),
+    ("The third corvette was refitted in Vigo last year.", ""),
+])
+def test_syntax_what_a_verb_is_for_moves_the_thing(sentence, expected):
+    assert read(sentence, "third corvette").status == expected
