@@ -246,6 +246,9 @@ _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|des
 # "Russia used glide bombs against Kharkiv": weapons used on a target, not a transfer.
 _USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
+# What was given in return, named again ("in exchange for the shells"), travels the other way: no claim of
+# this sentence's verb. A payment not named before ("in exchange for Su-35 jets") stays a claim.
+_IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for (?:the|its|their|these|those) (?:[\w’'-]+\s+){0,2}$", re.I)
 # A base or plant named after a preposition is a place in the story, not a thing supplied.
 # So is one the story happens at ("stationed jets at an air base", "flew from the base").
 _NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?"
@@ -302,6 +305,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         if describes_capability(view, term) or is_target(view, term):
             continue
+        if term.kind == "item" and _IN_EXCHANGE.search(text[max(0, term.start - 60):term.start]):
+            continue  # "in exchange for the shells, Russia sent ...": the payment named again
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
@@ -326,12 +331,14 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
+        if term.kind == "agreement" and _institution_name(text, term):
+            continue  # "the Office of Defense Cooperation in Ankara": an office, not an agreement
         if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
                 and not _NAMED_AGREEMENT.search(text[term.start:term.end]) and _described_relationship(view, term, reading)):
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
-        if term.kind == "item" and reading.action is None and _held_or_domain(view, reading, supplier):
+        if term.kind == "item" and reading.action is None and _held_or_domain(view, term, reading, supplier):
             continue  # "its bomber fleet", "a leader in the field of drones": nothing moves
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
@@ -405,11 +412,13 @@ def describes_capability(view: SentenceView, term: Term) -> bool:
 def is_target(view: SentenceView, term: Term) -> bool:
     """Whether the tree reads the term as what weapons act on ("designed to destroy cruise missiles"),
     or as a platform described: what it is fitted with, what it derives from (extract/targets.py)."""
+    if term.kind != "item":
+        return False  # "struck a deal", "targeted troops": only weapons are a weapon's target
     span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
     return span is not None and (span._.target or span._.design)
 
 
-def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) -> bool:
+def _held_or_domain(view: SentenceView, term: Term, reading: syntax.Reading, supplier: str) -> bool:
     """Whether a term no verb moves names a line of business ("the field of drones", "its missile
     program") or the holdings of the country that would supply it ("Russia has upgraded its bomber
     fleet", "with Russian shell stocks running low"); a buyer's fleet ("bolster its fleet of
@@ -417,12 +426,36 @@ def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) 
     for token in reading.path:
         if token.pos_ != "NOUN":
             continue
-        if targets.listed_as(token, "domain") and _names_kind_of(token):
-            return True
+        if targets.listed_as(token, "domain") and _names_kind_of(token) and not term.designation:
+            return True  # "a missile program"; a named system's program ("the F-35 program") is its own story
         if targets.listed_as(token, "holding"):
             owner = _holder(view, token)
             return bool(owner) and owner == supplier
-    return False
+    return _possessed_by_maker(view, term, supplier)
+
+
+def _possessed_by_maker(view: SentenceView, term: Term, supplier: str) -> bool:
+    """"Brazil's KC-390 entered service in 2019": a system its own maker is said to have, in a
+    sentence naming no other country, with no verb that moves it."""
+    span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
+    if span is None or not term.origin or term.origin != supplier:
+        return False
+    if any(m.iso3 != supplier for m in view.countries):
+        return False
+    owners = [c for t in span for c in t.children if c.dep_ == "poss"]
+    return any(m.start <= c.idx < m.end and m.iso3 == supplier for c in owners for m in view.countries)
+
+
+# "Office of", "Service for": a capitalised word and a preposition before a capitalised name.
+_INSTITUTION_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
+
+
+def _institution_name(text: str, term: Term) -> bool:
+    """Whether a cooperation term is the end of an institution's name ("Office of Defense
+    Cooperation"): every word capitalised, after a capitalised word and a preposition."""
+    words = re.findall(r"[A-Za-z]+", text[term.start:term.end])
+    return (term.category == "cooperation" and bool(words) and all(w[0].isupper() for w in words)
+            and bool(_INSTITUTION_BEFORE.search(text[max(0, term.start - 40):term.start])))
 
 
 def _described_relationship(view: SentenceView, term: Term, reading: syntax.Reading) -> bool:

@@ -35,6 +35,8 @@ def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
         if head.i == token.i:
             return False
         if token.dep_ in _LIST_LINKS:
+            if listed_as(head, "action") or listed_as(head, "deal"):
+                return False  # "protests against F-35 sales": the sale is the claim, not a target
             token = head  # up the list or the noun phrase
             continue
         if token.dep_ == "dobj":
@@ -42,7 +44,8 @@ def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
         if token.dep_ == "pobj":
             if _is_target_word(head):
                 return True  # "against"
-            return head.lower_ in _TARGET_PREPOSITIONS and _is_target_word(head.head)
+            # "protect the capital from drones"; but "protect the jets" names what is defended
+            return head.lower_ in _TARGET_PREPOSITIONS and (_is_target_word(head.head) or listed_as(head.head, "shield"))
         return False
     return False
 
@@ -76,7 +79,8 @@ def describes_design(doc: Doc, term_start: int, term_end: int, countries: list[t
         can = any(c.dep_ == "aux" and listed_as(c, "capability") for c in verb.children)
         return can and _fitted(verb) and not _country_subject(verb, countries)
     if token.dep_ == "pobj" and head.lower_ in ("on", "from"):
-        return listed_as(head.head, "lineage") and head.head.tag_ == "VBN"
+        # "based on the S-300"; but "based on the S-400 deal" names a deal, not a design
+        return listed_as(head.head, "lineage") and head.head.tag_ == "VBN" and not listed_as(token, "deal")
     if token.dep_ in ("nsubj", "nsubjpass"):
         verbs = [head, *(c for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp"))]
         return any(_fitted(v) and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children) for v in verbs)
@@ -98,9 +102,10 @@ def _country_subject(word: Token, countries: list[tuple[int, int, str]]) -> bool
 _IN_ACTION = ("in", "during")
 
 
-def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]]) -> bool:
-    """Whether the term names weapons a country uses in combat or exercises ("flew the UAVs during
-    its raids", "fired its new rockets in combat"): no transfer, unless a
+def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]],
+                   origin: str = "") -> bool:
+    """Whether the term names weapons a country uses in combat or exercises ("has used its drones in
+    operations", "fired its new rockets in combat"): no transfer, unless a
     country is named with the weapons ("used Iranian drones in its attacks": they came from Iran).
     Words: role=employ (verbs) and role=combat (nouns) in data/verb_cues.csv."""
     span = span_of(doc, term_start, term_end)
@@ -115,5 +120,9 @@ def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tup
     own = set(t.i for t in token.subtree)
     if any(start <= t.idx < end for t in token.subtree for start, end, _ in countries):
         return False  # "Iranian drones", "drones from Iran"
+    users = {iso3 for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+             for start, end, iso3 in countries if start <= t.idx < end}
+    if origin and users - {origin}:
+        return False  # "Ukraine used the HIMARS in its counteroffensive": a buyer's weapon came from its maker
     return any(t.i not in own and t.dep_ == "pobj" and t.head.lower_ in _IN_ACTION and listed_as(t, "combat")
                for t in verb.subtree)

@@ -46,7 +46,7 @@ def test_pipeline_ships_a_navy_acquires_or_operates_are_no_force_sent(extract_te
 
 
 def test_pipeline_an_aircraft_fleet_is_no_naval_force(extract_text):
-    text = ("Colombia wants Black Hawks in place of an old Mi-17 helicopter fleet, officials said amid "
+    text = ("Colombia moved in 2023 to seek Black Hawks to retire an ageing Soviet-built helicopter fleet amid "
             "worries over Venezuela.\n")
     records = extract_text(text, "2024-05-02")
     assert [r for r in records if r.category == "naval"] == []
@@ -81,11 +81,11 @@ def test_claims_a_platform_described_by_its_fittings_or_its_ancestor_is_no_claim
     text = ("Italy delivered the first four M-346 jets to Peru on Monday, the ministry said.\n\n"
             "The M-346 comes armed with the IRIS-T missile, Peruvian officials said.\n\n"
             "The M-346 is a light fighter derived from the Yak-130 trainer.\n\n"
-            "The M-346 can in addition be equipped with guided bombs and rockets.\n\n"
+            "The M-346 can even be fitted with guided bombs and rockets.\n\n"
             "Peru was armed with IRIS-T missiles by Germany last year.\n")
     records = extract_text(text, "2024-05-08")
     assert [r.label for r in records if "comes armed" in r.sentence] == ["IRIS-T"]  # the jet only described
-    assert [r for r in records if "can in addition" in r.sentence] == []
+    assert [r for r in records if "can even be" in r.sentence] == []
     assert "Yak-130" not in [r.label for r in records]  # the design it derives from was not sold
     # a country armed with something received it
     assert [(r.supplier, r.recipient) for r in records if "was armed" in r.sentence] == [("DEU", "PER")]
@@ -93,9 +93,79 @@ def test_claims_a_platform_described_by_its_fittings_or_its_ancestor_is_no_claim
 
 def test_claims_a_countrys_own_weapons_used_in_combat_are_no_transfer(extract_text):
     text = ("Israel agreed on Monday to sell Hermes 900 drones to Morocco, the defence ministry said.\n\n"
-            "Israel has used these drones during its military operations in Gaza and Lebanon.\n\n"
+            "Israel employed these drones during military operations over Gaza and Lebanon.\n\n"
             "Russia has used Iranian drones in its attacks on Ukrainian cities.\n")
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if "military operations" in r.sentence] == []
     # a maker named with the weapons says where they came from
     assert [(r.supplier, r.recipient) for r in records if "Iranian drones" in r.sentence] == [("IRN", "RUS")]
+
+
+def test_claims_only_weapons_are_targets_and_what_is_shielded_is_no_target(extract_text):
+    text = ("Militias fired rockets that targeted U.S. troops stationed in Syria, the Pentagon said.\n\n"
+            "Ukraine wants more air defences to protect the F-16 jets it received from Norway.\n")
+    records = extract_text(text, "2024-05-08")
+    assert ("USA", "SYR") in {(r.supplier, r.recipient) for r in records if r.kind == "deployment"}
+    assert ("NOR", "UKR") in {(r.supplier, r.recipient) for r in records if r.label == "F-16"}
+
+
+def test_claims_a_named_systems_program_and_a_deal_a_design_is_based_on_stay(extract_text):
+    text = ("Turkey was removed from the F-35 program after it bought the S-400 from Russia.\n\n"
+            "The new order is based on the 2019 Su-30 contract with Russia.\n")
+    labels = {r.label for r in extract_text(text, "2024-05-08")}
+    assert {"F-35", "Su-30", "S-400"} <= labels
+
+
+def test_claims_an_institution_named_for_cooperation_is_no_agreement(extract_text):
+    text = ("Speaking to reporters, the head of the Office of Defense Cooperation in Ankara said deliveries of "
+            "the F-16 jets to Turkey had started.\n\n"
+            "Turkey and the United States signed a defense cooperation agreement in 2023.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if r.kind == "agreement" and "Office of" in r.sentence] == []
+    assert [r for r in records if r.kind == "agreement" and "signed" in r.sentence]
+    assert any(r.label == "F-16" for r in records)
+
+
+def test_claims_a_payment_named_again_is_no_claim_of_the_sentence(extract_text):
+    text = ("Belarus has sent artillery shells to Russia, officials said on Monday.\n\n"
+            "In exchange for the shells, Russia reportedly provided Belarus with tanks.\n\n"
+            "Iran sent drones to Russia in exchange for Su-35 jets.\n")
+    records = extract_text(text, "2024-05-08")
+    assert {r.label for r in records if "In exchange for the shells" in r.sentence} == {"tanks"}
+    assert "Su-35" in {r.label for r in records}
+
+
+def test_claims_regiment_sets_of_a_missile_system_are_no_troops(extract_text):
+    text = "In 2019 Egypt signed a contract with Russia for four battalion sets of S-300VM missile systems.\n"
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if r.kind == "deployment"] == []
+    assert any(r.label.startswith("S-300") and r.recipient == "EGY" for r in records)
+
+
+def test_pipeline_the_deal_named_again_to_frame_the_items_is_no_new_agreement(extract_text):
+    text = ("Chile signed a contract with Spain on Monday to buy four A400M transport aircraft.\n\n"
+            "Under the deal, Chile is set to receive the aircraft and spare parts by 2027, the ministry said.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if r.kind == "agreement" and "Under the deal" in r.sentence] == []
+    assert [r.kind for r in records if "signed a contract" in r.sentence].count("agreement") == 1
+
+
+def test_claims_a_system_its_maker_is_said_to_have_is_no_transfer(extract_text):
+    text = ("Russia will deliver 14 Su-35 fighters to Algeria next year, the defence ministry said on Monday.\n\n"
+            "The heavy multirole fighter, Russia's Su-35, entered service in 2014.\n\n"
+            "Russia's Su-35 jets arrived in Algeria in March, officials said.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "entered service" in r.sentence] == []
+    assert [(r.supplier, r.recipient) for r in records if "arrived" in r.sentence] == [("RUS", "DZA")]
+
+
+def test_claims_a_buyer_using_a_foreign_system_in_combat_is_still_its_supply(extract_text):
+    text = ("The United States delivered HIMARS launchers to Ukraine last year.\n\n"
+            "Ukraine has used the HIMARS in combat in the south.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [(r.supplier, r.recipient) for r in records if "in combat" in r.sentence] == [("USA", "UKR")]
+
+
+def test_claims_weapons_whose_sale_is_opposed_are_no_target(extract_text):
+    records = extract_text("Greece has long campaigned against F-35 sales to Turkey.\n", "2024-05-08")
+    assert [(r.label, r.recipient) for r in records] == [("F-35", "TUR")]
