@@ -282,7 +282,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     for term in view.terms:
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
-        if describes_capability(view, term):
+        if describes_capability(view, term) or is_target(view, term):
             continue
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
@@ -361,6 +361,12 @@ def describes_capability(view: SentenceView, term: Term) -> bool:
     """Whether the tree reads the term as a description of what a system can do."""
     span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
     return span is not None and span._.capability
+
+
+def is_target(view: SentenceView, term: Term) -> bool:
+    """Whether the tree reads the term as what weapons act on ("designed to destroy cruise missiles")."""
+    span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
+    return span is not None and span._.target
 
 
 def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties: dict) -> tuple[str, str]:

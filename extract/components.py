@@ -10,7 +10,7 @@ Each step reads the layers earlier steps wrote and writes its own:
 - ``arms_deals`` adds the agreements only the tree shows (``doc.spans["arms_deals"]``);
 - ``arms_references`` adds the words that name the article's system again (``doc.spans["arms_references"]``);
 - ``arms_readings`` reads every term's claim from the tree: ``doc.spans["arms_claims"]``, each span with
-  ``span._.term`` (the term), ``span._.reading`` (syntax.Reading) and ``span._.capability``.
+  ``span._.term`` (the term), ``span._.reading`` (syntax.Reading), ``span._.capability`` and ``span._.target``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import references, syntax
+from . import references, syntax, targets
 from .terms import Term
 
 for _name in ("arms_terms", "arms_countries", "arms_focus"):
@@ -27,8 +27,9 @@ for _name in ("arms_terms", "arms_countries", "arms_focus"):
 for _name in ("term", "reading"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-if not Span.has_extension("capability"):
-    Span.set_extension("capability", default=False)
+for _name in ("capability", "target"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=False)
 
 # The steps, in order, after the model's own components.
 STEPS = ("arms_deals", "arms_references", "arms_readings")
@@ -81,6 +82,7 @@ def read_claims(doc: Doc) -> Doc:
             continue
         span._.reading = syntax.read_claim(doc, term.start, term.end, term.kind, mentions)
         span._.capability = syntax.describes_capability(doc, term.start, term.end)
+        span._.target = targets.is_target(doc, term.start, term.end)
         spans.append(span)
     doc.spans["arms_claims"] = spans
     # looked up once per term by the claim rules: built here, once per sentence

@@ -17,3 +17,17 @@ def test_claims_countries_listed_together_share_the_claim(extract_text):
     text = "Russia delivered T-90 tanks to Algeria, Egypt and Syria last year.\n"
     records = extract_text(text, "2024-03-01")
     assert {r.recipient for r in records if r.label.startswith("T-90")} == {"DZA", "EGY", "SYR"}
+
+
+def test_claims_what_a_weapon_acts_on_is_no_claim(extract_text):
+    text = ("Chile received the NASAMS air defence system from Norway in March.\n\n"
+            "The system was built to destroy helicopters, cruise missiles and drones.\n\n"
+            "Officials said it would protect Santiago from Chinese drones and leave it less vulnerable to "
+            "hostile cruise missiles.\n\n"
+            "Chile also bought Spanish drones for its navy.\n")
+    records = extract_text(text, "2024-05-02")
+    targets = [r.label for r in records if r.label != "NASAMS" and ("destroy" in r.sentence or "vulnerable" in r.sentence)]
+    assert targets == []
+    # a drone bought is still a claim
+    assert [(r.supplier, r.recipient) for r in records if r.category == "drone"] == [("ESP", "CHL")]
+    assert any(r.label == "NASAMS" and r.supplier == "NOR" and r.recipient == "CHL" for r in records)
