@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import facts, limits, quotes, references, status
 from .articles import Article, ArticleError
-from .claims import Claim, SentenceView, claims_of, read_sentence, resolve_place
+from .claims import Claim, SentenceView, claims_of, read_sentence, read_tree, resolve_place
 from .dates import infer_publication_date
 from .nlp import annotate
 from .places import CountryMention, find_countries
@@ -235,7 +235,9 @@ def is_claim(claim: Claim) -> bool:
         if not claim.supplier:
             return False  # a force always has a sender
         if claim.term.category == "naval" and not host:
-            return True  # ships at sea: a sender, and no host
+            # ships at sea: a sender, and no host; but ships a navy acquires, commissions or operates
+            # ("will buy a fleet of frigates", "operates submarines") are its own, not a force sent
+            return read_tree(claim.view, claim.term).direction != "receive"
         return bool(host) and host != claim.supplier
     if claim.term.needs_context:
         return bool(claim.supplier or claim.recipient) and bool(claim.parties)

@@ -31,3 +31,23 @@ def test_claims_what_a_weapon_acts_on_is_no_claim(extract_text):
     # a drone bought is still a claim
     assert [(r.supplier, r.recipient) for r in records if r.category == "drone"] == [("ESP", "CHL")]
     assert any(r.label == "NASAMS" and r.supplier == "NOR" and r.recipient == "CHL" for r in records)
+
+
+def test_pipeline_ships_a_navy_acquires_or_operates_are_no_force_sent(extract_text):
+    text = ("Peru's navy commissioned two new corvettes into its fleet on Monday.\n\n"
+            "Chile will spend $2 billion over eight years to acquire a fleet of patrol frigates.\n\n"
+            "Russia has moved a naval task force to the Mediterranean.\n")
+    records = extract_text(text, "2024-05-02")
+    naval = [(r.kind, r.supplier, r.recipient) for r in records if r.category == "naval"]
+    assert ("deployment", "PER", "") not in naval
+    assert ("deployment", "CHL", "") not in naval
+    # ships sent somewhere stay a deployment, with a sender and no host
+    assert ("deployment", "RUS", "") in naval
+
+
+def test_pipeline_an_aircraft_fleet_is_no_naval_force(extract_text):
+    text = ("Colombia moved in 2023 to seek Black Hawks to retire an ageing Soviet-built helicopter fleet amid "
+            "worries over Venezuela.\n")
+    records = extract_text(text, "2024-05-02")
+    assert [r for r in records if r.category == "naval"] == []
+    assert any(r.category == "helicopter" and r.recipient == "COL" for r in records)
