@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from . import components, dates, quantities, quotes, roles, status, syntax
+from . import components, dates, quantities, quotes, roles, status, syntax, targets
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -309,6 +309,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "the deepening defence ties of the two": a relationship described, no claim
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
+        if term.kind == "item" and reading.action is None and _held_or_domain(view, reading, supplier):
+            continue  # "its bomber fleet", "a leader in the field of drones": nothing moves
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
@@ -367,6 +369,45 @@ def is_target(view: SentenceView, term: Term) -> bool:
     """Whether the tree reads the term as what weapons act on ("designed to destroy cruise missiles")."""
     span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
     return span is not None and span._.target
+
+
+def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) -> bool:
+    """Whether a term no verb moves names a line of business ("the field of drones", "its missile
+    program") or the holdings of the country that would supply it ("Russia has upgraded its bomber
+    fleet", "with Russian shell stocks running low"); a buyer's fleet ("bolster its fleet of
+    Gripens") is a claim. Nouns: role=domain and role=holding in data/verb_cues.csv."""
+    for token in reading.path:
+        if token.pos_ != "NOUN":
+            continue
+        if targets.listed_as(token, "domain") and _names_kind_of(token):
+            return True
+        if targets.listed_as(token, "holding"):
+            owner = _holder(view, token)
+            return bool(owner) and owner == supplier
+    return False
+
+
+def _names_kind_of(noun) -> bool:
+    """Whether a noun takes a kind of thing: "the field of drones", "a missile program"."""
+    return any(c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+def _holder(view: SentenceView, noun) -> str:
+    """The country a holding noun belongs to: its possessor or demonym ("Russia's", "Russian"), or
+    for "its"/"their" the country of the clause's subject."""
+    def country_at(token) -> str:
+        return next((m.iso3 for m in view.countries if m.start <= token.idx < m.end), "")
+
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and country_at(child):
+            return country_at(child)
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        return ""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((country_at(t) for s in subjects for t in s.subtree if country_at(t)), "")
 
 
 def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties: dict) -> tuple[str, str]:

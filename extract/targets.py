@@ -14,8 +14,13 @@ _TARGET_PREPOSITIONS = ("to", "from", "against")
 _MAX_STEPS = 12
 
 
+def listed_as(token: Token, role: str) -> bool:
+    """Whether data/verb_cues.csv lists the word (its lemma or form) in ``role``."""
+    return any((word, role) in verb_cues() for word in (token.lemma_.lower(), token.lower_))
+
+
 def _is_target_word(token: Token) -> bool:
-    return any((word, "target") in verb_cues() for word in (token.lemma_.lower(), token.lower_))
+    return listed_as(token, "target")
 
 
 def is_target(doc: Doc, term_start: int, term_end: int) -> bool:

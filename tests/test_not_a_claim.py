@@ -51,3 +51,15 @@ def test_pipeline_an_aircraft_fleet_is_no_naval_force(extract_text):
     records = extract_text(text, "2024-05-02")
     assert [r for r in records if r.category == "naval"] == []
     assert any(r.category == "helicopter" and r.recipient == "COL" for r in records)
+
+
+def test_claims_a_suppliers_own_fleet_and_a_line_of_business_are_no_claims(extract_text):
+    text = ("Russia will deliver 12 Su-30 fighters to Algeria next year, the defence ministry said on Monday.\n\n"
+            "Russia has upgraded its Su-30 fleet with new engines.\n\n"
+            "Algeria hopes to excel in the field of drones and armoured vehicles.\n\n"
+            "The deal will let the Algerian air force bolster its fleet of 40 Su-30s bought from Russia.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "upgraded" in r.sentence or "field of" in r.sentence] == []
+    assert [(r.supplier, r.recipient) for r in records if "next year" in r.sentence] == [("RUS", "DZA")]
+    # the buyer's fleet stays a claim
+    assert [(r.supplier, r.recipient) for r in records if "bolster" in r.sentence and r.label == "Su-30"] == [("RUS", "DZA")]
