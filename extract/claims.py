@@ -307,6 +307,9 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
+        if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
+                and not _NAMED_AGREEMENT.search(text[term.start:term.end]) and _described_relationship(view, term, reading)):
+            continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if term.kind == "item" and reading.action is None and _held_or_domain(view, reading, supplier):
@@ -385,6 +388,18 @@ def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) 
             owner = _holder(view, token)
             return bool(owner) and owner == supplier
     return False
+
+
+def _described_relationship(view: SentenceView, term: Term, reading: syntax.Reading) -> bool:
+    """Whether the word that governs a cooperation only describes it (role=described in
+    data/verb_cues.csv: "grow", "deepen", "highlight") and no country is that word's subject
+    ("ties between Lima and Quito have grown": the ties themselves are)."""
+    if not reading.path or not targets.listed_as(reading.path[0], "described"):
+        return False
+    word = reading.path[0]
+    subjects = [t for c in word.children if c.dep_ in ("nsubj", "nsubjpass")
+                and not any(term.start <= t.idx < term.end for t in c.subtree) for t in c.subtree]
+    return not any(m.start <= t.idx < m.end for t in subjects for m in view.countries)
 
 
 def _names_kind_of(noun) -> bool:

@@ -63,3 +63,15 @@ def test_claims_a_suppliers_own_fleet_and_a_line_of_business_are_no_claims(extra
     assert [(r.supplier, r.recipient) for r in records if "next year" in r.sentence] == [("RUS", "DZA")]
     # the buyer's fleet stays a claim
     assert [(r.supplier, r.recipient) for r in records if "bolster" in r.sentence and r.label == "Su-30"] == [("RUS", "DZA")]
+
+
+def test_claims_a_relationship_only_described_is_no_agreement(extract_text):
+    text = ("Spain agreed on Monday to sell six A400M transport aircraft to Peru, the defence ministry said.\n\n"
+            "Officials in Madrid said the sale will deepen defence ties between Spain and Peru.\n\n"
+            "Military ties between Lima and Madrid have grown quickly over the past decade.\n\n"
+            "Peru and Spain will deepen their military cooperation, the two defence ministers pledged.\n")
+    records = extract_text(text, "2024-05-08")
+    agreements = [r for r in records if r.kind == "agreement" and r.category == "cooperation"]
+    assert [r for r in agreements if "will deepen defence ties" in r.sentence or "have grown" in r.sentence] == []
+    # two countries that commit to deepening it make a claim
+    assert [r for r in agreements if "pledged" in r.sentence]
