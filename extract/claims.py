@@ -369,9 +369,10 @@ def describes_capability(view: SentenceView, term: Term) -> bool:
 
 
 def is_target(view: SentenceView, term: Term) -> bool:
-    """Whether the tree reads the term as what weapons act on ("designed to destroy cruise missiles")."""
+    """Whether the tree reads the term as what weapons act on ("designed to destroy cruise missiles"),
+    or as a platform described: what it is fitted with, what it derives from (extract/targets.py)."""
     span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
-    return span is not None and span._.target
+    return span is not None and (span._.target or span._.design)
 
 
 def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) -> bool:

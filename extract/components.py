@@ -10,7 +10,7 @@ Each step reads the layers earlier steps wrote and writes its own:
 - ``arms_deals`` adds the agreements only the tree shows (``doc.spans["arms_deals"]``);
 - ``arms_references`` adds the words that name the article's system again (``doc.spans["arms_references"]``);
 - ``arms_readings`` reads every term's claim from the tree: ``doc.spans["arms_claims"]``, each span with
-  ``span._.term`` (the term), ``span._.reading`` (syntax.Reading), ``span._.capability`` and ``span._.target``.
+  ``span._.term`` (the term), ``span._.reading`` (syntax.Reading), ``span._.capability``, ``span._.target`` and ``span._.design``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ for _name in ("arms_terms", "arms_countries", "arms_focus"):
 for _name in ("term", "reading"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-for _name in ("capability", "target"):
+for _name in ("capability", "target", "design"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=False)
 
@@ -83,6 +83,7 @@ def read_claims(doc: Doc) -> Doc:
         span._.reading = syntax.read_claim(doc, term.start, term.end, term.kind, mentions)
         span._.capability = syntax.describes_capability(doc, term.start, term.end)
         span._.target = targets.is_target(doc, term.start, term.end)
+        span._.design = targets.describes_design(doc, term.start, term.end, mentions)
         spans.append(span)
     doc.spans["arms_claims"] = spans
     # looked up once per term by the claim rules: built here, once per sentence

@@ -45,3 +45,50 @@ def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
             return head.lower_ in _TARGET_PREPOSITIONS and _is_target_word(head.head)
         return False
     return False
+
+
+# Prepositions that list examples inside a noun phrase: "weapons including guided missiles".
+_EXAMPLE_PREPOSITIONS = ("including", "like", "such")
+
+
+def describes_design(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]]) -> bool:
+    """Whether the term only describes a platform: what it can be fitted with ("the jet can be
+    equipped with missiles"), the platform described by what it carries ("the jet is equipped with",
+    "comes armed with"), or the design it derives from ("based on a Soviet radar", "derived from an
+    older trainer"). A country fitted with something ("Chile was armed with tanks") received it.
+    Words: role=fitting and role=lineage in data/verb_cues.csv."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(_MAX_STEPS):
+        head = token.head
+        if token.dep_ in _LIST_LINKS and head.i != token.i:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ in _EXAMPLE_PREPOSITIONS:
+            token = head.head  # "weapons including missiles": the weapons' place in the sentence
+        else:
+            break
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "with":
+        # what a platform can be fitted with; what it comes fitted with may come with it
+        verb = head.head
+        can = any(c.dep_ == "aux" and listed_as(c, "capability") for c in verb.children)
+        return can and _fitted(verb) and not _country_subject(verb, countries)
+    if token.dep_ == "pobj" and head.lower_ in ("on", "from"):
+        return listed_as(head.head, "lineage") and head.head.tag_ == "VBN"
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        verbs = [head, *(c for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp"))]
+        return any(_fitted(v) and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children) for v in verbs)
+    return False
+
+
+def _fitted(word: Token) -> bool:
+    """A fitting word in a passive or participle ("is equipped", "armed with"), not "X armed Y"."""
+    passive = word.tag_ == "VBN" or word.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in word.children)
+    return passive and listed_as(word, "fitting")
+
+
+def _country_subject(word: Token, countries: list[tuple[int, int, str]]) -> bool:
+    subjects = [t for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return any(start <= t.idx < end for t in subjects for start, end, _ in countries)

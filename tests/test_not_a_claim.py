@@ -75,3 +75,17 @@ def test_claims_a_relationship_only_described_is_no_agreement(extract_text):
     assert [r for r in agreements if "will deepen defence ties" in r.sentence or "have grown" in r.sentence] == []
     # two countries that commit to deepening it make a claim
     assert [r for r in agreements if "pledged" in r.sentence]
+
+
+def test_claims_a_platform_described_by_its_fittings_or_its_ancestor_is_no_claim(extract_text):
+    text = ("Italy delivered the first four M-346 jets to Peru on Monday, the ministry said.\n\n"
+            "The M-346 comes armed with the IRIS-T missile, Peruvian officials said.\n\n"
+            "The M-346 is a light fighter derived from the Yak-130 trainer.\n\n"
+            "The M-346 can even be fitted with guided bombs and rockets.\n\n"
+            "Peru was armed with IRIS-T missiles by Germany last year.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r.label for r in records if "comes armed" in r.sentence] == ["IRIS-T"]  # the jet only described
+    assert [r for r in records if "can even be" in r.sentence] == []
+    assert "Yak-130" not in [r.label for r in records]  # the design it derives from was not sold
+    # a country armed with something received it
+    assert [(r.supplier, r.recipient) for r in records if "was armed" in r.sentence] == [("DEU", "PER")]
