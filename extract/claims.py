@@ -257,6 +257,12 @@ def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
                                    and not (lo + match.start() <= c.start < lo + match.start() + 12) for c in cues)
 
 
+def _maker_named(view: SentenceView, term: Term) -> bool:
+    """Whether a demonym stands right before the term ("used Iranian drones"): where it came from."""
+    return any(m.form == "demonym" and 0 <= term.start - m.end <= 25
+               and re.fullmatch(r"[\s\w-]*", view.sentence.text[m.end:term.start]) for m in view.countries)
+
+
 def _deal_status(view: SentenceView, term: Term) -> str:
     """"Executive contracts for 180 K2s followed in August": items a deal is for, with no verb of
     their own, stand where the deal stands (agreed)."""
@@ -287,7 +293,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
-                and not _MADE_BY.search(text[max(0, term.start - 30):term.start])):
+                and not _MADE_BY.search(text[max(0, term.start - 30):term.start]) and not _maker_named(view, term)):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)

@@ -92,3 +92,28 @@ def _fitted(word: Token) -> bool:
 def _country_subject(word: Token, countries: list[tuple[int, int, str]]) -> bool:
     subjects = [t for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     return any(start <= t.idx < end for t in subjects for start, end, _ in countries)
+
+
+# Prepositions that say where weapons are used: "in combat", "during the campaign".
+_IN_ACTION = ("in", "during")
+
+
+def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]]) -> bool:
+    """Whether the term names weapons a country uses in combat or exercises ("has used its drones in
+    operations", "fired its new rockets in combat"): no transfer, unless a
+    country is named with the weapons ("used Iranian drones in its attacks": they came from Iran).
+    Words: role=employ (verbs) and role=combat (nouns) in data/verb_cues.csv."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ != "dobj" or not listed_as(verb, "employ"):
+        return False
+    own = set(t.i for t in token.subtree)
+    if any(start <= t.idx < end for t in token.subtree for start, end, _ in countries):
+        return False  # "Iranian drones", "drones from Iran"
+    return any(t.i not in own and t.dep_ == "pobj" and t.head.lower_ in _IN_ACTION and listed_as(t, "combat")
+               for t in verb.subtree)

@@ -89,3 +89,13 @@ def test_claims_a_platform_described_by_its_fittings_or_its_ancestor_is_no_claim
     assert "Yak-130" not in [r.label for r in records]  # the design it derives from was not sold
     # a country armed with something received it
     assert [(r.supplier, r.recipient) for r in records if "was armed" in r.sentence] == [("DEU", "PER")]
+
+
+def test_claims_a_countrys_own_weapons_used_in_combat_are_no_transfer(extract_text):
+    text = ("Israel agreed on Monday to sell Hermes 900 drones to Morocco, the defence ministry said.\n\n"
+            "Israel employed these drones during military operations over Gaza and Lebanon.\n\n"
+            "Russia has used Iranian drones in its attacks on Ukrainian cities.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "military operations" in r.sentence] == []
+    # a maker named with the weapons says where they came from
+    assert [(r.supplier, r.recipient) for r in records if "Iranian drones" in r.sentence] == [("IRN", "RUS")]
