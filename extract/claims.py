@@ -377,6 +377,8 @@ def describes_capability(view: SentenceView, term: Term) -> bool:
 def is_target(view: SentenceView, term: Term) -> bool:
     """Whether the tree reads the term as what weapons act on ("designed to destroy cruise missiles"),
     or as a platform described: what it is fitted with, what it derives from (extract/targets.py)."""
+    if term.kind != "item":
+        return False  # "struck a deal", "targeted troops": only weapons are a weapon's target
     span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
     return span is not None and (span._.target or span._.design)
 

@@ -42,7 +42,8 @@ def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
         if token.dep_ == "pobj":
             if _is_target_word(head):
                 return True  # "against"
-            return head.lower_ in _TARGET_PREPOSITIONS and _is_target_word(head.head)
+            # "protect the capital from drones"; but "protect the jets" names what is defended
+            return head.lower_ in _TARGET_PREPOSITIONS and (_is_target_word(head.head) or listed_as(head.head, "shield"))
         return False
     return False
 

@@ -99,3 +99,11 @@ def test_claims_a_countrys_own_weapons_used_in_combat_are_no_transfer(extract_te
     assert [r for r in records if "military operations" in r.sentence] == []
     # a maker named with the weapons says where they came from
     assert [(r.supplier, r.recipient) for r in records if "Iranian drones" in r.sentence] == [("IRN", "RUS")]
+
+
+def test_claims_only_weapons_are_targets_and_what_is_shielded_is_no_target(extract_text):
+    text = ("Militias fired rockets that targeted U.S. troops stationed in Syria, the Pentagon said.\n\n"
+            "Ukraine wants more air defences to protect the F-16 jets it received from Norway.\n")
+    records = extract_text(text, "2024-05-08")
+    assert ("USA", "SYR") in {(r.supplier, r.recipient) for r in records if r.kind == "deployment"}
+    assert ("NOR", "UKR") in {(r.supplier, r.recipient) for r in records if r.label == "F-16"}
