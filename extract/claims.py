@@ -318,7 +318,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
-        if term.kind == "item" and reading.action is None and _held_or_domain(view, reading, supplier):
+        if term.kind == "item" and reading.action is None and _held_or_domain(view, term, reading, supplier):
             continue  # "its bomber fleet", "a leader in the field of drones": nothing moves
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
@@ -383,7 +383,7 @@ def is_target(view: SentenceView, term: Term) -> bool:
     return span is not None and (span._.target or span._.design)
 
 
-def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) -> bool:
+def _held_or_domain(view: SentenceView, term: Term, reading: syntax.Reading, supplier: str) -> bool:
     """Whether a term no verb moves names a line of business ("the field of drones", "its missile
     program") or the holdings of the country that would supply it ("Russia has upgraded its bomber
     fleet", "with Russian shell stocks running low"); a buyer's fleet ("bolster its fleet of
@@ -391,8 +391,8 @@ def _held_or_domain(view: SentenceView, reading: syntax.Reading, supplier: str) 
     for token in reading.path:
         if token.pos_ != "NOUN":
             continue
-        if targets.listed_as(token, "domain") and _names_kind_of(token):
-            return True
+        if targets.listed_as(token, "domain") and _names_kind_of(token) and not term.designation:
+            return True  # "a missile program"; a named system's program ("the F-35 program") is its own story
         if targets.listed_as(token, "holding"):
             owner = _holder(view, token)
             return bool(owner) and owner == supplier

@@ -77,7 +77,8 @@ def describes_design(doc: Doc, term_start: int, term_end: int, countries: list[t
         can = any(c.dep_ == "aux" and listed_as(c, "capability") for c in verb.children)
         return can and _fitted(verb) and not _country_subject(verb, countries)
     if token.dep_ == "pobj" and head.lower_ in ("on", "from"):
-        return listed_as(head.head, "lineage") and head.head.tag_ == "VBN"
+        # "based on the S-300"; but "based on the S-400 deal" names a deal, not a design
+        return listed_as(head.head, "lineage") and head.head.tag_ == "VBN" and not listed_as(token, "deal")
     if token.dep_ in ("nsubj", "nsubjpass"):
         verbs = [head, *(c for c in head.children if c.dep_ in ("acomp", "oprd", "xcomp"))]
         return any(_fitted(v) and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children) for v in verbs)

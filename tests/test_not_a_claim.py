@@ -107,3 +107,10 @@ def test_claims_only_weapons_are_targets_and_what_is_shielded_is_no_target(extra
     records = extract_text(text, "2024-05-08")
     assert ("USA", "SYR") in {(r.supplier, r.recipient) for r in records if r.kind == "deployment"}
     assert ("NOR", "UKR") in {(r.supplier, r.recipient) for r in records if r.label == "F-16"}
+
+
+def test_claims_a_named_systems_program_and_a_deal_a_design_is_based_on_stay(extract_text):
+    text = ("Turkey was removed from the F-35 program after it bought the S-400 from Russia.\n\n"
+            "The new order is based on the 2019 Su-30 contract with Russia.\n")
+    labels = {r.label for r in extract_text(text, "2024-05-08")}
+    assert {"F-35", "Su-30", "S-400"} <= labels
