@@ -313,6 +313,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
+        if term.kind == "agreement" and _institution_name(text, term):
+            continue  # "the Office of Defense Cooperation in Ankara": an office, not an agreement
         if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
                 and not _NAMED_AGREEMENT.search(text[term.start:term.end]) and _described_relationship(view, term, reading)):
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
@@ -397,6 +399,18 @@ def _held_or_domain(view: SentenceView, term: Term, reading: syntax.Reading, sup
             owner = _holder(view, token)
             return bool(owner) and owner == supplier
     return False
+
+
+# "Office of", "Service for": a capitalised word and a preposition before a capitalised name.
+_INSTITUTION_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
+
+
+def _institution_name(text: str, term: Term) -> bool:
+    """Whether a cooperation term is the end of an institution's name ("Office of Defense
+    Cooperation"): every word capitalised, after a capitalised word and a preposition."""
+    words = re.findall(r"[A-Za-z]+", text[term.start:term.end])
+    return (term.category == "cooperation" and bool(words) and all(w[0].isupper() for w in words)
+            and bool(_INSTITUTION_BEFORE.search(text[max(0, term.start - 40):term.start])))
 
 
 def _described_relationship(view: SentenceView, term: Term, reading: syntax.Reading) -> bool:

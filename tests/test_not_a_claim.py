@@ -114,3 +114,13 @@ def test_claims_a_named_systems_program_and_a_deal_a_design_is_based_on_stay(ext
             "The new order is based on the 2019 Su-30 contract with Russia.\n")
     labels = {r.label for r in extract_text(text, "2024-05-08")}
     assert {"F-35", "Su-30", "S-400"} <= labels
+
+
+def test_claims_an_institution_named_for_cooperation_is_no_agreement(extract_text):
+    text = ("Speaking to reporters, the head of the Office of Defense Cooperation in Ankara said deliveries of "
+            "the F-16 jets to Turkey had started.\n\n"
+            "Turkey and the United States signed a defense cooperation agreement in 2023.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if r.kind == "agreement" and "Office of" in r.sentence] == []
+    assert [r for r in records if r.kind == "agreement" and "signed" in r.sentence]
+    assert any(r.label == "F-16" for r in records)
