@@ -236,6 +236,9 @@ _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|des
 # "Russia used glide bombs against Kharkiv": weapons used on a target, not a transfer.
 _USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
+# What was given in return, named again ("in exchange for the shells"), travels the other way: no claim of
+# this sentence's verb. A payment not named before ("in exchange for Su-35 jets") stays a claim.
+_IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for (?:the|its|their|these|those) (?:[\w’'-]+\s+){0,2}$", re.I)
 # A base or plant named after a preposition is a place in the story, not a thing supplied.
 # So is one the story happens at ("stationed jets at an air base", "flew from the base").
 _NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?"
@@ -290,6 +293,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         if describes_capability(view, term) or is_target(view, term):
             continue
+        if term.kind == "item" and _IN_EXCHANGE.search(text[max(0, term.start - 60):term.start]):
+            continue  # "in exchange for the shells, Russia sent ...": the payment named again
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])

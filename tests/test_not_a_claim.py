@@ -124,3 +124,12 @@ def test_claims_an_institution_named_for_cooperation_is_no_agreement(extract_tex
     assert [r for r in records if r.kind == "agreement" and "Office of" in r.sentence] == []
     assert [r for r in records if r.kind == "agreement" and "signed" in r.sentence]
     assert any(r.label == "F-16" for r in records)
+
+
+def test_claims_a_payment_named_again_is_no_claim_of_the_sentence(extract_text):
+    text = ("Belarus has sent artillery shells to Russia, officials said on Monday.\n\n"
+            "In exchange for the shells, Russia reportedly provided Belarus with tanks.\n\n"
+            "Iran sent drones to Russia in exchange for Su-35 jets.\n")
+    records = extract_text(text, "2024-05-08")
+    assert {r.label for r in records if "In exchange for the shells" in r.sentence} == {"tanks"}
+    assert "Su-35" in {r.label for r in records}
