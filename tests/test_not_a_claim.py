@@ -133,3 +133,10 @@ def test_claims_a_payment_named_again_is_no_claim_of_the_sentence(extract_text):
     records = extract_text(text, "2024-05-08")
     assert {r.label for r in records if "In exchange for the shells" in r.sentence} == {"tanks"}
     assert "Su-35" in {r.label for r in records}
+
+
+def test_claims_regiment_sets_of_a_missile_system_are_no_troops(extract_text):
+    text = "In 2019 Egypt signed a contract with Russia for four battalion sets of S-300VM missile systems.\n"
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if r.kind == "deployment"] == []
+    assert any(r.label.startswith("S-300") and r.recipient == "EGY" for r in records)
