@@ -317,12 +317,18 @@ def _prefer_cued(claims: list[Claim]) -> list[Claim]:
     return sorted(ranked, key=lambda c: c.sentence.start)
 
 
+# "Under the deal", "as part of the agreement": the earlier deal introduces what the sentence claims.
+_FRAMES = re.compile(r"\b(?:under|as part of|part of|through|via)\s+$", re.I)
+
+
 def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     """"The pact", "the deal": the agreement the article named last, or the order its own sentence
     reports ("Egypt ordered Su-35s from Russia, but the deal was frozen"); dropped when there is neither."""
     out, last = [], None
     for claim in claims:
         if claim.term.kind == "agreement" and claim.term.label == ANAPHORIC_LABEL:
+            if _FRAMES.search(claim.sentence.text[max(0, claim.term.start - 20):claim.term.start]):
+                continue  # "Under the deal, Peru will receive ...": the deal named again frames the items
             order = next((c for c in out if c.sentence.start == claim.sentence.start and c.term.kind == "item"
                           and c.status == "agreed" and c.supplier and c.recipient), None)
             if order is not None:

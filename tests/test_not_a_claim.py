@@ -140,3 +140,11 @@ def test_claims_regiment_sets_of_a_missile_system_are_no_troops(extract_text):
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if r.kind == "deployment"] == []
     assert any(r.label.startswith("S-300") and r.recipient == "EGY" for r in records)
+
+
+def test_pipeline_the_deal_named_again_to_frame_the_items_is_no_new_agreement(extract_text):
+    text = ("Chile signed a contract with Spain on Monday to buy four A400M transport aircraft.\n\n"
+            "Under the deal, Chile is set to receive the aircraft and spare parts by 2027, the ministry said.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if r.kind == "agreement" and "Under the deal" in r.sentence] == []
+    assert [r.kind for r in records if "signed a contract" in r.sentence].count("agreement") == 1
