@@ -403,7 +403,19 @@ def _held_or_domain(view: SentenceView, term: Term, reading: syntax.Reading, sup
         if targets.listed_as(token, "holding"):
             owner = _holder(view, token)
             return bool(owner) and owner == supplier
-    return False
+    return _possessed_by_maker(view, term, supplier)
+
+
+def _possessed_by_maker(view: SentenceView, term: Term, supplier: str) -> bool:
+    """"Brazil's KC-390 entered service in 2019": a system its own maker is said to have, in a
+    sentence naming no other country, with no verb that moves it."""
+    span = components.claim_spans(view.doc).get((term.start, term.end, term.kind))
+    if span is None or not term.origin or term.origin != supplier:
+        return False
+    if any(m.iso3 != supplier for m in view.countries):
+        return False
+    owners = [c for t in span for c in t.children if c.dep_ == "poss"]
+    return any(m.start <= c.idx < m.end and m.iso3 == supplier for c in owners for m in view.countries)
 
 
 # "Office of", "Service for": a capitalised word and a preposition before a capitalised name.

@@ -148,3 +148,12 @@ def test_pipeline_the_deal_named_again_to_frame_the_items_is_no_new_agreement(ex
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if r.kind == "agreement" and "Under the deal" in r.sentence] == []
     assert [r.kind for r in records if "signed a contract" in r.sentence].count("agreement") == 1
+
+
+def test_claims_a_system_its_maker_is_said_to_have_is_no_transfer(extract_text):
+    text = ("Russia will deliver 14 Su-35 fighters to Algeria next year, the defence ministry said on Monday.\n\n"
+            "The heavy multirole fighter, Russia's Su-35, entered service in 2014.\n\n"
+            "Russia's Su-35 jets arrived in Algeria in March, officials said.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "entered service" in r.sentence] == []
+    assert [(r.supplier, r.recipient) for r in records if "arrived" in r.sentence] == [("RUS", "DZA")]
