@@ -100,7 +100,8 @@ def _country_subject(word: Token, countries: list[tuple[int, int, str]]) -> bool
 _IN_ACTION = ("in", "during")
 
 
-def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]]) -> bool:
+def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tuple[int, int, str]],
+                   origin: str = "") -> bool:
     """Whether the term names weapons a country uses in combat or exercises ("has used its drones in
     operations", "fired its new rockets in combat"): no transfer, unless a
     country is named with the weapons ("used Iranian drones in its attacks": they came from Iran).
@@ -117,5 +118,9 @@ def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tup
     own = set(t.i for t in token.subtree)
     if any(start <= t.idx < end for t in token.subtree for start, end, _ in countries):
         return False  # "Iranian drones", "drones from Iran"
+    users = {iso3 for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+             for start, end, iso3 in countries if start <= t.idx < end}
+    if origin and users - {origin}:
+        return False  # "Ukraine used the HIMARS in its counteroffensive": a buyer's weapon came from its maker
     return any(t.i not in own and t.dep_ == "pobj" and t.head.lower_ in _IN_ACTION and listed_as(t, "combat")
                for t in verb.subtree)

@@ -157,3 +157,10 @@ def test_claims_a_system_its_maker_is_said_to_have_is_no_transfer(extract_text):
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if "entered service" in r.sentence] == []
     assert [(r.supplier, r.recipient) for r in records if "arrived" in r.sentence] == [("RUS", "DZA")]
+
+
+def test_claims_a_buyer_using_a_foreign_system_in_combat_is_still_its_supply(extract_text):
+    text = ("The United States delivered HIMARS launchers to Ukraine last year.\n\n"
+            "Ukraine has used the HIMARS in combat in the south.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [(r.supplier, r.recipient) for r in records if "in combat" in r.sentence] == [("USA", "UKR")]
