@@ -35,6 +35,8 @@ def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
         if head.i == token.i:
             return False
         if token.dep_ in _LIST_LINKS:
+            if listed_as(head, "action") or listed_as(head, "deal"):
+                return False  # "protests against F-35 sales": the sale is the claim, not a target
             token = head  # up the list or the noun phrase
             continue
         if token.dep_ == "dobj":

@@ -164,3 +164,8 @@ def test_claims_a_buyer_using_a_foreign_system_in_combat_is_still_its_supply(ext
             "Ukraine has used the HIMARS in combat in the south.\n")
     records = extract_text(text, "2024-05-08")
     assert [(r.supplier, r.recipient) for r in records if "in combat" in r.sentence] == [("USA", "UKR")]
+
+
+def test_claims_weapons_whose_sale_is_opposed_are_no_target(extract_text):
+    records = extract_text("Greece has long campaigned against F-35 sales to Turkey.\n", "2024-05-08")
+    assert [(r.label, r.recipient) for r in records] == [("F-35", "TUR")]
