@@ -59,6 +59,7 @@ class Claim:
     extra_suppliers: list[str] = field(default_factory=list)
     extra_recipients: list[str] = field(default_factory=list)
     guessed_direction: bool = False  # an agreement's sides ordered only by the exporters' ranking
+    lineage: bool = False  # a design the term descends from ("based on the American M109"), not a transfer
 
 
 @dataclass
@@ -300,6 +301,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     text = view.sentence.text
     out = []
     subjects = _subject_mentions(view)
+    speakers = _speaker_mentions(view)
     for term in view.terms:
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
@@ -315,6 +317,10 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
         parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects)
+        for party in parties.values():
+            party.speaker = all(m.start in speakers for m in party.mentions)
+        parties = {iso3: p for iso3, p in parties.items()
+                   if not all(_MEMBER_OF.search(text[max(0, m.start - 60):m.start]) for m in p.mentions)}
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
             supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
@@ -362,8 +368,32 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
             extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
+            lineage=bool(_LINEAGE.search(text[max(0, term.start - 60):term.start])),
         ))
+    _deals_follow_their_items(out)
     return out
+
+
+def _deals_follow_their_items(claims: list[Claim]) -> None:
+    """"KAI signed a contract to deliver 18 FA-50s to Malaysia": an arms deal stands between the
+    parties of the one transfer its sentence names, when it agrees with the deal's supplier (the
+    deal's own reading takes the sentence's first country as its other side)."""
+    pairs = {(c.supplier, c.recipient) for c in claims if c.term.kind == "item" and c.supplier and c.recipient}
+    if len(pairs) != 1:
+        return
+    supplier, recipient = next(iter(pairs))
+    for claim in claims:
+        if claim.term.kind == "agreement" and claim.term.category == "arms-deal" and claim.supplier in ("", supplier):
+            claim.supplier, claim.recipient = supplier, recipient
+            claim.guessed_direction, claim.explicit_pair = False, True
+
+
+# "adapted from the American M109", "based on the Soviet S-300", "a copy of the Israeli Harop": the
+# design a system descends from, named beside the claim.
+_LINEAGE = re.compile(r"\b(?:adapted|derived|copied|developed|evolved|descended|modell?ed|based)\s+(?:from|on)\s+"
+                      r"(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+                      r"|\b(?:copy|clone|version|derivative|variant)\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?"
+                      r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # A named instrument (an agreement, a treaty) is a claim in itself; "cooperation" or "ties" needs a verb.
@@ -371,6 +401,11 @@ _NAMED_AGREEMENT = re.compile(r"\b(?:agreements?|treat(?:y|ies)|pacts?|accords?|
 # Unions of states (ISO 3166-1 reserves EUU for the EU) are parties only when no state is named:
 # "the first NATO and EU member to buy" names Poland as the buyer (gold conventions: optional).
 _MULTILATERAL = {"EUU"}
+
+
+# "selling tanks to another member state of the EU": the union (or a state named so) only describes
+# the unnamed party, which the article's context names.
+_MEMBER_OF = re.compile(r"\bmembers?\s+(?:states?\s+)?of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:the\s+)?)?$", re.I)
 
 
 def _prefer_states(supplier: str, recipient: str, parties: dict) -> tuple[str, str]:
@@ -392,6 +427,22 @@ def _subject_mentions(view: SentenceView) -> frozenset[int]:
     for mention in view.countries:
         span = syntax.span_of(view.doc, mention.start, mention.end)
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            starts.add(mention.start)
+    return frozenset(starts)
+
+
+def _speaker_mentions(view: SentenceView) -> frozenset[int]:
+    """The starts of the country mentions the parse reads as the subject of a verb of saying ("The
+    White House has said that ...", "Seoul denied ...")."""
+    if view.doc is None:
+        return frozenset()
+    starts = set()
+    for mention in view.countries:
+        span = syntax.span_of(view.doc, mention.start, mention.end)
+        if span is None:
+            continue
+        head = syntax.phrase_head(span.root, set())
+        if head.dep_ in ("nsubj", "nsubjpass") and syntax.is_report_verb(head.head):
             starts.add(mention.start)
     return frozenset(starts)
 

@@ -108,8 +108,8 @@ def lead_offset(lines: list[str], line_starts: list[int]) -> int:
     return line_starts[-1]
 
 
-# An agreement whose sides were ordered only by the exporters' ranking ("cooperation between Belarus and
-# Russia") votes for the article's pair with this weight: the text did not say who gives.
+# An agreement whose sides were ordered only by the exporters' ranking ("cooperation between Chile and
+# Spain") votes for the article's pair with this weight: the text did not say who gives.
 _GUESSED_VOTE = 0.5
 
 
@@ -199,6 +199,7 @@ def fill_from_context(claims: list[Claim]) -> None:
             local = ("", local[1])  # "Venezuela has no nuclear arms": nobody supplied what is denied
         if not claim.recipient:
             claim.recipient = place_country(claim)
+        own_recipient = claim.recipient
         if claim.guessed_direction and claim.term.category != "strategic" and (claim.recipient, claim.supplier) == local:
             # "a deal between Iranian and Russian officials" ordered by the exporters' ranking: the
             # two sides stand as the paragraph's or the article's transfers have them. A strategic
@@ -208,7 +209,7 @@ def fill_from_context(claims: list[Claim]) -> None:
         if claim.term.kind == "deployment" and not at_sea(claim):
             claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
         claim.certainty = attributed_certainty(claim)
-        if claim.supplier and claim.recipient and not claim.guessed_direction:
+        if claim.supplier and claim.recipient and not claim.guessed_direction and own_recipient and not claim.lineage:
             previous = claim
 
 
@@ -248,11 +249,15 @@ def attributed_certainty(claim: Claim) -> str:
 def place_country(claim: Claim) -> str:
     """The country of the place a claim happens at ("seen at Bamako-Senou airport"), when it is not
     the supplier's: the host of a delivery or a force."""
-    others = [c for c in claim.parties if c != claim.supplier]
+    # a country the sentence names with no recipient's cue ("Ukraine will see how many troops are
+    # deployed in Kursk") does not outrank the place the claim happens at
+    others = [c for c, p in claim.parties.items() if c != claim.supplier and p.recipient > 0]
     if claim.term.kind == "agreement" or others:
         return ""
     place = resolve_place(claim.view, claim.term, "")
-    if place and place.kind != "country" and place.iso3 and place.iso3 != claim.supplier:
+    # a capital named for its government ("turned to Moscow") is a party, not where the claim happens
+    metonyms = {m.text for m in claim.view.countries if m.form == "metonym"}
+    if place and place.kind != "country" and place.iso3 and place.iso3 != claim.supplier and place.name not in metonyms:
         return place.iso3
     return ""
 

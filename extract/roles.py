@@ -37,7 +37,7 @@ _OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|pre
 _APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|long|once|now|[\w’'-]+['’]s)\s+[^,]{1,60},(?=\s)")
 _COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 # "talks with China", "a deal with Moscow": a partner named after "with" is not the clause's subject.
-# So is one named with a description ("a deal with the Gulf monarchy Qatar").
+# So is one named with a description ("talks with the Andean nation Peru").
 _PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:country|nation|state|ally|partner|neighbou?r)\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
@@ -53,6 +53,7 @@ class Party:
     first: int = 10**6
     in_clause: bool = False
     mentions: list[CountryMention] = field(default_factory=list)
+    speaker: bool = False  # named only as the one who says the claim ("the White House said that ...")
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,15 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
 
 
 _MAKER_WORD = re.compile(r"\b(?:built|made|manufactured|produced|designed|developed|assembled)$")
+# "its war against Ukraine", "used against Ukrainians": the target is neither side of a transfer.
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$")
+# Weapons "for use in the war in Yemen": the war's country is where they are used, not who gets
+# them (a force sent to the war is hosted there, so this holds for items only).
+_WAR_IN_BEFORE = re.compile(r"\b(?:war|conflict|invasion|offensive)\s+(?:in|on|of|with)\s+(?:the\s+)?$")
+# "weeks ahead of the Gaza war", "since Russia's invasion": a country that names a war is a side
+# of the fighting, not of the transfer.
+_NAMES_A_WAR = re.compile(r"(?:['’]s)?\s+(?:(?:full-scale|ongoing|civil|brutal|illegal|unprovoked)\s+)?"
+                          r"(?:war|conflict|invasion|(?:counter-?)?offensive)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # How much a country counts for a term when it belongs to another one ("TB2 drones from Turkey and
 # Mi-171 helicopters from Russia": Turkey is the drones' supplier, not the helicopters').
@@ -113,7 +123,9 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
     """Every country of the sentence with its supplier and recipient scores for ``term``.
     ``subjects``: the starts of the mentions the parse reads as a verb's subject ("the Chileans
     use F-5s"), which modify no term however close they stand."""
-    mentions = nearest_mentions(mentions, term)
+    mentions = [m for m in nearest_mentions(mentions, term)
+                if not _AGAINST_BEFORE.search(text, max(0, m.start - 30), m.start) and not _NAMES_A_WAR.match(text, m.end)
+                and not (term.kind == "item" and _WAR_IN_BEFORE.search(text, max(0, m.start - 30), m.start))]
     parties: dict[str, Party] = {}
     for mention in mentions:
         party = parties.setdefault(mention.iso3, Party(mention.iso3))
@@ -361,8 +373,10 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
         # a country named only by a demonym ("expelled French troops") is not the clause's subject
         elif (others := [p for p in others if p.in_clause and any(m.form != "demonym" for m in p.mentions)]) \
                 and (supplier or len(others) > 1) and term.kind != "deployment":
-            subject = min(others, key=lambda p: p.first)
-            if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
+            # nor is the one who only reports it ("The White House said Iran shipped the drones")
+            subject = min((p for p in others if not p.speaker), key=lambda p: p.first, default=None)
+            if subject is not None and subject.iso3 != supplier \
+                    and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3
     # "Germany said the Arrow 3 batteries would become operational": the one country named, with no
     # cue of giving and not the maker, holds the system; the maker supplied it

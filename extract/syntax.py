@@ -386,11 +386,17 @@ def _clause_verb(noun: Token) -> list[Token]:
 
 
 def _purpose_subject_verb(action: Token, controllers: list[Token]) -> int:
-    """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose with no
-    subject of its own acts through the subject of the verb it serves; returns that verb's index."""
+    """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose (or an
+    adverbial participle) with no subject of its own acts through the subject of the verb it
+    serves; returns that verb's index."""
     top = (controllers or [action])[-1]
+    if not controllers and top.pos_ == "NOUN" and top.dep_ == "dobj" and _cue(top.head, "report") is not None \
+            and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in top.children):
+        return top.head.i  # "Canada announced the allocation of aid to Ukraine": the announcer's own act
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
-    if not (_is_verb(top) and infinitive and top.dep_ in ("advcl", "xcomp") and _is_verb(top.head)):
+    # "Poland has become a big supplier, sending T-72s to Ukraine": a participle too
+    participle = top.tag_ == "VBG" and top.dep_ == "advcl"
+    if not (_is_verb(top) and (infinitive or participle) and top.dep_ in ("advcl", "xcomp") and _is_verb(top.head)):
         return -1
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
         return -1
@@ -522,6 +528,11 @@ def reporting_verb(top: Token) -> Token | None:
         if _cue(token, "report") is not None:
             return token
     return None
+
+
+def is_report_verb(token: Token) -> bool:
+    """Whether ``token`` is a verb of saying (data/verb_cues.csv, role=report)."""
+    return _cue(token, "report") is not None
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -320,7 +320,7 @@ def test_claims_cooperation_described_is_no_claim(extract_text, text, expected):
 
 
 def test_claims_an_iris_t_air_defence_system_is_air_defence(extract_text):
-    records = extract_text("In October 2022 Berlin handed Ukraine its first IRIS-T air defense system.", "2023-01-10")
+    records = extract_text("In October 2022 Germany handed Kyiv one IRIS-T SLM battery.", "2023-01-10")
     assert [(r.category, r.supplier, r.recipient, r.date) for r in records] == [("air-defense", "DEU", "UKR", "2022-10")]
 
 
@@ -350,3 +350,21 @@ def test_claims_a_subject_beside_a_term_is_no_modifier_and_made_in_names_the_mak
 def test_claims_a_maker_in_a_locative_is_not_a_host(extract_text):
     records = extract_text("Indonesia operates attack helicopters made in France.", "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.kind == "item"] == [("FRA", "IDN")]
+
+
+def test_claims_a_makers_contract_stands_between_the_maker_and_the_buyer(extract_text):
+    # the maker acts for its country; the deal is between the parties of the transfer it names,
+    # not the country of an earlier order named first
+    records = extract_text("Before the Polish order, Hanwha signed a contract in 2021 to deliver 18 K9 howitzers "
+                           "to Estonia.", "2024-05-23")
+    assert sorted((r.kind, r.supplier, r.recipient) for r in records) == [("agreement", "KOR", "EST"),
+                                                                          ("item", "KOR", "EST")]
+
+
+def test_claims_a_union_that_only_describes_the_buyer_leaves_it_to_the_context(extract_text):
+    text = ("Sweden to sell jets to Hungary\n\n"
+            "Sweden has agreed to sell four Gripen jets to Hungary, officials said.\n\n"
+            "The minister said Sweden is about to export combat drones, a first, to another member "
+            "of the EU and of NATO.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {(r.supplier, r.recipient) for r in records if "member of" in r.sentence} == {("SWE", "HUN")}

@@ -72,3 +72,37 @@ def test_roles_a_maker_participle_past_the_term_is_not_the_subjects_act():
     parties = score_parties(text, mentions, tanks_term(text), [], (0, len(text)), frozenset({chileans.start}))
     assert parties["CHL"].supplier == 0
     assert parties["DEU"].supplier > 0 and parties["DEU"].recipient == 0
+
+
+def test_roles_a_design_adapted_from_another_country_is_not_its_supply():
+    text = "Peru plans to buy tanks adapted from a design from Russia."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["RUS"].supplier > 0  # "a design from Russia": still a from-cue
+    text = "Peru plans to buy tanks adapted from Russia's T-90 design."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["RUS"].supplier == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus sold tanks to Russia for its war against Ukraine.",
+    "Belarus sold tanks to Russia weeks ahead of the Ukraine war.",
+    "Belarus has sold tanks to Russia since Ukraine's counter-offensive.",
+    "Belarus sold tanks to Russia for use in the war in Ukraine, officials said.",
+])
+def test_roles_a_target_or_a_war_named_by_a_country_is_no_party(text):
+    # a target ("against Ukraine") or a country naming a war ("the Ukraine war") is no side of the transfer
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert set(parties) == {"BLR", "RUS"}
+
+
+def test_roles_a_force_sent_to_a_war_is_hosted_where_it_is_fought():
+    text = "Belarus said its troops would not join the war in Ukraine."
+    start = text.index("troops")
+    term = Term(start, start + 6, "deployment", "troops", "troops")
+    assert "UKR" in score_parties(text, find_countries(text), term, [], (0, len(text)))
+
+
+def test_roles_a_destination_after_bound_for_is_the_recipient():
+    text = "The tanks were held in Greek depots and will be loaded onto a vessel bound for Cyprus."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["CYP"].recipient > parties["GRC"].recipient
