@@ -29,6 +29,10 @@ _GOAL_PREPS = {"to", "into", "for", "toward", "towards", "including"}
 _HOST_PREPS = {"in", "at", "on", "inside"}
 _SOURCE_PREPS = {"from"}
 _NEGATIONS = {"not", "n't", "never", "no"}
+# Conjunctions that open an adverbial clause of its own ("as Minsk handed Moscow shells"): what
+# happens in it is not controlled by the main verb ("for Berlin to buy" is).
+_OWN_CLAUSE_MARKS = {"as", "when", "while", "whilst", "after", "before", "because", "since", "if", "although",
+                     "though", "until", "once", "whereas", "unless"}
 # Controllers that start what they control (records.md: "began operating" is delivered).
 _ONSET_LEMMAS = {"begin", "start"}
 # How far up the tree the search for a governing or controlling verb goes: sentences are capped, and
@@ -135,6 +139,8 @@ def _controls(verb: Token, head: Token) -> bool:
     or a known controller reached through a preposition or clause ("ruled out sending")."""
     if verb.dep_ in ("xcomp", "acomp"):
         return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children):
+        return False  # "took a new turn as Minsk handed Moscow shells": a clause of its own, not controlled
     if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj"):
         target = head.head if head.pos_ in ("ADP", "SCONJ") else head
         # "be" controls only its own infinitive ("is to receive"), not any clause it heads
@@ -499,7 +505,7 @@ def _agreed_purchase(token: Token) -> tuple[int, int, str] | None:
     if token.lemma_ != "agree" or token.pos_ != "VERB":
         return None
     purchase = next((c for c in token.children if c.dep_ == "xcomp" and (_cue(c, "action") or _cue_direction(c))), None)
-    if purchase is None:  # "agreed to Belgrade's purchase of the jets"
+    if purchase is None:  # "agreed to Lima's acquisition of the tanks"
         purchase = next((obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
                          for obj in prep.children if obj.dep_ == "pobj"), None)
     if purchase is None or _cue_direction(purchase) != "receive":
