@@ -58,6 +58,7 @@ class Claim:
     cued: bool = False  # whether a status cue (a verb of giving, asking, holding...) governs it
     extra_suppliers: list[str] = field(default_factory=list)
     extra_recipients: list[str] = field(default_factory=list)
+    guessed_direction: bool = False  # an agreement's sides ordered only by the exporters' ranking
 
 
 @dataclass
@@ -290,10 +291,11 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
                 and not _MADE_BY.search(text[max(0, term.start - 30):term.start])):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
+        guessed = False
         parties = roles.score_parties(text, view.countries, term, view.terms, clause)
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
-            supplier, recipient = roles.orient_agreement(text, parties, term, clause, maker)
+            supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
             extra_s, extra_r = [], []
         else:
             supplier, recipient = roles.choose_pair(parties)
@@ -328,7 +330,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             quantity=None if term.kind == "agreement" else
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
-            extra_suppliers=extra_s, extra_recipients=extra_r,
+            extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
         ))
     return out
 

@@ -108,13 +108,24 @@ def lead_offset(lines: list[str], line_starts: list[int]) -> int:
     return line_starts[-1]
 
 
+# An agreement whose sides were ordered only by the exporters' ranking ("cooperation between Chile and
+# Spain") votes for the article's pair with this weight: the text did not say who gives.
+_GUESSED_VOTE = 0.5
+
+
 def main_pair(claims: list[Claim]) -> tuple[str, str]:
     """The supplier and the recipient the article is mostly about: the ones its sentences name most
     often in those roles (ties go to the first named)."""
-    recipients = Counter(c.recipient for c in claims if c.recipient)
-    recipient = recipients.most_common(1)[0][0] if recipients else ""
-    suppliers = Counter(c.supplier for c in claims if c.supplier and c.supplier != recipient)
-    return (suppliers.most_common(1)[0][0] if suppliers else ""), recipient
+    def most(role: str, skip: str = "") -> str:
+        votes: Counter = Counter()
+        for claim in claims:
+            iso3 = getattr(claim, role)
+            if iso3 and iso3 != skip:
+                votes[iso3] += _GUESSED_VOTE if claim.guessed_direction else 1
+        return votes.most_common(1)[0][0] if votes else ""
+
+    recipient = most("recipient")
+    return most("supplier", skip=recipient), recipient
 
 
 def find_claims(article: Article) -> list[Claim]:
@@ -188,9 +199,14 @@ def fill_from_context(claims: list[Claim]) -> None:
             local = ("", local[1])  # "Venezuela has no nuclear arms": nobody supplied what is denied
         if not claim.recipient:
             claim.recipient = place_country(claim)
+        if claim.guessed_direction and claim.term.category != "strategic" and (claim.recipient, claim.supplier) == local:
+            # "a deal between Iranian and Russian officials" ordered by the exporters' ranking: the
+            # two sides stand as the paragraph's or the article's transfers have them. A strategic
+            # partnership binds both alike; the larger power stays its patron.
+            claim.supplier, claim.recipient = local
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         claim.certainty = attributed_certainty(claim)
-        if claim.supplier and claim.recipient:
+        if claim.supplier and claim.recipient and not claim.guessed_direction:
             previous = claim
 
 

@@ -294,21 +294,29 @@ def agreement_parties(text: str, parties: dict[str, Party], term: Term, clause: 
 
 def orient_agreement(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int],
                      maker: str = "") -> tuple[str, str]:
+    """Supplier and recipient of an agreement (see ``orient_agreement_guessed``)."""
+    supplier, recipient, _ = orient_agreement_guessed(text, parties, term, clause, maker)
+    return supplier, recipient
+
+
+def orient_agreement_guessed(text: str, parties: dict[str, Party], term: Term, clause: tuple[int, int],
+                             maker: str = "") -> tuple[str, str, bool]:
     """Supplier and recipient of an agreement: an explicit cue between the two parties first, else
     the larger arms exporter supplies (an agreement's text rarely says which side gives support).
-    A lone party is returned as the recipient; the article's context places it later."""
+    A lone party is returned as the recipient; the article's context places it later. The flag says
+    whether the direction is only the exporters' ranking, not the text's."""
     bound = agreement_parties(text, parties, term, clause, maker)
     if len(bound) < 2:
-        return "", bound[0] if bound else ""
+        return "", bound[0] if bound else "", False
     if maker in bound:  # the maker of what a deal buys is its supplier
-        return maker, next(c for c in bound if c != maker)
+        return maker, next(c for c in bound if c != maker), False
     a, b = (parties[c] for c in bound)
     # only giving cues orient an agreement: "in Moscow" says where it was discussed, not who gives
     lead = a.supplier - b.supplier
     if abs(lead) >= 1:
-        return (a.iso3, b.iso3) if lead > 0 else (b.iso3, a.iso3)
+        return ((a.iso3, b.iso3) if lead > 0 else (b.iso3, a.iso3)) + (False,)
     ranked = sorted(bound, key=lambda c: exporter_rank().get(c, 999))
-    return ranked[0], ranked[1]
+    return ranked[0], ranked[1], True
 
 
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,

@@ -43,5 +43,20 @@ def test_pipeline_the_extractor_checks_the_budget_between_sentences(sentences):
 
 
 def test_pipeline_a_sentence_naming_only_a_memorandum_is_read(extract_text):
-    records = extract_text("On Thursday, Peru and Spain signed a memorandum of understanding in Lima.", "2024-05-23")
+    records = extract_text("On Thursday, Peru and Spain signed a defence memorandum of understanding at a ceremony in Lima.", "2024-05-23")
     assert [(r.kind, r.status, r.date) for r in records] == [("agreement", "agreed", "2024-05-23")]
+
+
+def test_pipeline_a_deal_the_exporters_ranking_orders_follows_the_articles_transfers(extract_text):
+    # Russia is the larger exporter, but here Belarus supplies: a deal "between Belarusian and Russian
+    # officials" and a later sentence naming no party follow the article's transfers, not the ranking
+    text = ("Belarus ships shells to Russia\n\n"
+            "MINSK - Belarus has sent 200,000 artillery shells to Russia, officials said.\n\n"
+            "Military cooperation between Belarus and Russia has deepened this year. "
+            "The shipments followed a deal finalised last autumn in talks between Belarusian and Russian defence officials. "
+            "A Belarusian officer said three shipments of shells had left so far.\n")
+    records = extract_text(text, "2024-05-23")
+    deal = [(r.supplier, r.recipient) for r in records if r.kind == "agreement" and "finalised" in r.sentence]
+    assert deal == [("BLR", "RUS")]
+    later = [(r.supplier, r.recipient) for r in records if r.kind == "item" and "three shipments" in r.sentence]
+    assert later == [("BLR", "RUS")]
