@@ -20,7 +20,8 @@ SPECIFICITY = {"base": 6, "airport": 6, "site": 6, "city": 5, "region": 4, "sea"
 MAKER_SUFFIX = r"-(?:made|built|designed|supplied|produced|manufactured|developed|origin|donated|provided|sourced)\b"
 # "South American", "Latin American": a region's demonym, not a country's.
 _REGION_BEFORE = re.compile(r"(?:South|North|Latin|Central|Pan|Anglo|Afro|Native|Korean|Arab)[\s-]$")
-_NOT_A_MENTION = re.compile(r"^(?:\s+(?:Post|Times|Journal|Examiner|Consensus|Accord|Treaty|Protocol|Convention|Institute|Declaration))")
+# A title ("Washington Post", "Minsk Protocol") or a currency ("US$6 billion") names no party.
+_NOT_A_MENTION = re.compile(r"^(?:\$|\s+(?:Post|Times|Journal|Examiner|Consensus|Accord|Treaty|Protocol|Convention|Institute|Declaration))")
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ _OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|pre
 _APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|long|once|now|[\w’'-]+['’]s)\s+[^,]{1,60},(?=\s)")
 _COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 # "talks with China", "a deal with Moscow": a partner named after "with" is not the clause's subject.
-_PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+# So is one named with a description ("talks with the Andean nation Peru").
+_PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:country|nation|state|ally|partner|neighbou?r)\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -304,10 +305,10 @@ def orient_agreement_guessed(text: str, parties: dict[str, Party], term: Term, c
     """Supplier and recipient of an agreement: an explicit cue between the two parties first, else
     the larger arms exporter supplies (an agreement's text rarely says which side gives support).
     A lone party is returned as the recipient; the article's context places it later. The flag says
-    whether the direction is only the exporters' ranking, not the text's."""
+    whether the direction is only a guess (the exporters' ranking; a lone party), not the text's."""
     bound = agreement_parties(text, parties, term, clause, maker)
     if len(bound) < 2:
-        return "", bound[0] if bound else "", False
+        return "", bound[0] if bound else "", bool(bound)
     if maker in bound:  # the maker of what a deal buys is its supplier
         return maker, next(c for c in bound if c != maker), False
     a, b = (parties[c] for c in bound)

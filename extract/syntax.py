@@ -264,6 +264,21 @@ def _purpose_head(action: Token) -> list[Token]:
     return []
 
 
+def _purpose_subject_verb(action: Token, controllers: list[Token]) -> int:
+    """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose with no
+    subject of its own acts through the subject of the verb it serves; returns that verb's index."""
+    top = (controllers or [action])[-1]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+    if not (_is_verb(top) and infinitive and top.dep_ in ("advcl", "xcomp") and _is_verb(top.head)):
+        return -1
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
+        return -1
+    head = top.head
+    if any(t.lower_ == "for" for t in head.doc[min(head.i, top.i) + 1:max(head.i, top.i)]):
+        return -1  # "paid millions for Peru to acquire": the infinitive's subject is Peru
+    return head.i
+
+
 def _tense(verbs: list[Token]) -> str:
     if not verbs:
         return "noun"
@@ -299,7 +314,8 @@ def phrase_head(token: Token, stop: set[int]) -> Token:
     return token
 
 
-def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action: int = -1) -> str:
+def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action: int = -1,
+             subject_of_purpose: int = -1) -> str:
     """How a country mention stands to the claim: agent, patient, goal, source, host, partner,
     object, modifier (of the term), possessor (of the term), or '' (elsewhere in the sentence).
     ``anchors`` are the action word and the words controlling it."""
@@ -315,7 +331,7 @@ def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action:
     owner = head.head
     if head.dep_ == "poss" and owner.i in anchors and owner.pos_ == "NOUN":
         return "agent"  # "Russia's delivery of S-400s"
-    if head.dep_ in ("nsubj", "csubj") and owner.i in anchors:
+    if head.dep_ in ("nsubj", "csubj") and (owner.i in anchors or owner.i == subject_of_purpose):
         return "agent"
     if head.dep_ == "nsubjpass" and owner.i in anchors:
         # "Russia is set to receive", "Iran is expected to send": the subject of a raising verb acts
@@ -428,7 +444,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         mention = span_of(doc, start, end)
         if mention is None:
             continue
-        name = relation(mention.root, anchors, term_ids, action.i)
+        name = relation(mention.root, anchors, term_ids, action.i, _purpose_subject_verb(action, controllers))
         if name and iso3 not in relations.setdefault(name, []):
             relations[name].append(iso3)
     passive = _is_verb(action) and any(a.dep_ == "auxpass" for a in _auxiliaries(action))

@@ -60,3 +60,15 @@ def test_pipeline_a_deal_the_exporters_ranking_orders_follows_the_articles_trans
     assert deal == [("BLR", "RUS")]
     later = [(r.supplier, r.recipient) for r in records if r.kind == "item" and "three shipments" in r.sentence]
     assert later == [("BLR", "RUS")]
+
+
+def test_pipeline_guessed_agreement_sides_vote_less_for_the_articles_pair():
+    from types import SimpleNamespace as Claim
+    # three agreements whose sides are guesses (a lone party, the exporters' ranking) against two
+    # claims whose roles the text gives
+    claims = [Claim(supplier="", recipient="ESP", guessed_direction=True),
+              Claim(supplier="CHL", recipient="ESP", guessed_direction=True),
+              Claim(supplier="CHL", recipient="ESP", guessed_direction=True),
+              Claim(supplier="ESP", recipient="CHL", guessed_direction=False),
+              Claim(supplier="", recipient="CHL", guessed_direction=False)]
+    assert pipeline.main_pair(claims) == ("ESP", "CHL")

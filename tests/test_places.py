@@ -11,6 +11,7 @@ from extract.places import country_centroid, find_countries, find_places, load_c
         ("Pyongyang and Tehran", [("PRK", "metonym"), ("IRN", "metonym")]),
         ("U.S. officials", [("USA", "name")]),
         ("The Washington Post reported", []),
+        ("Chile will pay US$900 million", [("CHL", "name")]),
         ("the South American country", []),
         ("Maduro's envoy", [("VEN", "person")]),
     ],

@@ -2,7 +2,7 @@ import pytest
 
 from extract import limits
 from extract.places import CountryMention, find_countries
-from extract.roles import coordinated, nearest_mentions, score_parties
+from extract.roles import coordinated, nearest_mentions, orient_agreement_guessed, score_parties
 from extract.terms import Term
 
 
@@ -30,3 +30,25 @@ def test_roles_mentions_weighed_are_capped_to_the_nearest(count):
         kept = nearest_mentions(mentions, term)
     assert kept == mentions[-limits.MAX_MENTIONS:]  # the nearest, in text order
     assert any(f"naming {count} countries" in note for note in budget.notes)
+
+
+def test_roles_a_partner_named_with_a_description_is_not_the_buyer():
+    # "with the Andean nation Peru": the partner of the talks, not the one who buys
+    text = "Spain is in talks with the Andean nation Peru on the purchase of 30 tanks."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["PER"].recipient == 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lone party: placed as the recipient until the article's context says more, a guess
+    ("Spain's defence minister said the deal was a sign of trust.", ("", "ESP", True)),
+    # two parties and no cue: the larger exporter is taken to supply, a guess
+    ("The deal between Chile and Spain was a sign of trust.", ("ESP", "CHL", True)),
+    # a cue of giving orients it: no guess
+    ("Chile bought frigates from Spain under the deal.", ("ESP", "CHL", False)),
+])
+def test_roles_an_agreements_sides_say_whether_they_are_a_guess(text, expected):
+    start = text.index("deal")
+    term = Term(start, start + 4, "agreement", "arms deal", "arms-deal")
+    parties = score_parties(text, find_countries(text), term, [term], (0, len(text)))
+    assert orient_agreement_guessed(text, parties, term, (0, len(text))) == expected

@@ -72,6 +72,14 @@ def test_syntax_a_clause_of_its_own_is_not_controlled_by_the_main_verb():
     assert (reading.supplier, reading.recipient, reading.status) == ("BLR", "RUS", "delivered")
 
 
+def test_syntax_an_infinitive_of_purpose_acts_through_the_subject_it_serves():
+    reading = read("Peru will spend $2 billion over five years to acquire a fleet of Korean frigates.", "frigates")
+    assert reading.recipient == "PER"
+    # an infinitive with a subject of its own keeps it
+    reading = read("Chile paid millions for Peru to acquire the frigates.", "frigates")
+    assert reading.recipient != "CHL"
+
+
 def test_syntax_a_force_that_moves_is_not_its_own_sender():
     reading = read("More than 3,000 Russian troops moved into Niger last week.", "troops", "deployment")
     assert (reading.status, reading.recipient) == ("delivered", "NER")
