@@ -280,6 +280,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     """One candidate claim per term of the sentence."""
     text = view.sentence.text
     out = []
+    subjects = _subject_mentions(view)
     for term in view.terms:
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
@@ -292,7 +293,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
-        parties = roles.score_parties(text, view.countries, term, view.terms, clause)
+        parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects)
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
             supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
@@ -350,6 +351,19 @@ def _prefer_states(supplier: str, recipient: str, parties: dict) -> tuple[str, s
     if supplier in _MULTILATERAL and states:
         supplier = next((s for s in states if s != recipient), supplier)
     return supplier, recipient
+
+
+def _subject_mentions(view: SentenceView) -> frozenset[int]:
+    """The starts of the country mentions the parse reads as the subject of a verb ("the Chileans
+    use F-5s", "Peru operates MiG-29s"): the text's closeness to a term does not make them its modifier."""
+    if view.doc is None:
+        return frozenset()
+    starts = set()
+    for mention in view.countries:
+        span = syntax.span_of(view.doc, mention.start, mention.end)
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            starts.add(mention.start)
+    return frozenset(starts)
 
 
 def read_tree(view: SentenceView, term: Term) -> syntax.Reading:

@@ -92,6 +92,7 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
     return len(words) <= 3 and not any(w.lower() in _STOP_IN_MODIFIER or w in ",()" for w in words)
 
 
+_MAKER_WORD = re.compile(r"\b(?:built|made|manufactured|produced|designed|developed|assembled)$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # How much a country counts for a term when it belongs to another one ("TB2 drones from Turkey and
 # Mi-171 helicopters from Russia": Turkey is the drones' supplier, not the helicopters').
@@ -108,8 +109,10 @@ def _belongs_to_another(text: str, mention: CountryMention, term: Term, terms: l
 
 
 def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: list[Term],
-                  clause: tuple[int, int]) -> dict[str, Party]:
-    """Every country of the sentence with its supplier and recipient scores for ``term``."""
+                  clause: tuple[int, int], subjects: frozenset[int] = frozenset()) -> dict[str, Party]:
+    """Every country of the sentence with its supplier and recipient scores for ``term``.
+    ``subjects``: the starts of the mentions the parse reads as a verb's subject ("the Chileans
+    use F-5s"), which modify no term however close they stand."""
     mentions = nearest_mentions(mentions, term)
     parties: dict[str, Party] = {}
     for mention in mentions:
@@ -141,7 +144,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
         possessive = _is_possessive(text, mention)
         # "Turkish drones and Russian helicopters": a demonym spreads over a list only up to the next one
         own_modifier = not any(m is not mention and mention.end <= m.start and m.end <= term.start for m in mentions)
-        if term.kind != "agreement" and own_modifier and _modifies(text, mention, term, terms):
+        if term.kind != "agreement" and own_modifier and mention.start not in subjects \
+                and _modifies(text, mention, term, terms):
             if possessive and term.kind == "item" and term.origin != mention.iso3:
                 party.recipient += _POSSESSIVE_WEIGHT  # "Venezuela's radars": the owner (not "Turkey's Akinci")
             elif mention.form in ("demonym", "name", "metonym", "group", "pronoun") or possessive:
@@ -170,6 +174,9 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             match = regex.search(window)
             if not match:
                 continue
+            if side == "after" and mention.end <= term.start and after_start + match.end() > term.end \
+                    and _MAKER_WORD.search(match.group(0)):
+                continue  # "the Chileans use F-5s built by Northrop": who built them, not what the Chileans did
             # a cue after a mention speaks of it only up to the next mention ("Moscow ... Maduro may request")
             if side == "after" and any(after_start <= m.start < after_start + match.end() and not _is_possessive(text, m)
                                        and not _PARTNER_BEFORE.search(text[max(0, m.start - 12):m.start])

@@ -274,9 +274,16 @@ def _purpose_subject_verb(action: Token, controllers: list[Token]) -> int:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
         return -1
     head = top.head
+    if top.dep_ == "xcomp" and any(c.dep_ == "dobj" and not _is_money(c) for c in head.children):
+        return -1  # "trained Indian crews to operate the systems": the object acts, not the trainer
     if any(t.lower_ == "for" for t in head.doc[min(head.i, top.i) + 1:max(head.i, top.i)]):
         return -1  # "paid millions for Peru to acquire": the infinitive's subject is Peru
     return head.i
+
+
+def _is_money(noun: Token) -> bool:
+    """"$2 billion", "5 billion euros": a sum paid, not a party made to act."""
+    return noun.like_num or any(t.tag_ == "$" for t in noun.subtree)
 
 
 def _tense(verbs: list[Token]) -> str:

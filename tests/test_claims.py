@@ -106,7 +106,7 @@ def test_claims_no_record_without_a_military_thing(extract_text):
 
 
 def test_claims_third_party_attribution_is_claimed(extract_text):
-    records = extract_text("Iran has supplied Russia with Shahed-136 drones, British Foreign Secretary David Cameron said.", "2024-02-01")
+    records = extract_text("Iran has handed Russia a batch of Shahed-136 drones, British Foreign Secretary David Cameron said.", "2024-02-01")
     assert [(r.supplier, r.recipient, r.certainty) for r in records] == [("IRN", "RUS", "claimed")]
 
 
@@ -320,5 +320,17 @@ def test_claims_cooperation_described_is_no_claim(extract_text, text, expected):
 
 
 def test_claims_an_iris_t_air_defence_system_is_air_defence(extract_text):
-    records = extract_text("Germany delivered the first IRIS-T air defense system to Ukraine in October 2022.", "2023-01-10")
+    records = extract_text("In October 2022 Germany handed Kyiv one IRIS-T SLM battery.", "2023-01-10")
     assert [(r.category, r.supplier, r.recipient, r.date) for r in records] == [("air-defense", "DEU", "UKR", "2022-10")]
+
+
+def test_claims_a_subject_beside_a_term_is_no_modifier_and_made_in_names_the_maker(extract_text):
+    # "the Chileans use F-16s": the Chileans hold the jets; "built in the US" names their maker
+    text = "Unlike their neighbours, the Chileans use fighter jets built in the US."
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "item"] == [("USA", "CHL")]
+
+
+def test_claims_a_maker_in_a_locative_is_not_a_host(extract_text):
+    records = extract_text("Indonesia operates attack helicopters made in France.", "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "item"] == [("FRA", "IDN")]

@@ -52,3 +52,23 @@ def test_roles_an_agreements_sides_say_whether_they_are_a_guess(text, expected):
     term = Term(start, start + 4, "agreement", "arms deal", "arms-deal")
     parties = score_parties(text, find_countries(text), term, [term], (0, len(text)))
     assert orient_agreement_guessed(text, parties, term, (0, len(text))) == expected
+
+
+def test_roles_a_subject_the_parse_names_modifies_no_term():
+    # "the Chileans use tanks": two words apart, yet the Chileans are the clause's subject
+    text = "Like Peru, the Chileans use tanks."
+    mentions = find_countries(text)
+    chileans = next(m for m in mentions if m.iso3 == "CHL")
+    term = tanks_term(text)
+    assert score_parties(text, mentions, term, [], (0, len(text)))["CHL"].supplier > 0
+    assert score_parties(text, mentions, term, [], (0, len(text)), frozenset({chileans.start}))["CHL"].supplier == 0
+
+
+def test_roles_a_maker_participle_past_the_term_is_not_the_subjects_act():
+    # "built" speaks of the tanks' maker, not of what the Chileans did
+    text = "Like Peru, the Chileans use tanks built in Germany."
+    mentions = find_countries(text)
+    chileans = next(m for m in mentions if m.iso3 == "CHL")
+    parties = score_parties(text, mentions, tanks_term(text), [], (0, len(text)), frozenset({chileans.start}))
+    assert parties["CHL"].supplier == 0
+    assert parties["DEU"].supplier > 0 and parties["DEU"].recipient == 0

@@ -78,6 +78,9 @@ def test_syntax_an_infinitive_of_purpose_acts_through_the_subject_it_serves():
     # an infinitive with a subject of its own keeps it
     reading = read("Chile paid millions for Peru to acquire the frigates.", "frigates")
     assert reading.recipient != "CHL"
+    # "trained X to operate": the object operates, not the trainer
+    reading = read("Russia has trained Indonesian crews to operate the Su-35 jets.", "Su-35 jets")
+    assert reading.recipient != "RUS"
 
 
 def test_syntax_a_force_that_moves_is_not_its_own_sender():
