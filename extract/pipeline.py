@@ -199,6 +199,7 @@ def fill_from_context(claims: list[Claim]) -> None:
             local = ("", local[1])  # "Venezuela has no nuclear arms": nobody supplied what is denied
         if not claim.recipient:
             claim.recipient = place_country(claim)
+        own_recipient = claim.recipient
         if claim.guessed_direction and claim.term.category != "strategic" and (claim.recipient, claim.supplier) == local:
             # "a deal between Iranian and Russian officials" ordered by the exporters' ranking: the
             # two sides stand as the paragraph's or the article's transfers have them. A strategic
@@ -206,7 +207,7 @@ def fill_from_context(claims: list[Claim]) -> None:
             claim.supplier, claim.recipient = local
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         claim.certainty = attributed_certainty(claim)
-        if claim.supplier and claim.recipient and not claim.guessed_direction:
+        if claim.supplier and claim.recipient and not claim.guessed_direction and own_recipient:
             previous = claim
 
 

@@ -72,3 +72,14 @@ def test_pipeline_guessed_agreement_sides_vote_less_for_the_articles_pair():
               Claim(supplier="ESP", recipient="CHL", guessed_direction=False),
               Claim(supplier="", recipient="CHL", guessed_direction=False)]
     assert pipeline.main_pair(claims) == ("ESP", "CHL")
+
+
+def test_pipeline_a_claim_whose_recipient_came_from_context_does_not_lead_its_paragraph(extract_text):
+    # the escort's recipient is only the article's: it does not hand its supplier to the next sentence
+    text = ("Russian bombers land in Nicaragua\n\n"
+            "MOSCOW — Two Russian Tu-95 bombers arrived in Nicaragua on Monday, the Russian defence ministry said.\n\n"
+            "The ministry said Russia had sent the bombers to Managua for joint drills.\n\n"
+            "According to the ministry, Colombian Kfir jets escorted the bombers over the Caribbean. "
+            "It added that an Il-76 transport jet flew with the two bombers to Managua.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.label == "Il-76"] == [("RUS", "NIC")]

@@ -72,3 +72,12 @@ def test_roles_a_maker_participle_past_the_term_is_not_the_subjects_act():
     parties = score_parties(text, mentions, tanks_term(text), [], (0, len(text)), frozenset({chileans.start}))
     assert parties["CHL"].supplier == 0
     assert parties["DEU"].supplier > 0 and parties["DEU"].recipient == 0
+
+
+def test_roles_a_design_adapted_from_another_country_is_not_its_supply():
+    text = "Peru plans to buy tanks adapted from a design from Russia."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["RUS"].supplier > 0  # "a design from Russia": still a from-cue
+    text = "Peru plans to buy tanks adapted from Russia's T-90 design."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["RUS"].supplier == 0
