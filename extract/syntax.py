@@ -265,11 +265,14 @@ def _purpose_head(action: Token) -> list[Token]:
 
 
 def _purpose_subject_verb(action: Token, controllers: list[Token]) -> int:
-    """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose with no
-    subject of its own acts through the subject of the verb it serves; returns that verb's index."""
+    """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose (or an
+    adverbial participle) with no subject of its own acts through the subject of the verb it
+    serves; returns that verb's index."""
     top = (controllers or [action])[-1]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
-    if not (_is_verb(top) and infinitive and top.dep_ in ("advcl", "xcomp") and _is_verb(top.head)):
+    # "Poland has become a big supplier, sending T-72s to Ukraine": a participle too
+    participle = top.tag_ == "VBG" and top.dep_ == "advcl"
+    if not (_is_verb(top) and (infinitive or participle) and top.dep_ in ("advcl", "xcomp") and _is_verb(top.head)):
         return -1
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
         return -1

@@ -78,6 +78,9 @@ def test_syntax_an_infinitive_of_purpose_acts_through_the_subject_it_serves():
     # an infinitive with a subject of its own keeps it
     reading = read("Chile paid millions for Peru to acquire the frigates.", "frigates")
     assert reading.recipient != "CHL"
+    # an adverbial participle: "Norway has become a big donor, sending Leopard tanks to Ukraine"
+    reading = read("Norway has become a leading donor, sending 80 Soviet-built tanks to Ukraine since May.", "tanks")
+    assert (reading.supplier, reading.recipient) == ("NOR", "UKR")
     # "trained X to operate": the object operates, not the trainer
     reading = read("Russia has trained Indonesian crews to operate the Su-35 jets.", "Su-35 jets")
     assert reading.recipient != "RUS"
