@@ -93,6 +93,8 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
 
 
 _MAKER_WORD = re.compile(r"\b(?:built|made|manufactured|produced|designed|developed|assembled)$")
+# "its war against Ukraine", "used against Ukrainians": the target is neither side of a transfer.
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # How much a country counts for a term when it belongs to another one ("TB2 drones from Turkey and
 # Mi-171 helicopters from Russia": Turkey is the drones' supplier, not the helicopters').
@@ -113,7 +115,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
     """Every country of the sentence with its supplier and recipient scores for ``term``.
     ``subjects``: the starts of the mentions the parse reads as a verb's subject ("the Chileans
     use F-5s"), which modify no term however close they stand."""
-    mentions = nearest_mentions(mentions, term)
+    mentions = [m for m in nearest_mentions(mentions, term)
+                if not _AGAINST_BEFORE.search(text, max(0, m.start - 30), m.start)]
     parties: dict[str, Party] = {}
     for mention in mentions:
         party = parties.setdefault(mention.iso3, Party(mention.iso3))

@@ -81,3 +81,9 @@ def test_roles_a_design_adapted_from_another_country_is_not_its_supply():
     text = "Peru plans to buy tanks adapted from Russia's T-90 design."
     parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
     assert parties["RUS"].supplier == 0
+
+
+def test_roles_a_target_named_after_against_is_no_party():
+    text = "Belarus sold tanks to Russia for its war against Ukraine."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert set(parties) == {"BLR", "RUS"}
