@@ -83,7 +83,12 @@ def test_roles_a_design_adapted_from_another_country_is_not_its_supply():
     assert parties["RUS"].supplier == 0
 
 
-def test_roles_a_target_named_after_against_is_no_party():
-    text = "Belarus sold tanks to Russia for its war against Ukraine."
+@pytest.mark.parametrize("text", [
+    "Belarus sold tanks to Russia for its war against Ukraine.",
+    "Belarus sold tanks to Russia weeks ahead of the Ukraine war.",
+    "Belarus has sold tanks to Russia since Ukraine's counter-offensive.",
+])
+def test_roles_a_target_or_a_war_named_by_a_country_is_no_party(text):
+    # a target ("against Ukraine") or a country naming a war ("the Ukraine war") is no side of the transfer
     parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
     assert set(parties) == {"BLR", "RUS"}
