@@ -95,6 +95,9 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
 _MAKER_WORD = re.compile(r"\b(?:built|made|manufactured|produced|designed|developed|assembled)$")
 # "its war against Ukraine", "used against Ukrainians": the target is neither side of a transfer.
 _AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$")
+# Weapons "for use in the war in Yemen": the war's country is where they are used, not who gets
+# them (a force sent to the war is hosted there, so this holds for items only).
+_WAR_IN_BEFORE = re.compile(r"\b(?:war|conflict|invasion|offensive)\s+(?:in|on|of|with)\s+(?:the\s+)?$")
 # "weeks ahead of the Gaza war", "since Russia's invasion": a country that names a war is a side
 # of the fighting, not of the transfer.
 _NAMES_A_WAR = re.compile(r"(?:['’]s)?\s+(?:(?:full-scale|ongoing|civil|brutal|illegal|unprovoked)\s+)?"
@@ -120,7 +123,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
     ``subjects``: the starts of the mentions the parse reads as a verb's subject ("the Chileans
     use F-5s"), which modify no term however close they stand."""
     mentions = [m for m in nearest_mentions(mentions, term)
-                if not _AGAINST_BEFORE.search(text, max(0, m.start - 30), m.start) and not _NAMES_A_WAR.match(text, m.end)]
+                if not _AGAINST_BEFORE.search(text, max(0, m.start - 30), m.start) and not _NAMES_A_WAR.match(text, m.end)
+                and not (term.kind == "item" and _WAR_IN_BEFORE.search(text, max(0, m.start - 30), m.start))]
     parties: dict[str, Party] = {}
     for mention in mentions:
         party = parties.setdefault(mention.iso3, Party(mention.iso3))

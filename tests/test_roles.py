@@ -87,8 +87,16 @@ def test_roles_a_design_adapted_from_another_country_is_not_its_supply():
     "Belarus sold tanks to Russia for its war against Ukraine.",
     "Belarus sold tanks to Russia weeks ahead of the Ukraine war.",
     "Belarus has sold tanks to Russia since Ukraine's counter-offensive.",
+    "Belarus sold tanks to Russia for use in the war in Ukraine, officials said.",
 ])
 def test_roles_a_target_or_a_war_named_by_a_country_is_no_party(text):
     # a target ("against Ukraine") or a country naming a war ("the Ukraine war") is no side of the transfer
     parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
     assert set(parties) == {"BLR", "RUS"}
+
+
+def test_roles_a_force_sent_to_a_war_is_hosted_where_it_is_fought():
+    text = "Belarus said its troops would not join the war in Ukraine."
+    start = text.index("troops")
+    term = Term(start, start + 6, "deployment", "troops", "troops")
+    assert "UKR" in score_parties(text, find_countries(text), term, [], (0, len(text)))
