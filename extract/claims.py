@@ -281,6 +281,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     text = view.sentence.text
     out = []
     subjects = _subject_mentions(view)
+    speakers = _speaker_mentions(view)
     for term in view.terms:
         if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
             continue
@@ -294,6 +295,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
         parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects)
+        for party in parties.values():
+            party.speaker = all(m.start in speakers for m in party.mentions)
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
             supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
@@ -362,6 +365,22 @@ def _subject_mentions(view: SentenceView) -> frozenset[int]:
     for mention in view.countries:
         span = syntax.span_of(view.doc, mention.start, mention.end)
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            starts.add(mention.start)
+    return frozenset(starts)
+
+
+def _speaker_mentions(view: SentenceView) -> frozenset[int]:
+    """The starts of the country mentions the parse reads as the subject of a verb of saying ("The
+    White House has said that ...", "Seoul denied ...")."""
+    if view.doc is None:
+        return frozenset()
+    starts = set()
+    for mention in view.countries:
+        span = syntax.span_of(view.doc, mention.start, mention.end)
+        if span is None:
+            continue
+        head = syntax.phrase_head(span.root, set())
+        if head.dep_ in ("nsubj", "nsubjpass") and syntax.is_report_verb(head.head):
             starts.add(mention.start)
     return frozenset(starts)
 

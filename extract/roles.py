@@ -53,6 +53,7 @@ class Party:
     first: int = 10**6
     in_clause: bool = False
     mentions: list[CountryMention] = field(default_factory=list)
+    speaker: bool = False  # named only as the one who says the claim ("the White House said that ...")
 
 
 @lru_cache(maxsize=1)
@@ -360,8 +361,10 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
         # a country named only by a demonym ("expelled French troops") is not the clause's subject
         elif (others := [p for p in others if p.in_clause and any(m.form != "demonym" for m in p.mentions)]) \
                 and (supplier or len(others) > 1) and term.kind != "deployment":
-            subject = min(others, key=lambda p: p.first)
-            if subject.iso3 != supplier and (not term.origin or subject.iso3 != term.origin or supplier):
+            # nor is the one who only reports it ("The White House said Iran shipped the drones")
+            subject = min((p for p in others if not p.speaker), key=lambda p: p.first, default=None)
+            if subject is not None and subject.iso3 != supplier \
+                    and (not term.origin or subject.iso3 != term.origin or supplier):
                 recipient = subject.iso3
     # "Germany said the Arrow 3 batteries would become operational": the one country named, with no
     # cue of giving and not the maker, holds the system; the maker supplied it

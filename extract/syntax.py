@@ -400,6 +400,11 @@ def reporting_verb(top: Token) -> Token | None:
     return None
 
 
+def is_report_verb(token: Token) -> bool:
+    """Whether ``token`` is a verb of saying (data/verb_cues.csv, role=report)."""
+    return _cue(token, "report") is not None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with."""
     for token in (verb, verb.head if verb.dep_ == "conj" else None):

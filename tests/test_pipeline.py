@@ -83,3 +83,11 @@ def test_pipeline_a_claim_whose_recipient_came_from_context_does_not_lead_its_pa
             "It added that an Il-76 transport jet flew with the two bombers to Managua.\n")
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.label == "Il-76"] == [("RUS", "NIC")]
+
+
+def test_pipeline_the_one_who_reports_a_shipment_is_not_its_recipient(extract_text):
+    text = ("Belarus ships drones to Russia\n\n"
+            "MINSK - Belarus has sent Orlan drones to Russia, officials in Kyiv said.\n\n"
+            "The Pentagon has said that Belarus shipped the drones by rail to Smolensk.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if "Pentagon" in r.sentence] == [("BLR", "RUS")]
