@@ -100,3 +100,9 @@ def test_roles_a_force_sent_to_a_war_is_hosted_where_it_is_fought():
     start = text.index("troops")
     term = Term(start, start + 6, "deployment", "troops", "troops")
     assert "UKR" in score_parties(text, find_countries(text), term, [], (0, len(text)))
+
+
+def test_roles_a_destination_after_bound_for_is_the_recipient():
+    text = "The tanks were held in Greek depots and will be loaded onto a vessel bound for Cyprus."
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["CYP"].recipient > parties["GRC"].recipient
