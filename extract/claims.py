@@ -336,7 +336,22 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
             extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
         ))
+    _deals_follow_their_items(out)
     return out
+
+
+def _deals_follow_their_items(claims: list[Claim]) -> None:
+    """"KAI signed a contract to deliver 18 FA-50s to Malaysia": an arms deal stands between the
+    parties of the one transfer its sentence names, when it agrees with the deal's supplier (the
+    deal's own reading takes the sentence's first country as its other side)."""
+    pairs = {(c.supplier, c.recipient) for c in claims if c.term.kind == "item" and c.supplier and c.recipient}
+    if len(pairs) != 1:
+        return
+    supplier, recipient = next(iter(pairs))
+    for claim in claims:
+        if claim.term.kind == "agreement" and claim.term.category == "arms-deal" and claim.supplier in ("", supplier):
+            claim.supplier, claim.recipient = supplier, recipient
+            claim.guessed_direction, claim.explicit_pair = False, True
 
 
 # A named instrument (an agreement, a treaty) is a claim in itself; "cooperation" or "ties" needs a verb.

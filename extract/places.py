@@ -64,6 +64,9 @@ def _country_forms() -> dict[str, tuple[str, str]]:
     for row in load_table("people"):
         for name in [row["name"], *split_values(row.get("aliases", ""))]:
             forms.setdefault(name, (row["iso3"], "person"))
+    for row in load_table("makers"):  # "KAI signed a contract": a state's arms maker acts for it
+        for name in [row["name"], *split_values(row.get("aliases", ""))]:
+            forms.setdefault(name, (row["iso3"], "metonym"))
     for row in load_table("countries"):
         iso3 = row["iso3"]
         for column, form in (("metonyms", "metonym"), ("demonyms", "demonym"), ("aliases", "name"), ("name", "name")):

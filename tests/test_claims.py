@@ -334,3 +334,12 @@ def test_claims_a_subject_beside_a_term_is_no_modifier_and_made_in_names_the_mak
 def test_claims_a_maker_in_a_locative_is_not_a_host(extract_text):
     records = extract_text("Indonesia operates attack helicopters made in France.", "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.kind == "item"] == [("FRA", "IDN")]
+
+
+def test_claims_a_makers_contract_stands_between_the_maker_and_the_buyer(extract_text):
+    # the maker acts for its country; the deal is between the parties of the transfer it names,
+    # not the country of an earlier order named first
+    records = extract_text("Before the Polish order, Hanwha signed a contract in 2021 to deliver 18 K9 howitzers "
+                           "to Estonia.", "2024-05-23")
+    assert sorted((r.kind, r.supplier, r.recipient) for r in records) == [("agreement", "KOR", "EST"),
+                                                                          ("item", "KOR", "EST")]

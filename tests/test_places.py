@@ -12,6 +12,7 @@ from extract.places import country_centroid, find_countries, find_places, load_c
         ("U.S. officials", [("USA", "name")]),
         ("The Washington Post reported", []),
         ("Chile will pay US$900 million", [("CHL", "name")]),
+        ("Hanwha and Rheinmetall signed", [("KOR", "metonym"), ("DEU", "metonym")]),
         ("the South American country", []),
         ("Maduro's envoy", [("VEN", "person")]),
     ],
