@@ -86,6 +86,11 @@ def test_syntax_an_infinitive_of_purpose_acts_through_the_subject_it_serves():
     assert reading.recipient != "RUS"
 
 
+def test_syntax_a_re_transfer_passed_on_goes_to_its_new_recipient():
+    reading = read("Spain denied reports that tanks it sold to Chile might be passed on to Peru.", "tanks")
+    assert (reading.recipient, reading.status) == ("PER", "planned")
+
+
 def test_syntax_a_force_that_moves_is_not_its_own_sender():
     reading = read("More than 3,000 Russian troops moved into Niger last week.", "troops", "deployment")
     assert (reading.status, reading.recipient) == ("delivered", "NER")
