@@ -91,6 +91,12 @@ def test_syntax_a_re_transfer_passed_on_goes_to_its_new_recipient():
     assert (reading.recipient, reading.status) == ("PER", "planned")
 
 
+def test_syntax_who_asks_for_weapons_would_receive_them():
+    reading = read("Peru's president is expected to ask for more air defence systems during a visit to Spain.",
+                   "air defence systems")
+    assert (reading.recipient, reading.status) == ("PER", "planned")  # an expected request: planned
+
+
 def test_syntax_a_force_that_moves_is_not_its_own_sender():
     reading = read("More than 3,000 Russian troops moved into Niger last week.", "troops", "deployment")
     assert (reading.status, reading.recipient) == ("delivered", "NER")
