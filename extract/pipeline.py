@@ -226,11 +226,15 @@ def attributed_certainty(claim: Claim) -> str:
 def place_country(claim: Claim) -> str:
     """The country of the place a claim happens at ("seen at Bamako-Senou airport"), when it is not
     the supplier's: the host of a delivery or a force."""
-    others = [c for c in claim.parties if c != claim.supplier]
+    # a country the sentence names with no recipient's cue ("Ukraine will see how many troops are
+    # deployed in Kursk") does not outrank the place the claim happens at
+    others = [c for c, p in claim.parties.items() if c != claim.supplier and p.recipient > 0]
     if claim.term.kind == "agreement" or others:
         return ""
     place = resolve_place(claim.view, claim.term, "")
-    if place and place.kind != "country" and place.iso3 and place.iso3 != claim.supplier:
+    # a capital named for its government ("turned to Moscow") is a party, not where the claim happens
+    metonyms = {m.text for m in claim.view.countries if m.form == "metonym"}
+    if place and place.kind != "country" and place.iso3 and place.iso3 != claim.supplier and place.name not in metonyms:
         return place.iso3
     return ""
 

@@ -91,3 +91,13 @@ def test_pipeline_the_one_who_reports_a_shipment_is_not_its_recipient(extract_te
             "The Pentagon has said that Belarus shipped the drones by rail to Smolensk.\n")
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if "Pentagon" in r.sentence] == [("BLR", "RUS")]
+
+
+def test_pipeline_a_force_deployed_at_a_named_place_is_hosted_by_its_country(extract_text):
+    # Poland is named, but with no cue of receiving: the place the troops go to gives the host
+    records = extract_text("He said Poland will see within days how many Belarusian troops end up deployed "
+                           "in Kaliningrad.", "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment"] == [("BLR", "RUS")]
+    # a capital named for its government is no such place
+    records = extract_text("Sudan's junta expelled Turkish troops and turned to Moscow for help.", "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment"] == [("TUR", "SDN")]
