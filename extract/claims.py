@@ -297,6 +297,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects)
         for party in parties.values():
             party.speaker = all(m.start in speakers for m in party.mentions)
+        parties = {iso3: p for iso3, p in parties.items()
+                   if not all(_MEMBER_OF.search(text[max(0, m.start - 60):m.start]) for m in p.mentions)}
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
             supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
@@ -359,6 +361,11 @@ _NAMED_AGREEMENT = re.compile(r"\b(?:agreements?|treat(?:y|ies)|pacts?|accords?|
 # Unions of states (ISO 3166-1 reserves EUU for the EU) are parties only when no state is named:
 # "the first NATO and EU member to buy" names Poland as the buyer (gold conventions: optional).
 _MULTILATERAL = {"EUU"}
+
+
+# "selling tanks to another member state of the EU": the union (or a state named so) only describes
+# the unnamed party, which the article's context names.
+_MEMBER_OF = re.compile(r"\bmembers?\s+(?:states?\s+)?of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:the\s+)?)?$", re.I)
 
 
 def _prefer_states(supplier: str, recipient: str, parties: dict) -> tuple[str, str]:

@@ -343,3 +343,12 @@ def test_claims_a_makers_contract_stands_between_the_maker_and_the_buyer(extract
                            "to Estonia.", "2024-05-23")
     assert sorted((r.kind, r.supplier, r.recipient) for r in records) == [("agreement", "KOR", "EST"),
                                                                           ("item", "KOR", "EST")]
+
+
+def test_claims_a_union_that_only_describes_the_buyer_leaves_it_to_the_context(extract_text):
+    text = ("Sweden to sell jets to Hungary\n\n"
+            "Sweden has agreed to sell four Gripen jets to Hungary, officials said.\n\n"
+            "The minister said Sweden is about to export combat drones, a first, to another member "
+            "of the EU and of NATO.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {(r.supplier, r.recipient) for r in records if "member of" in r.sentence} == {("SWE", "HUN")}
