@@ -269,6 +269,9 @@ def _purpose_subject_verb(action: Token, controllers: list[Token]) -> int:
     adverbial participle) with no subject of its own acts through the subject of the verb it
     serves; returns that verb's index."""
     top = (controllers or [action])[-1]
+    if not controllers and top.pos_ == "NOUN" and top.dep_ == "dobj" and _cue(top.head, "report") is not None \
+            and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in top.children):
+        return top.head.i  # "Canada announced the allocation of aid to Ukraine": the announcer's own act
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
     # "Poland has become a big supplier, sending T-72s to Ukraine": a participle too
     participle = top.tag_ == "VBG" and top.dep_ == "advcl"

@@ -97,6 +97,14 @@ def test_syntax_who_asks_for_weapons_would_receive_them():
     assert (reading.recipient, reading.status) == ("PER", "planned")  # an expected request: planned
 
 
+def test_syntax_who_announces_a_nominal_act_performs_it():
+    reading = read("Chile announced the allocation of 40 tanks to Peru last week.", "tanks")
+    assert (reading.supplier, reading.recipient, reading.status) == ("CHL", "PER", "pledged")
+    # unless the noun names its own agent
+    reading = read("Chile announced plans by Spain to send tanks to Peru.", "tanks")
+    assert reading.supplier != "CHL"
+
+
 def test_syntax_a_force_that_moves_is_not_its_own_sender():
     reading = read("More than 3,000 Russian troops moved into Niger last week.", "troops", "deployment")
     assert (reading.status, reading.recipient) == ("delivered", "NER")
