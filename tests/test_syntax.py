@@ -105,6 +105,11 @@ def test_syntax_who_announces_a_nominal_act_performs_it():
     assert reading.supplier != "CHL"
 
 
+def test_syntax_who_asks_permission_to_send_would_send():
+    reading = read("Chile formally asked Spain for permission to send 12 of its Spanish-made tanks to Peru.", "tanks")
+    assert (reading.supplier, reading.recipient) == ("CHL", "PER")
+
+
 def test_syntax_a_force_that_moves_is_not_its_own_sender():
     reading = read("More than 3,000 Russian troops moved into Niger last week.", "troops", "deployment")
     assert (reading.status, reading.recipient) == ("delivered", "NER")
