@@ -59,6 +59,7 @@ class Claim:
     extra_suppliers: list[str] = field(default_factory=list)
     extra_recipients: list[str] = field(default_factory=list)
     guessed_direction: bool = False  # an agreement's sides ordered only by the exporters' ranking
+    lineage: bool = False  # a design the term descends from ("based on the American M109"), not a transfer
 
 
 @dataclass
@@ -337,6 +338,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
             extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
+            lineage=bool(_LINEAGE.search(text[max(0, term.start - 60):term.start])),
         ))
     _deals_follow_their_items(out)
     return out
@@ -354,6 +356,14 @@ def _deals_follow_their_items(claims: list[Claim]) -> None:
         if claim.term.kind == "agreement" and claim.term.category == "arms-deal" and claim.supplier in ("", supplier):
             claim.supplier, claim.recipient = supplier, recipient
             claim.guessed_direction, claim.explicit_pair = False, True
+
+
+# "adapted from the American M109", "based on the Soviet S-300", "a copy of the Israeli Harop": the
+# design a system descends from, named beside the claim.
+_LINEAGE = re.compile(r"\b(?:adapted|derived|copied|developed|evolved|descended|modell?ed|based)\s+(?:from|on)\s+"
+                      r"(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+                      r"|\b(?:copy|clone|version|derivative|variant)\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?"
+                      r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # A named instrument (an agreement, a treaty) is a claim in itself; "cooperation" or "ties" needs a verb.

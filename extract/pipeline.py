@@ -207,7 +207,7 @@ def fill_from_context(claims: list[Claim]) -> None:
             claim.supplier, claim.recipient = local
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         claim.certainty = attributed_certainty(claim)
-        if claim.supplier and claim.recipient and not claim.guessed_direction and own_recipient:
+        if claim.supplier and claim.recipient and not claim.guessed_direction and own_recipient and not claim.lineage:
             previous = claim
 
 

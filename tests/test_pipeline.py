@@ -101,3 +101,13 @@ def test_pipeline_a_force_deployed_at_a_named_place_is_hosted_by_its_country(ext
     # a capital named for its government is no such place
     records = extract_text("Sudan's junta expelled Turkish troops and turned to Moscow for help.", "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment"] == [("TUR", "SDN")]
+
+
+def test_pipeline_a_design_a_system_descends_from_does_not_lead_its_paragraph(extract_text):
+    # the M109 is named as the K9's ancestor: its maker does not supply the drones named after it
+    text = ("Korea to sell howitzers to Peru\n\n"
+            "South Korea will sell K9 howitzers to Peru, officials said.\n\n"
+            "Lima wants to buy the K9 howitzer, which was adapted from the American M109 design, "
+            "and also 20 drones, the report said.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.label == "drones"] == [("KOR", "PER")]
