@@ -313,7 +313,7 @@ def test_syntax_having_a_thing_deployed_is_no_obligation():
 @pytest.mark.parametrize("sentence, term, expected", [
     ("Madrid put the transfer of the rifles on hold last month.", "rifles", "ended"),
     ("In March the minister opted to put on hold a shipment of rifles that was due to go to Peru.", "rifles", "ended"),
-    ("Axios said the minister had put on hold a shipment that was due to go to Peru.", "shipment", "ended"),
+    ("A newspaper said the minister had put on hold a shipment that was due to go to Peru.", "shipment", "ended"),
     ("Madrid chose to put on hold an arms shipment that was meant to go to Peru.", "arms shipment", "ended"),
     ("The minister decided to halt the transfer of the howitzers.", "howitzers", "ended"),
     ("The White House lifted the hold on a shipment of rockets to Peru.", "rockets", "planned"),
