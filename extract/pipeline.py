@@ -443,7 +443,7 @@ def carry_dates(claims: list[Claim]) -> None:
         for earlier in reversed(dated):
             if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
                 break
-            if (earlier.status == claim.status and earlier.term.label.lower() == claim.term.label.lower()
+            if (earlier.status == claim.status and _same_event(earlier, claim)
                     and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient)):
                 claim.date = earlier.date
                 break
@@ -451,6 +451,14 @@ def carry_dates(claims: list[Claim]) -> None:
 
 # A list item: a line that opens with an arrow, a bullet or a dash.
 _LIST_ITEM = re.compile(r"^\s*[→•▪◦·*–—-]\s*")
+
+
+def _same_event(earlier: Claim, later: Claim) -> bool:
+    """Whether two claims of one pair and status can be one event: the same system named again, or
+    items agreed after the deal that agreed them ("the deal comprises radars and torpedoes")."""
+    if earlier.term.label.lower() == later.term.label.lower():
+        return True
+    return later.status == "agreed" and later.term.kind == "item" and earlier.term.kind == "agreement"
 
 
 def list_status(claims: list[Claim], text: str) -> None:

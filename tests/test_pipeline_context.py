@@ -28,3 +28,13 @@ def test_pipeline_two_batches_of_one_system_on_two_dates_are_two_records(extract
     records = extract_text(text, "2023-06-05")
     dates = sorted(r.date for r in records if "second batch" in r.sentence and r.kind == "item")
     assert dates == ["2021-03", "2023-05"]
+
+
+def test_items_a_deal_comprises_take_the_date_of_the_deal_just_before(extract_text):
+    text = ("Madrid backs naval exports\n\n"
+            "On 3 March 2024 Spain signed an arms deal with Peru for four patrol boats.\n\n"
+            "The deal comprises radars, torpedoes and spare engines, a ministry official said.\n")
+    records = extract_text(text)  # no publication date: only the text dates the claims
+    parts = {(r.label, r.status, r.date) for r in records if "comprises" in r.sentence and r.kind == "item"}
+    assert ("torpedoes", "agreed", "2024-03-03") in parts
+    assert ("radars", "agreed", "2024-03-03") in parts
