@@ -444,19 +444,28 @@ class _Job:
     records: list[Record] = field(default_factory=list)
     error: ArticleError | None = None
 
-    def step(self, work: Callable[[], object]) -> None:
-        """Run one step of the article on its budget; once the budget is spent, the article is out."""
+    def step(self, work: Callable[[_Job], None]) -> None:
+        """Run ``work(job)`` on the article's budget; once the budget is spent, the article is out."""
         if self.error is None and self.budget.over():
             self.error = ArticleError(_article_name(self.article), f"{self.budget.exceeded()}; skipped")
         if self.error is not None:
             return
         with limits.charged_to(self.budget):
             try:
-                work()
+                work(self)
             except limits.BudgetExceeded as err:
                 self.error = ArticleError(_article_name(self.article), f"{err}; skipped")
             except ArticleError as err:
                 self.error = err
+
+
+def _read(job: _Job) -> None:
+    job.reading = read_article(job.article)
+
+
+def _finish(job: _Job) -> None:
+    """The project's steps on the article's parsed sentences, then its claims and records."""
+    job.records = records_of(job.article, claims_from(job.reading, (read_doc(doc) for doc in job.docs)))
 
 
 def parse_together(jobs: list[_Job]) -> None:
@@ -467,7 +476,7 @@ def parse_together(jobs: list[_Job]) -> None:
     at most a batch, as when it is parsed alone."""
     queue: list[tuple[_Job, Doc]] = []
     for job in jobs:
-        job.step(lambda job=job: queue.extend((job, doc) for doc in make_docs(job.reading.sentences())))
+        job.step(lambda job: queue.extend((job, doc) for doc in make_docs(job.reading.sentences())))
     position = 0
     while position < len(queue):
         batch: list[tuple[_Job, Doc]] = []
@@ -491,11 +500,10 @@ def extract_group(articles: list[Article], budget: float | None = limits.DEFAULT
     sentences parsed together (parse_together), then each article's claims are read alone."""
     jobs = [_Job(article, limits.Budget(budget)) for article in articles]
     for job in jobs:
-        job.step(lambda job=job: setattr(job, "reading", read_article(job.article)))
+        job.step(_read)
     parse_together([job for job in jobs if job.error is None])
     for job in jobs:
-        job.step(lambda job=job: setattr(job, "records", records_of(
-            job.article, claims_from(job.reading, (read_doc(doc) for doc in job.docs)))))
+        job.step(_finish)
         name = _article_name(job.article)
         job.article.warnings.extend(f"{name}: {note}" for note in job.budget.notes)
     return jobs
