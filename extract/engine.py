@@ -1,7 +1,8 @@
 """The Dask engine: ``pipeline.extract_many`` spread over the workers of a Dask cluster, in batches.
 
-Each worker process extracts whole batches with ``pipeline.extract_article``. The lexicons and the
-matchers compiled from them are module-level caches (``lexicon.load_table`` and the ``lru_cache``
+Each worker process extracts whole batches with ``pipeline.extract_many``, as the local engine does
+(the sentences of several articles parsed together, each article within its own budget). The
+lexicons and the matchers compiled from them are module-level caches (``lexicon.load_table`` and the ``lru_cache``
 builders in equipment, places, terms...), so they load once per worker process, not once per task:
 a worker keeps its imported modules between tasks. ``_warm_up`` pays that cost on every worker
 before the first batch, so no batch carries it.
@@ -16,8 +17,8 @@ from contextlib import contextmanager
 from distributed import Client, LocalCluster, as_completed
 
 from . import limits
-from .articles import Article, ArticleError
-from .pipeline import Progress, extract_article, extract_within_budget
+from .articles import Article
+from .pipeline import Progress, extract_article, extract_many
 from .records import Record
 
 # A few batches per worker: a worker that finishes early takes another (articles differ in length),
@@ -39,13 +40,8 @@ def extract_batch(batch: list[Article], budget: float | None = limits.DEFAULT_BU
     own thread, see extract/limits.py); each article comes back as the worker left it (an inferred
     publication date and notes set on it, as the local engine does), and a message for each article
     over its budget."""
-    results, skipped = [], []
-    for article in batch:
-        try:
-            results.append((article, extract_within_budget(article, budget)))
-        except ArticleError as err:
-            skipped.append(str(err))
-    return results, skipped
+    skipped: list[str] = []
+    return extract_many(batch, budget=budget, skipped=skipped), skipped
 
 
 def _warm_up() -> None:

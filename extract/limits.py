@@ -11,6 +11,11 @@ second, so a deadline checked between sentences is overrun by at most that.
 
 The deadline and the notes about cuts live in a ``ContextVar``: each thread (the main thread, a
 Streamlit script thread, a Dask worker thread) sees only the article it is extracting.
+
+An article's work may come in parts: ``pipeline.extract_many`` reads each article alone, has the
+model parse the sentences of several articles in shared batches, then reads each article's claims
+alone. A ``Budget`` keeps the time it has ``spent``: each part runs ``charged_to`` it (the deadline
+is what is left), and an article's share of a shared batch is ``charge``d to it between batches.
 """
 
 from __future__ import annotations
@@ -40,33 +45,55 @@ class BudgetExceeded(Exception):
 
 @dataclass
 class Budget:
-    """The deadline of the article being extracted, and notes about what the caps cut from it."""
+    """The time budget of the article being extracted, the time it has spent, and notes about what
+    the caps cut from it. An article's work may come in several parts (reading, a share of a parse
+    batch it has with other articles, its claims): ``spent`` adds them up."""
 
     seconds: float | None
-    deadline: float | None
+    deadline: float | None = None
     notes: list[str] = field(default_factory=list)
+    spent: float = 0.0
+
+    def charge(self, seconds: float) -> None:
+        """Add time spent on the article's behalf outside ``charged_to`` (its share of a batch)."""
+        self.spent += seconds
+
+    def over(self) -> bool:
+        return bool(self.seconds) and self.spent > self.seconds
+
+    def exceeded(self) -> BudgetExceeded:
+        return BudgetExceeded(f"took longer than the {self.seconds:g} s time budget per article")
 
 
 _current: ContextVar[Budget | None] = ContextVar("extract_budget", default=None)
 
 
 @contextmanager
-def within_budget(seconds: float | None) -> Iterator[Budget]:
-    """Run the body with a deadline ``seconds`` from now (None: no deadline, notes still kept)."""
-    deadline = time.monotonic() + seconds if seconds else None
-    budget = Budget(seconds, deadline)
+def charged_to(budget: Budget) -> Iterator[Budget]:
+    """Run the body on ``budget``: its deadline is what the budget has left from now, and the time
+    the body takes is added to what it has spent."""
+    start = time.monotonic()
+    budget.deadline = start + budget.seconds - budget.spent if budget.seconds else None
     token = _current.set(budget)
     try:
         yield budget
     finally:
+        budget.spent += time.monotonic() - start
         _current.reset(token)
+
+
+@contextmanager
+def within_budget(seconds: float | None) -> Iterator[Budget]:
+    """Run the body with a deadline ``seconds`` from now (None: no deadline, notes still kept)."""
+    with charged_to(Budget(seconds)) as budget:
+        yield budget
 
 
 def check() -> None:
     """Raise BudgetExceeded when the current article's deadline has passed (no-op outside a budget)."""
     budget = _current.get()
     if budget is not None and budget.deadline is not None and time.monotonic() > budget.deadline:
-        raise BudgetExceeded(f"took longer than the {budget.seconds:g} s time budget per article")
+        raise budget.exceeded()
 
 
 def note(message: str) -> None:

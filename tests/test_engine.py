@@ -53,6 +53,6 @@ def test_engine_batch_reports_articles_over_budget(monkeypatch):
         while True:
             limits.check()
 
-    monkeypatch.setattr(pipeline, "extract_article", stall)
+    monkeypatch.setattr(pipeline, "read_article", stall)
     results, skipped = engine.extract_batch([Article("slow", "Text.", path="/a/slow.txt")], budget=0.05)
     assert results == [] and skipped == ["slow.txt: took longer than the 0.05 s time budget per article; skipped"]

@@ -60,3 +60,14 @@ def test_limits_notes_are_kept_once_per_article(message):
         limits.check()  # no budget: never raises
     assert budget.notes == [message]
     limits.note(message)  # outside an article: nowhere to keep it, and no error
+
+
+@pytest.mark.parametrize("seconds", [0.5])
+def test_limits_a_budget_spent_in_parts_counts_every_part(seconds):
+    budget = limits.Budget(seconds)
+    with limits.charged_to(budget):
+        limits.check()  # the first part, in time
+    budget.charge(seconds)  # a share of a batch parsed with other articles
+    assert budget.over() and budget.spent > seconds
+    with limits.charged_to(budget), pytest.raises(limits.BudgetExceeded, match=f"{seconds:g} s"):
+        limits.check()  # nothing left for the next part

@@ -46,3 +46,36 @@ def test_nlp_annotate_writes_each_steps_layer():
     assert [(s.text, s._.term.label) for s in doc.spans["arms_references"]] == [("the tanks", "Leopard 2")]
     readings = {s.text: s._.reading for s in doc.spans["arms_claims"]}
     assert (readings["the tanks"].status, readings["the tanks"].supplier, readings["the tanks"].recipient) == ("agreed", "ESP", "PER")
+
+
+# Contractions and spoken forms that the model's attribute rules treat specially (some by regex, some
+# over two tokens), beside ordinary news wording; written for this test.
+_RULE_PASSAGE = ("Officials in Lima said they ain't ready, and y'all know there's nothin' new: Chile's navy "
+                 "won't buy the frigates, but it'd gladly lease two of them, isn't it?\n  They  did n't agree.")
+
+
+def test_nlp_attribute_lookup_writes_what_spacys_ruler_writes():
+    from extract.attribute_rules import AttributeLookup
+
+    nlp = load_nlp()
+    lookup = nlp.get_pipe("attribute_ruler")
+    assert isinstance(lookup, AttributeLookup)
+    model = find_model_package().load(exclude=["ner", "lemmatizer"])
+    ruled = model(_RULE_PASSAGE)
+    with model.select_pipes(disable=["attribute_ruler"]):
+        looked_up = lookup(model(_RULE_PASSAGE))
+    got = [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in looked_up]
+    assert got == [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in ruled]
+    assert {t.pos_ for t in looked_up} >= {"PROPN", "VERB", "AUX", "PUNCT", "SPACE"}  # the rules did write
+
+
+def test_nlp_attribute_lookup_declines_rules_it_cannot_read():
+    from spacy.lang.en import English
+
+    from extract.attribute_rules import AttributeLookup, use_lookup
+
+    nlp = English()
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "tank"}, {"OP": "+", "IS_PUNCT": True}]], {"LEMMA": "tank"})
+    assert AttributeLookup.from_ruler(ruler) is None
+    assert not use_lookup(nlp) and nlp.pipe_names == ["attribute_ruler"]

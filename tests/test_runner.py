@@ -216,16 +216,17 @@ def read_rows(path):
 
 
 def stall_on(article_id: str, monkeypatch) -> None:
-    """Make one article's extraction run until its budget stops it, as a hostile input would."""
-    real = pipeline.extract_article
+    """Make one article's reading (the first step of every way of extracting it) run until its
+    budget stops it, as a hostile input would."""
+    real = pipeline.read_article
 
-    def extract(article):
+    def read(article):
         while article.article_id == article_id:
             limits.check()
             time.sleep(0.01)
         return real(article)
 
-    monkeypatch.setattr(pipeline, "extract_article", extract)
+    monkeypatch.setattr(pipeline, "read_article", read)
 
 
 def stored_texts(db) -> dict[str, str]:
