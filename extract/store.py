@@ -12,7 +12,6 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable, Mapping
 from contextlib import closing
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -113,7 +112,8 @@ def save_articles(conn: sqlite3.Connection, results: Iterable[tuple[dict, list[R
             )
             conn.executemany(
                 f"INSERT OR REPLACE INTO records ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-                [[asdict(r)[c] for c in COLUMNS] for r in records],
+                # getattr per column: asdict() deep-copies the whole record, once per column it was asked for
+                [[getattr(r, c) for c in COLUMNS] for r in records],
             )
             saved += 1
         if saved:  # a run that changes nothing leaves the store, and the caches keyed on it, alone
