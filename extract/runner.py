@@ -27,6 +27,7 @@ from .articles import (
     read_metadata,
     scan_folder,
 )
+from .lexicon import data_version
 from .pipeline import Progress, extract_many, extract_within_budget
 from .records import COLUMNS, table_to_csv, write_atomic
 
@@ -93,6 +94,8 @@ def run(articles_dir: Path, out_dir: Path | None = None, db_path: Path = store.D
         done = {a.article_id: a for a, _ in results}
         summary.warnings.extend(w for a in articles for w in done.get(a.article_id, a).warnings)
         summary.extracted = store.save_articles(conn, ((a.as_row(), recs) for a, recs in results))
+        if store.extractor_digest(conn) != data_version():  # written once per upgrade: a run that changes nothing touches nothing
+            store.set_extractor_digest(conn, data_version())
         if summary.extracted or not outputs_current(out_dir, Path(db_path)):
             write_outputs_after_store(conn, out_dir, summary, Path(db_path))
         else:
@@ -211,14 +214,15 @@ def _safe_id(stem: str, text: str) -> str:
 
 
 def needs_extraction(articles_dir: Path, db_path: Path) -> bool:
-    """True when the store is missing or empty, or older than an article or the metadata file."""
+    """True when the store is missing or empty, was extracted by other rules or lexicons, or is older
+    than an article or the metadata file."""
     db_path = Path(db_path)
     if not db_path.exists():
         return True
     conn = store.connect(db_path)
     try:
-        if not store.known_hashes(conn):
-            return True
+        if not store.known_hashes(conn) or store.extractor_digest(conn) != data_version():
+            return True  # an upgraded extractor re-reads every stored article, as their hashes say
     finally:
         conn.close()
     stamp = db_path.stat().st_mtime

@@ -76,6 +76,17 @@ def connect(path: Path | str = DEFAULT_DB) -> sqlite3.Connection:
     return conn
 
 
+def extractor_digest(conn: sqlite3.Connection) -> str:
+    """The digest of the rules and lexicons (lexicon.data_version) the store was last extracted with."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'extractor_digest'").fetchone()
+    return row[0] if row else ""
+
+
+def set_extractor_digest(conn: sqlite3.Connection, digest: str) -> None:
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor_digest', ?)", (digest,))
+
+
 def known_hashes(conn: sqlite3.Connection) -> dict[str, str]:
     """article_id -> content hash of what is stored, to extract only new or changed articles."""
     return {row["article_id"]: row["content_hash"] for row in conn.execute("SELECT article_id, content_hash FROM articles")}

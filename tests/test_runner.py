@@ -139,6 +139,18 @@ def test_runner_needs_extraction(seed_copy, tmp_path):
     assert runner.needs_extraction(seed_copy, db)
 
 
+def test_runner_a_store_extracted_by_other_rules_needs_extraction(seed_copy, tmp_path):
+    # the dashboard asks this at start: after an upgrade it must not show the old rules' records
+    db = tmp_path / "t.sqlite"
+    runner.run(seed_copy, None, db)
+    conn = store.connect(db)
+    store.set_extractor_digest(conn, "digest of an older extractor")
+    conn.close()
+    assert runner.needs_extraction(seed_copy, db)
+    runner.run(seed_copy, None, db)
+    assert not runner.needs_extraction(seed_copy, db)
+
+
 @pytest.mark.parametrize("budget", [0.3])
 def test_runner_article_over_its_budget_is_skipped_by_name_and_the_run_goes_on(seed_copy, tmp_path, monkeypatch, budget):
     (seed_copy / "stuck.txt").write_text("Russia sent tanks to Syria.", encoding="utf-8")
