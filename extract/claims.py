@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from . import components, dates, quantities, quotes, roles, status, syntax, targets
+from . import components, dates, quantities, quotes, roles, status, syntax
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -477,9 +477,9 @@ def _held_or_domain(view: SentenceView, term: Term, reading: syntax.Reading, sup
     for token in reading.path:
         if token.pos_ != "NOUN":
             continue
-        if targets.listed_as(token, "domain") and _names_kind_of(token) and not term.designation:
+        if syntax.listed_as(token, "domain") and _names_kind_of(token) and not term.designation:
             return True  # "a missile program"; a named system's program ("the F-35 program") is its own story
-        if targets.listed_as(token, "holding"):
+        if syntax.listed_as(token, "holding"):
             owner = _holder(view, token)
             return bool(owner) and owner == supplier
     return _possessed_by_maker(view, term, supplier)
@@ -513,7 +513,7 @@ def _described_relationship(view: SentenceView, term: Term, reading: syntax.Read
     """Whether the word that governs a cooperation only describes it (role=described in
     data/verb_cues.csv: "grow", "deepen", "highlight") and no country is that word's subject
     ("ties between Lima and Quito have grown": the ties themselves are)."""
-    if not reading.path or not targets.listed_as(reading.path[0], "described"):
+    if not reading.path or not syntax.listed_as(reading.path[0], "described"):
         return False
     word = reading.path[0]
     subjects = [t for c in word.children if c.dep_ in ("nsubj", "nsubjpass")

@@ -654,8 +654,14 @@ def _whole_of(root: Token) -> Token | None:
     return whole
 
 
+def listed_as(token: Token, role: str) -> bool:
+    """Whether data/verb_cues.csv lists the word (its lemma or form) in ``role``, whatever its
+    part of speech or kinds (``_cue`` checks those too)."""
+    return any((word, role) in verb_cues() for word in (token.lemma_.lower(), token.lower_))
+
+
 def _is_content(token: Token) -> bool:
-    return any(verb_cues().get((word, "content")) for word in (token.lemma_.lower(), token.lower_))
+    return listed_as(token, "content")
 
 
 def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:

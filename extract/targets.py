@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .syntax import span_of, verb_cues
+from .syntax import listed_as, span_of
 
 # Links that keep a weapon in the same noun phrase or list: "cruise and ballistic missiles", "missile attacks".
 _LIST_LINKS = ("conj", "appos", "compound", "amod", "nmod", "nummod")
 # Prepositions that take what a verb of combat acts on: "vulnerable to", "protect from", "defend against".
 _TARGET_PREPOSITIONS = ("to", "from", "against")
 _MAX_STEPS = 12
-
-
-def listed_as(token: Token, role: str) -> bool:
-    """Whether data/verb_cues.csv lists the word (its lemma or form) in ``role``."""
-    return any((word, role) in verb_cues() for word in (token.lemma_.lower(), token.lower_))
 
 
 def _is_target_word(token: Token) -> bool:
