@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from . import components, dates, quantities, quotes, roles, status, syntax
+from . import components, dates, matchers, quantities, quotes, roles, status, syntax
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -73,6 +73,7 @@ class SentenceView:
     cues: list[status.Cue]
     times: list[dates.TimeExpression]
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    tokens: Doc | None = None  # the sentence as the tokenizer cut it for the lexicon; the parser takes it on
     doc: Doc | None = None  # the sentence parsed by spaCy (extract/nlp.py), when it holds a term
     news_date: date | None = None  # the day the article's news happened (see pipeline.news_date)
     lead: bool = False  # whether the sentence opens the article (its first paragraphs)
@@ -97,9 +98,10 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, status
     cues, time expressions."""
     text = sentence.text
-    items = find_items(text)
-    terms = drop_overlaps(items + [t for t in find_deployments(text) if not _names_a_system(text, t, items)]
-                          + find_agreements(text))
+    words = matchers.tokens(text)  # once: every lexicon matcher reads the same tokens
+    items = find_items(words)
+    terms = drop_overlaps(items + [t for t in find_deployments(words) if not _names_a_system(text, t, items)]
+                          + find_agreements(words))
     terms = [naval_as_deployment(text, t) for t in terms]
     items = [t for t in terms if t.kind == "item"]
     # "the Abrams": a designation that is also a person's name is the weapon
@@ -107,7 +109,7 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
     return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
-                        dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text))
+                        dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text), tokens=words.doc)
 
 
 _DEAL_VERB_GAP = re.compile(r"\s+(?:(?:was|were|is|are|had been|has been|have been|being)\s+)?(?:\w+ly\s+)?")

@@ -6,15 +6,13 @@ designations recognised by their shape when a generic noun follows, and generic 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .lexicon import alternation, load_table, split_values
+from . import matchers
 from .terms import Term, drop_overlaps, find_table_terms
 
-# Variant suffix glued to a family designation: Su-30 -> Su-30MK2, S-300 -> S-300PMU-2, Mi-17 -> Mi-17V-5.
-_VARIANT = r"(?:[A-Z]{1,4}\d?(?:-\d{1,2})?|\d?[A-Z]{1,3}\d?)?(?:/[A-Z]{1,2})?"
-# The shape of a designation the lexicon does not know yet: letters, a dash, digits (Kh-101, BM-30).
-_UNKNOWN_DESIGNATION = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{0,8}-\d{1,4}[A-Z0-9]{0,4}(?:-\d)?)(?![\w-])")
+# The shape of a designation the lexicon does not know yet: letters, a dash, digits (Kh-101, BM-30),
+# as one token.
+_UNKNOWN_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-\d{1,4}[A-Z0-9]{0,4}(?:-\d)?")
 # Designation-shaped strings that are not weapons.
 _NOT_WEAPONS = re.compile(r"^(?:COVID|SARS|MERS|H\dN\d|G-\d|Article|Form|Route|Highway|Flight|Model|Type-?C|USB|A-\d\b)", re.I)
 # "which Pyongyang calls the Hwasong-11", "known as the Geran-2": another name for a system just named.
@@ -23,67 +21,30 @@ _ALIAS_BEFORE = re.compile(r"\b(?:calls?|called|known as|dubbed|designated|renam
 _HEAD_WINDOW = 40
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern, dict[str, dict]]:
-    """One compiled alternation of every designation and alias, and surface form -> lexicon row."""
-    by_form: dict[str, dict] = {}
-    for row in load_table("equipment"):
-        for form in [row["label"], *split_values(row.get("aliases", ""))]:
-            by_form.setdefault(_key(form), row)
-    families = [row["label"] for row in load_table("equipment") if row.get("pattern_family") == "1"]
-    plain = alternation(list(by_form_surfaces()))
-    family = alternation(families)
-    # exact names first (longest first), so "IRIS-T SLM" beats the family "IRIS-T" with no variant
-    regex = re.compile(
-        r"(?<![\w-])(?:(?P<plain>" + plain + r")|(?P<family>" + family + r")(?P<variant>" + _VARIANT + r"))(?:s\b|['’]s\b)?(?![A-Za-z0-9-])"
-    )
-    return regex, by_form
+def find_designations(text: str | matchers.Tokens) -> list[Term]:
+    """Designated systems named in a sentence, labelled as written when a variant of a known family."""
+    return drop_overlaps([Term(m.start, m.end, "item", m.label, m.row["category"], origin=m.row.get("origin", ""),
+                               designation=True) for m in matchers.find_designations(text)])
 
 
-@lru_cache(maxsize=1)
-def by_form_surfaces() -> tuple[str, ...]:
-    """Every surface form in the lexicon (labels and aliases)."""
-    forms = []
-    for row in load_table("equipment"):
-        forms.extend([row["label"], *split_values(row.get("aliases", ""))])
-    return tuple(forms)
-
-
-def _key(form: str) -> str:
-    return re.sub(r"[\s\-‐‑–]+", "", form).lower()
-
-
-def find_designations(text: str) -> list[Term]:
-    """Designated systems named in ``text``, labelled as written when a variant of a known family."""
-    regex, by_form = _lexicon()
+def find_unknown_designations(sentence: matchers.Tokens, generic: list[Term]) -> list[Term]:
+    """Designation-shaped words not in the lexicon (read on the words as written, which the
+    tokenizer may cut: "FTC-2000" + "G"), taken when a generic item noun follows closely."""
+    text = sentence.text
     terms = []
-    for match in regex.finditer(text):
-        surface = match.group("family") + match.group("variant") if match.group("family") else match.group("plain")
-        row = by_form.get(_key(surface))
-        if row is None and match.group("family"):
-            row = by_form.get(_key(match.group("family")))
-        if row is None:
-            continue
-        label = row["label"] if _key(surface) in by_form else _canonical_variant(row["label"], match.group("variant"))
-        terms.append(Term(match.start(), match.end(), "item", label, row["category"], origin=row.get("origin", ""),
-                          designation=True))
-    return terms
-
-
-def _canonical_variant(family: str, variant: str) -> str:
-    """Family label plus the variant suffix as written (Su-30 + MK2 -> Su-30MK2)."""
-    return family + variant
-
-
-def find_unknown_designations(text: str, generic: list[Term]) -> list[Term]:
-    """Designation-shaped words not in the lexicon, taken when a generic item noun follows closely."""
-    terms = []
-    for match in _UNKNOWN_DESIGNATION.finditer(text):
-        if _NOT_WEAPONS.match(match.group(1)):
-            continue
-        head = _head_noun(text, match.end(), generic, _HEAD_WINDOW)
-        if head:
-            terms.append(Term(match.start(), head.end, "item", match.group(1), head.category, designation=True))
+    for run_start, ends in sentence.runs:
+        taken = run_start
+        for start in [run_start] + ends[:-1]:
+            if start < taken or not text[start].isupper() or matchers.glued_before(text, start):
+                continue
+            end = next((e for e in reversed(ends) if e > start and _UNKNOWN_DESIGNATION.fullmatch(text, start, e)
+                        and not matchers.glued_after(text, e)), None)
+            if end is None or _NOT_WEAPONS.match(text[start:end]):
+                continue
+            taken = end
+            head = _head_noun(text, end, generic, _HEAD_WINDOW)
+            if head:
+                terms.append(Term(start, head.end, "item", text[start:end], head.category, designation=True))
     return terms
 
 
@@ -100,13 +61,15 @@ def _head_noun(text: str, end: int, generic: list[Term], window: int) -> Term | 
                key=lambda g: g.start, default=None)
 
 
-def find_items(text: str) -> list[Term]:
-    """Military items in ``text``: a designation absorbs the generic noun right after it."""
-    generic = find_table_terms(text, "generic_terms")
-    designated = find_designations(text)
+def find_items(text: str | matchers.Tokens) -> list[Term]:
+    """Military items in a sentence (its text or its tokens): a designation absorbs the generic noun right after it."""
+    sentence = matchers.as_tokens(text)
+    text = sentence.text
+    generic = find_table_terms(sentence, "generic_terms")
+    designated = find_designations(sentence)
     # a known designation read again by its shape ("SM-2 missiles") would take the generic noun's
     # category and hide the other generic items of the list ("anti-radiation missiles")
-    designated += [u for u in find_unknown_designations(text, generic)
+    designated += [u for u in find_unknown_designations(sentence, generic)
                    if all(u.end <= d.start or u.start >= d.end for d in designated)]
     absorbed = []
     for term in designated:

@@ -61,20 +61,28 @@ def parse(texts: Iterable[str]) -> list[Doc]:
     return list(nlp.pipe((t[:MAX_SENTENCE_CHARS] for t in texts), batch_size=BATCH_SIZE))
 
 
-def make_docs(sentences: Iterable[tuple[str, list, list, object]]) -> list[Doc]:
-    """Unparsed Docs of sentences given with their lexicon layer: (text, terms, country mentions as
-    (start, end, ISO3), the article's references.Focus). Each text is cut at MAX_SENTENCE_CHARS, and
-    what lies beyond the cut is dropped from its layers."""
+def make_docs(sentences: Iterable[tuple[str | Doc, list, list, object]]) -> list[Doc]:
+    """Unparsed Docs of sentences given with their lexicon layer: (text, or the tokenized Doc the
+    lexicon read; terms, country mentions as (start, end, ISO3), the article's references.Focus).
+    Each text is cut at MAX_SENTENCE_CHARS, and what lies beyond the cut is dropped from its layers."""
     nlp = load_nlp()
     docs = []
     for text, terms, countries, focus in sentences:
-        doc = nlp.make_doc(text[:MAX_SENTENCE_CHARS])
-        length = len(doc.text)  # once: Doc.text joins every token's text anew on each call
+        if isinstance(text, Doc) and _char_length(text) <= MAX_SENTENCE_CHARS:
+            doc = text  # the tokens the lexicon matchers read (extract/matchers.py): not cut again
+        else:
+            doc = nlp.make_doc((text.text if isinstance(text, Doc) else text)[:MAX_SENTENCE_CHARS])
+        length = _char_length(doc)
         doc._.arms_terms = [t for t in terms if t.end <= length]
         doc._.arms_countries = [m for m in countries if m[1] <= length]
         doc._.arms_focus = focus
         docs.append(doc)
     return docs
+
+
+def _char_length(doc: Doc) -> int:
+    """The characters of a Doc's text (not ``len(doc.text)``, which joins every token's text anew)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def parse_model(docs: list[Doc]) -> list[Doc]:
@@ -93,7 +101,7 @@ def read_doc(doc: Doc) -> Doc:
     return doc
 
 
-def annotate(sentences: Iterable[tuple[str, list, list, object]]) -> Iterator[Doc]:
+def annotate(sentences: Iterable[tuple[str | Doc, list, list, object]]) -> Iterator[Doc]:
     """Run the whole language over sentences given with their lexicon layer (see make_docs). The
     Docs come out lazily, batch by batch, so that a caller can stop between them."""
     docs = load_nlp().pipe(make_docs(sentences), batch_size=BATCH_SIZE, disable=components.STEPS)

@@ -145,9 +145,11 @@ class ArticleReading:
     news_day_named: bool
     lead_end: int
 
-    def sentences(self) -> list[tuple[str, list, list, references.Focus]]:
-        """The pending sentences with their lexicon layer, as extract/nlp.py takes them."""
-        return [(view.sentence.text, view.terms, actor_mentions(view), self.focus) for view, _ in self.pending]
+    def sentences(self) -> list[tuple[str | Doc, list, list, references.Focus]]:
+        """The pending sentences (their tokens, which the lexicon read) with their lexicon layer, as
+        extract/nlp.py takes them."""
+        return [(view.tokens if view.tokens is not None else view.sentence.text, view.terms, actor_mentions(view),
+                 self.focus) for view, _ in self.pending]
 
 
 def read_article(article: Article) -> ArticleReading:

@@ -1,0 +1,85 @@
+"""The lexicon's spaCy matchers (extract/matchers.py): designations with their spellings, plurals,
+possessives and family variants; term-table phrases with their context checks."""
+
+import pytest
+
+from extract.equipment import find_items
+from extract.matchers import find_designations, find_terms, spelling_variants, tokens
+
+
+def _designations(text):
+    return [(text[m.start:m.end], m.label) for m in find_designations(text)]
+
+
+def test_matchers_the_tokenizer_keeps_a_designation_and_its_plural_whole():
+    assert [t.text for t in tokens("Hanoi flies Su-30s, not F-16s.").doc][2:6] == ["Su-30s", ",", "not", "F-16s"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jakarta received two Su-35s last year.", [("Su-35s", "Su-35")]),  # plural
+    ("Lima's Mi-17's rotor failed.", [("Mi-17's", "Mi-17")]),  # possessive joins the term
+    ("Riyadh ordered the Tu 160 and the Tu160 in one week.", [("Tu 160", "Tu-160"), ("Tu160", "Tu-160")]),  # spellings
+    ("The Kh–101 struck a depot.", [("Kh–101", "Kh-101")]),  # an en dash
+])
+def test_matchers_designations_in_every_spelling(text, expected):
+    assert _designations(text) == expected
+
+
+def test_matchers_a_designation_is_case_sensitive():
+    # "Patriot" names the system; the common word does not
+    assert _designations("A patriot waved a flag.") == []
+    assert [label for _, label in _designations("Warsaw deployed a Patriot battery.")] == ["Patriot"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Algiers took delivery of Su-30MKA fighters.", "Su-30MKA"),  # a variant glued to its family, as written
+    ("Hanoi operates the S-300PMU-1.", "S-300PMU-1"),
+    ("Caracas showed T-72B1s on parade.", "T-72B1"),  # and in the plural
+])
+def test_matchers_a_family_variant_is_labelled_as_written(text, label):
+    assert label in [found for _, found in _designations(text)]
+
+
+def test_matchers_a_designation_glued_to_a_word_is_not_one():
+    assert _designations("The Su-35-based trainer flew.") == []
+
+
+def test_matchers_an_unknown_designation_the_tokenizer_cuts_is_read_whole():
+    # spaCy cuts "FTC-2000G" into "FTC-2000" + "G"; the shape is read on the word as written
+    assert [t.label for t in find_items("Dhaka bought four FTC-2000G training jets.")] == ["FTC-2000G"]
+
+
+def _terms(text, table):
+    return [(text[s:e], row.label) for s, e, row in find_terms(text, table)]
+
+
+def test_matchers_a_term_phrase_ignores_case_and_british_spelling():
+    assert ("Armoured Vehicles", "armored vehicles") in _terms("Armoured Vehicles arrived.", "generic_terms")
+
+
+def test_matchers_a_term_inside_a_hyphenated_word_is_not_one():
+    assert ("tank", "tanks") not in _terms("The anti-tank unit left.", "generic_terms")
+
+
+def test_matchers_qualifier_and_following_words_checks():
+    # bare "weapons" needs a transfer verb before it (qualifier); "arms" only before "shipments" (followed_by)
+    assert ("weapons", "weapons") in _terms("Quito said Bogota was supplying weapons.", "generic_terms")
+    assert ("weapons", "weapons") not in _terms("The weapons looked old.", "generic_terms")
+    assert ("arms", "military equipment") in _terms("The arms shipments stopped.", "generic_terms")
+    # "drone warfare" is a skill, not drones (not_followed_by)
+    assert _terms("Cadets studied drone warfare in Tbilisi.", "generic_terms") == []
+
+
+def test_matchers_not_preceded_by_check():
+    assert _terms("Oslo sold its helicopter fleet.", "deployment_terms") == []
+    assert ("fleet", "naval assets") in _terms("A fleet sailed to Tartus.", "deployment_terms")
+
+
+def test_matchers_a_token_pattern_row_spans_a_varying_number_of_words():
+    text = "Baku and Ankara signed an agreement on defence industrial cooperation."
+    assert ("agreement on defence industrial cooperation", "military cooperation agreement") in _terms(text, "agreement_terms")
+
+
+def test_matchers_spelling_variants():
+    assert spelling_variants("Tu-160") == ["Tu-160", "Tu-160s", "Tu160", "Tu160s", "Tu 160", "Tu 160s", "Tu–160", "Tu–160s",
+                                           "Tu‑160", "Tu‑160s"]
