@@ -105,10 +105,10 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     terms = [naval_as_deployment(text, t) for t in terms]
     items = [t for t in terms if t.kind == "item"]
     # "the Abrams": a designation that is also a person's name is the weapon
-    countries = [m for m in find_countries(text) + (pronouns or [])
+    countries = [m for m in find_countries(words) + (pronouns or [])
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
-    return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
+    return SentenceView(sentence, countries, find_places(words), terms, status.find_cues(text),
                         dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text), tokens=words.doc)
 
 

@@ -23,8 +23,8 @@ _HEAD_WINDOW = 40
 
 def find_designations(text: str | matchers.Tokens) -> list[Term]:
     """Designated systems named in a sentence, labelled as written when a variant of a known family."""
-    return drop_overlaps([Term(m.start, m.end, "item", m.label, m.row["category"], origin=m.row.get("origin", ""),
-                               designation=True) for m in matchers.find_designations(text)])
+    return [Term(m.start, m.end, "item", m.label, m.row["category"], origin=m.row.get("origin", ""), designation=True)
+            for m in matchers.find_designations(text)]
 
 
 def find_unknown_designations(sentence: matchers.Tokens, generic: list[Term]) -> list[Term]:

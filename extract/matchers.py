@@ -182,8 +182,19 @@ class Match:
     label: str
 
 
+def leftmost_longest(spans: list, start=lambda m: m.start, end=lambda m: m.end) -> list:
+    """Of overlapping matches, the one that begins first, the longest of those; the rest are read
+    after it ("S-70 Okhotnik drones" is "S-70 Okhotnik", not its alias "Okhotnik drones")."""
+    kept, taken = [], -1
+    for span in sorted(spans, key=lambda m: (start(m), -end(m))):
+        if start(span) >= taken:
+            kept.append(span)
+            taken = end(span)
+    return kept
+
+
 def find_designations(text: str | Tokens) -> list[Match]:
-    """The equipment lexicon's designations named in a sentence (overlaps not yet resolved)."""
+    """The equipment lexicon's designations named in a sentence, leftmost and longest."""
     sentence = as_tokens(text)
     lexicon = designations()
     strings = sentence.doc.vocab.strings
@@ -194,7 +205,7 @@ def find_designations(text: str | Tokens) -> list[Match]:
             continue
         row = lexicon.by_key[strings[match_id]]
         found.append(Match(s, _with_possessive(sentence, e), row, row["label"]))
-    return found + _family_variants(sentence, lexicon)
+    return leftmost_longest(found + _family_variants(sentence, lexicon))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -350,3 +361,93 @@ def _context_allows(row: TermRow, text: str, start: int, end: int) -> bool:
     if row.followed_by and not row.followed_by.match(text, end):
         return False
     return not (row.not_followed_by and row.not_followed_by.match(text, end))
+
+
+# --- names: countries in all their forms, people, groups, makers; places -----------------------
+
+def name_spellings(name: str) -> list[str]:
+    """A name as writers spell it: its dashes as a dash, an en dash, a space or nothing; its
+    apostrophes straight or curly ("Côte d'Ivoire", "Côte d’Ivoire").
+
+    >>> name_spellings("Guinea-Bissau")
+    ['Guinea-Bissau', 'GuineaBissau', 'Guinea Bissau', 'Guinea–Bissau', 'Guinea‑Bissau']
+    """
+    bases = [name]
+    if any(d in name for d in _DASHES):
+        bases += [re.sub(f"[{_DASHES}]", v, name) for v in _DASH_VARIANTS]
+    out = []
+    for base in bases:
+        out.append(base)
+        if "'" in base or "’" in base:
+            out += [base.replace("’", "'"), base.replace("'", "’")]
+    return list(dict.fromkeys(out))
+
+
+def fold(name: str) -> str:
+    """A name with its dashes as spaces and its apostrophes straight: the key its row is found by."""
+    return re.sub(r"[\s\-‐‑–]+", " ", name.replace("’", "'")).strip()
+
+
+class NameMatcher:
+    """A case-sensitive PhraseMatcher (ORTH: "US" is a country, "us" is not) over names given as
+    name -> value; each name's spellings are its patterns, and a match's key is its folded name.
+    With ``bare=True``, a name written with its article ("the Kremlin") is found without it when the
+    bare name is in the table too, so that the mention is the name itself."""
+
+    def __init__(self, names: dict[str, object], bare: bool = False) -> None:
+        nlp = _nlp()
+        self.values = {fold(name): value for name, value in names.items()}
+        spellings: dict[str, list[str]] = {}
+        for name in names:
+            key = fold(name)
+            if bare and key.startswith("the ") and key[4:] in self.values:
+                continue
+            spellings.setdefault(key, []).extend(name_spellings(name))
+        self.spelled = {spelling: key for key, group in spellings.items() for spelling in group}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for key, group in spellings.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(group))))
+
+    def __call__(self, text: str | Tokens, may_follow: re.Pattern | None = None) -> list[tuple[int, int, object]]:
+        """The names in a sentence, leftmost and longest, none overlapping: (start, end, value). A name
+        stands on its own (no word or hyphen touching it) unless ``may_follow`` matches right after it."""
+        sentence = as_tokens(text)
+        text = sentence.text
+        strings = sentence.doc.vocab.strings
+        candidates = []
+        for match_id, start, end in self.matcher(sentence.doc):
+            s, e = sentence.chars(start, end)
+            if glued_before(text, s):
+                continue
+            if glued_after(text, e) and not (may_follow and may_follow.match(text, e)):
+                continue
+            candidates.append((s, e, strings[match_id]))
+        candidates += self._inside_tokens(sentence, may_follow)
+        return [(s, e, self.values[key]) for s, e, key in leftmost_longest(candidates, lambda c: c[0], lambda c: c[1])]
+
+    def _inside_tokens(self, sentence: Tokens, may_follow: re.Pattern | None) -> list[tuple[int, int, str]]:
+        """Names that begin a token the tokenizer left whole with what follows them: "U.S.-made" (it
+        splits a hyphen only between letters), "Turkey´s" (an accent for an apostrophe)."""
+        out = []
+        text = sentence.text
+        for match in _INNER_PUNCTUATION.finditer(text):
+            cut = match.start()
+            token = bisect_right(sentence.starts, cut) - 1
+            if token < 0 or sentence.starts[token] >= cut:
+                continue  # the punctuation begins a token: the matcher saw the name before it
+            if glued_after(text, cut) and not (may_follow and may_follow.match(text, cut)):
+                continue
+            # the name may begin a few tokens before ("Andrzej Duda´s"): the longest known one
+            for first in range(max(0, token - _NAME_TOKENS + 1), token + 1):
+                start = sentence.starts[first]
+                key = self.spelled.get(text[start:cut])
+                if key is not None and not glued_before(text, start):
+                    out.append((start, cut, key))
+                    break
+        return out
+
+
+# The most tokens a name spans ("Democratic Republic of the Congo").
+_NAME_TOKENS = 6
+# A character that may end a name inside a token: neither a letter, a digit nor a space.
+_INNER_PUNCTUATION = re.compile(r"(?<=\S)[^\w\s]")

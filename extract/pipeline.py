@@ -23,11 +23,11 @@ from . import facts, limits, quotes, references, status, syntax
 from .articles import Article, ArticleError
 from .claims import DEFAULT_STATUS, Claim, SentenceView, claims_of, is_background, read_sentence, read_tree, resolve_place
 from .dates import infer_publication_date
-from .nlp import BATCH_SIZE, annotate, make_docs, parse_model, read_doc
+from .nlp import BATCH_SIZE, annotate, load_nlp, make_docs, parse_model, read_doc
 from .places import CountryMention, find_countries
 from .records import Record, make_record_id
 from .roles import fill_roles
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
 from .terms import Term
 
 # The label data/agreement_terms.csv gives "the pact", "the deal": resolved to the agreement named before.
@@ -173,7 +173,8 @@ def read_article(article: Article) -> ArticleReading:
         if sentence.line != paragraph[0]:
             line_text = lines[sentence.line]
             spans = quotes.quoted_spans(line_text)
-            paragraph = (sentence.line, spans, quotes.find_speaker(line_text, spans))
+            # the speaker only names the first-person pronouns of quotes: none to name without quotes
+            paragraph = (sentence.line, spans, quotes.find_speaker(line_text, spans) if spans else "")
         _, spans, speaker = paragraph
         offset = sentence.start - line_starts[sentence.line]
         pronouns = quotes.pronoun_mentions(lines[sentence.line], spans, speaker, offset, len(sentence.text))
@@ -555,10 +556,18 @@ def _article_name(article: Article) -> str:
     return Path(article.path.removeprefix("upload:")).name if article.path else article.article_id
 
 
+def load_lexicons() -> None:
+    """Build the language and every lexicon matcher (extract/matchers.py) once per process, before
+    any article's time budget starts: a couple of seconds that are no article's cost."""
+    read_sentence(Sentence(0, 0, "", 0), None, None)
+    load_nlp()
+
+
 def extract_within_budget(article: Article, budget: float | None = limits.DEFAULT_BUDGET_SECONDS) -> list[Record]:
     """extract_article with a time budget (whatever extractor runs inside checks it between
     sentences); what the caps cut joins the article's warnings. ArticleError naming the article
     when the budget runs out."""
+    load_lexicons()
     name = _article_name(article)
     with limits.within_budget(budget) as spent:
         try:
@@ -634,6 +643,7 @@ def parse_together(jobs: list[_Job]) -> None:
 def extract_group(articles: list[Article], budget: float | None = limits.DEFAULT_BUDGET_SECONDS) -> list[_Job]:
     """The records of several articles, each within its own time budget: each is read alone, their
     sentences parsed together (parse_together), then each article's claims are read alone."""
+    load_lexicons()
     jobs = [_Job(article, limits.Budget(budget)) for article in articles]
     for job in jobs:
         job.step(_read)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .lexicon import DATA_DIR, alternation, load_table, split_values
+from . import matchers
+from .lexicon import DATA_DIR, load_table, split_values
 
 # How specific a kind of place is; the most specific place a claim names becomes its location.
 SPECIFICITY = {"base": 6, "airport": 6, "site": 6, "city": 5, "region": 4, "sea": 3, "area": 2, "country": 1}
@@ -20,6 +21,8 @@ SPECIFICITY = {"base": 6, "airport": 6, "site": 6, "city": 5, "region": 4, "sea"
 MAKER_SUFFIX = r"-(?:made|built|designed|supplied|produced|manufactured|developed|origin|donated|provided|sourced)\b"
 # "South American", "Latin American": a region's demonym, not a country's.
 _REGION_BEFORE = re.compile(r"(?:South|North|Latin|Central|Pan|Anglo|Afro|Native|Korean|Arab)[\s-]$")
+# After a name, what it may touch: a possessive ("Iran's") or a maker's suffix ("Chinese-made").
+_MAY_FOLLOW = re.compile(r"['’]s\b|" + MAKER_SUFFIX)
 # A title ("Washington Post", "Minsk Protocol") or a currency ("US$6 billion") names no party.
 _NOT_A_MENTION = re.compile(r"^(?:\$|\s+(?:Post|Times|Journal|Examiner|Consensus|Accord|Treaty|Protocol|Convention|Institute|Declaration))")
 
@@ -76,33 +79,25 @@ def _country_forms() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _country_matcher() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    forms = _country_forms()
-    # Case-sensitive on purpose: "US" is a country, "us" is not; a trailing possessive is allowed.
-    pattern = re.compile(r"(?<![\w-])(?:the\s+)?(" + alternation(list(forms)) + r")(?=['’]s\b|" + MAKER_SUFFIX + r"|[^\w-]|$)")
-    folded = {_fold(k): v for k, v in forms.items()}
-    return pattern, folded
+def _country_matcher() -> matchers.NameMatcher:
+    # case-sensitive on purpose: "US" is a country, "us" is not (see matchers.NameMatcher)
+    return matchers.NameMatcher(_country_forms(), bare=True)
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[\s\-‐‑–]+", " ", text.replace("’", "'")).strip()
-
-
-def find_countries(text: str) -> list[CountryMention]:
-    """Country mentions in ``text``: names, demonyms, capitals and seats of power, office holders.
+def find_countries(text: str | matchers.Tokens) -> list[CountryMention]:
+    """Country mentions in a sentence (its text or its tokens): names, demonyms, capitals and seats
+    of power, office holders.
 
     >>> [m.iso3 for m in find_countries("Russian troops left Caracas")]
     ['RUS', 'VEN']
     """
-    pattern, forms = _country_matcher()
+    sentence = matchers.as_tokens(text)
+    text = sentence.text
     mentions = []
-    for match in pattern.finditer(text):
-        surface = match.group(1)
-        if _NOT_A_MENTION.match(text[match.end(1):]) or _REGION_BEFORE.search(text[max(0, match.start(1) - 8):match.start(1)]):
+    for start, end, (iso3, form) in _country_matcher()(sentence, _MAY_FOLLOW):
+        if _NOT_A_MENTION.match(text[end:]) or _REGION_BEFORE.search(text[max(0, start - 8):start]):
             continue
-        iso3, form = forms.get(_fold(surface), ("", ""))
-        if iso3:
-            mentions.append(CountryMention(match.start(1), match.end(1), iso3, form, surface))
+        mentions.append(CountryMention(start, end, iso3, form, text[start:end]))
     return mentions
 
 
@@ -113,37 +108,31 @@ def _places() -> dict[str, Place]:
     for row in load_table("countries"):
         place = Place(row["name"], "country", row["iso3"], float(row["lat"]), float(row["lon"]))
         for name in [row["name"], *split_values(row.get("aliases", ""))]:
-            places[_fold(name)] = place
+            places[matchers.fold(name)] = place
     for row in sorted(load_table("places"), key=lambda r: SPECIFICITY.get(r["kind"], 0)):
         place = Place(row["name"], row["kind"], row["iso3"], float(row["lat"]), float(row["lon"]))
         for name in [row["name"], *split_values(row.get("aliases", ""))]:
             if len(name) > 2:
-                places[_fold(name)] = place
+                places[matchers.fold(name)] = place
     return places
 
 
 @lru_cache(maxsize=1)
-def _place_matcher() -> re.Pattern:
-    return re.compile(r"(?<![\w-])(" + alternation(list(_places())) + r")(?![\w-])")
+def _place_matcher() -> matchers.NameMatcher:
+    return matchers.NameMatcher(_places())
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    """Gazetteer places named in ``text`` (countries included, as the least specific places)."""
-    places = _places()
-    out = []
-    for match in _place_matcher().finditer(text):
-        if _NOT_A_MENTION.match(text[match.end():]):
-            continue
-        place = places.get(_fold(match.group(1)))
-        if place:
-            out.append(PlaceMention(match.start(), match.end(), place))
-    return out
+def find_places(text: str | matchers.Tokens) -> list[PlaceMention]:
+    """Gazetteer places named in a sentence (countries included, as the least specific places)."""
+    sentence = matchers.as_tokens(text)
+    return [PlaceMention(start, end, place) for start, end, place in _place_matcher()(sentence)
+            if not _NOT_A_MENTION.match(sentence.text[end:])]
 
 
 def lookup_place(name: str) -> Place | None:
     """The gazetteer entry for a place name (case-insensitive for all-caps datelines), or None."""
     places = _places()
-    folded = _fold(name)
+    folded = matchers.fold(name)
     return places.get(folded) or places.get(folded.title())
 
 

@@ -36,12 +36,12 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 def find_speaker(text: str, spans: list[tuple[int, int]], mentions: list[CountryMention] | None = None) -> str:
     """ISO3 of the speaker a paragraph attributes its quotes to, or '' when it names none."""
-    if mentions is None:
-        mentions = find_countries(text)
-    outside = [m for m in mentions if not _inside(m.start, spans)]
+    outside: list[CountryMention] | None = None
     for verb in _ATTRIBUTION.finditer(text):
         if _inside(verb.start(), spans):
             continue
+        if outside is None:  # found once a verb of saying is there (most paragraphs have none)
+            outside = [m for m in (find_countries(text) if mentions is None else mentions) if not _inside(m.start, spans)]
         near = [m for m in outside if abs(m.start - verb.end()) < 80 or abs(verb.start() - m.end) < 80]
         if near:
             return min(near, key=lambda m: min(abs(m.start - verb.end()), abs(verb.start() - m.end))).iso3

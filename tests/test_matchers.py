@@ -83,3 +83,25 @@ def test_matchers_a_token_pattern_row_spans_a_varying_number_of_words():
 def test_matchers_spelling_variants():
     assert spelling_variants("Tu-160") == ["Tu-160", "Tu-160s", "Tu160", "Tu160s", "Tu 160", "Tu 160s", "Tu–160", "Tu–160s",
                                            "Tu‑160", "Tu‑160s"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The battalion fields U.S.-made rocket launchers.", [("U.S.", "USA", "name")]),  # one token for spaCy: "U.S.-made"
+    ("The cabinet signed Romania´s offer.", [("Romania", "ROU", "name")]),  # an accent for the apostrophe
+    ("A spokesman for the Kremlin said so.", [("Kremlin", "RUS", "metonym")]),  # the name without its article
+    ("He met the Democratic Republic of the Congo’s envoy.", [("Democratic Republic of the Congo", "COD", "name")]),
+])
+def test_matchers_country_names_however_the_tokenizer_cuts_them(text, expected):
+    from extract.places import find_countries
+    assert [(m.text, m.iso3, m.form) for m in find_countries(text)] == expected
+
+
+def test_matchers_a_country_name_is_case_sensitive_and_stands_alone():
+    from extract.places import find_countries
+    assert find_countries("Tell us about the Iran-backed group.") == []
+
+
+def test_matchers_a_place_keeps_its_article_and_may_be_spelled_with_a_curly_apostrophe():
+    from extract.places import find_places
+    found = [(m.place.name, m.start) for m in find_places("Ships sailed into the Caribbean from Côte d’Ivoire.")]
+    assert found == [("Caribbean Sea", 18), ("Côte d'Ivoire", 37)]  # "the Caribbean" is the alias, article included
