@@ -102,24 +102,34 @@ def find_countries(text: str | matchers.Tokens) -> list[CountryMention]:
 
 
 @lru_cache(maxsize=1)
-def _places() -> dict[str, Place]:
-    """Surface form -> place, for gazetteer places and countries (as places of the lowest rank)."""
+def _place_names() -> dict[str, Place]:
+    """Name as written -> place, for gazetteer places and countries (as places of the lowest rank);
+    a more specific place's name wins."""
     places: dict[str, Place] = {}
     for row in load_table("countries"):
         place = Place(row["name"], "country", row["iso3"], float(row["lat"]), float(row["lon"]))
         for name in [row["name"], *split_values(row.get("aliases", ""))]:
-            places[matchers.fold(name)] = place
+            places.pop(name, None)  # re-inserted: the latest row's name wins, as folded below
+            places[name] = place
     for row in sorted(load_table("places"), key=lambda r: SPECIFICITY.get(r["kind"], 0)):
         place = Place(row["name"], row["kind"], row["iso3"], float(row["lat"]), float(row["lon"]))
         for name in [row["name"], *split_values(row.get("aliases", ""))]:
             if len(name) > 2:
-                places[matchers.fold(name)] = place
+                places.pop(name, None)
+                places[name] = place
     return places
 
 
 @lru_cache(maxsize=1)
+def _places() -> dict[str, Place]:
+    """Folded name -> place (see matchers.fold)."""
+    return {matchers.fold(name): place for name, place in _place_names().items()}
+
+
+@lru_cache(maxsize=1)
 def _place_matcher() -> matchers.NameMatcher:
-    return matchers.NameMatcher(_places())
+    # names as written, so that their dashes may be written as a space or not at all ("Bamako-Senou")
+    return matchers.NameMatcher(_place_names())
 
 
 def find_places(text: str | matchers.Tokens) -> list[PlaceMention]:

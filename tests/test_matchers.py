@@ -105,3 +105,11 @@ def test_matchers_a_place_keeps_its_article_and_may_be_spelled_with_a_curly_apos
     from extract.places import find_places
     found = [(m.place.name, m.start) for m in find_places("Ships sailed into the Caribbean from Côte d’Ivoire.")]
     assert found == [("Caribbean Sea", 18), ("Côte d'Ivoire", 37)]  # "the Caribbean" is the alias, article included
+
+
+@pytest.mark.parametrize("text", ["Shelling resumed near Nagorno-Karabakh overnight.",
+                                  "Shelling resumed near Nagorno Karabakh overnight."])
+def test_matchers_a_hyphenated_place_is_found_with_its_dash_or_a_space(text):
+    # the gazetteer's names are matched as written, with their dash as a dash or a space
+    from extract.places import find_places
+    assert [m.place.name for m in find_places(text)] == ["Nagorno-Karabakh"]
