@@ -6,6 +6,7 @@ designations recognised by their shape when a generic noun follows, and generic 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import matchers
 from .terms import Term, drop_overlaps, find_table_terms
@@ -13,6 +14,7 @@ from .terms import Term, drop_overlaps, find_table_terms
 # The shape of a designation the lexicon does not know yet: letters, a dash, digits (Kh-101, BM-30),
 # as one token.
 _UNKNOWN_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,8}-\d{1,4}[A-Z0-9]{0,4}(?:-\d)?")
+_MAX_DESIGNATION = 20  # the longest string it matches
 # Designation-shaped strings that are not weapons.
 _NOT_WEAPONS = re.compile(r"^(?:COVID|SARS|MERS|H\dN\d|G-\d|Article|Form|Route|Highway|Flight|Model|Type-?C|USB|A-\d\b)", re.I)
 # "which Pyongyang calls the Hwasong-11", "known as the Geran-2": another name for a system just named.
@@ -37,7 +39,8 @@ def find_unknown_designations(sentence: matchers.Tokens, generic: list[Term]) ->
         for start in [run_start] + ends[:-1]:
             if start < taken or not text[start].isupper() or matchers.glued_before(text, start):
                 continue
-            end = next((e for e in reversed(ends) if e > start and _UNKNOWN_DESIGNATION.fullmatch(text, start, e)
+            near = ends[bisect_right(ends, start):bisect_right(ends, start + _MAX_DESIGNATION)]
+            end = next((e for e in reversed(near) if _UNKNOWN_DESIGNATION.fullmatch(text, start, e)
                         and not matchers.glued_after(text, e)), None)
             if end is None or _NOT_WEAPONS.match(text[start:end]):
                 continue

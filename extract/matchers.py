@@ -43,6 +43,7 @@ _DASHES = "-‐‑–"
 _DASH_VARIANTS = ("-", "", " ", "–", "‑")
 # Variant suffix glued to a family designation: Su-30 -> Su-30MK2, S-300 -> S-300PMU-2, Mi-17 -> Mi-17V-5.
 _VARIANT = re.compile(r"(?:[A-Z]{1,4}\d?(?:-\d{1,2})?|\d?[A-Z]{1,3}\d?)(?:/[A-Z]{1,2})?")
+_MAX_VARIANT = 12  # the longest string _VARIANT matches, with a plural "s"
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +227,9 @@ def _family_variants(sentence: Tokens, lexicon: Designations) -> list[Match]:
     for run_start, ends in sentence.runs:
         match = None
         for end in reversed(ends):  # the longest word first
-            for cut in range(end - 1, run_start, -1):  # then the longest family
+            # then the longest family; a variant is a few characters (bounded: a run may be a
+            # hostile page without spaces)
+            for cut in range(end - 1, max(run_start, end - _MAX_VARIANT - 1), -1):
                 if not (text[cut].isupper() or text[cut].isdigit()):
                     continue
                 variant = text[cut:end]
