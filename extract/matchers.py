@@ -174,7 +174,7 @@ def designations() -> Designations:
             for spelling in spelling_variants(row["label"])[::2]:  # no plural: the variant follows
                 families.setdefault(spelling, row)
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    # one match key per lexicon row: the match tells which row it names
+    # a match key per designation key: the match tells which row it names (by_key)
     grouped: dict[str, list[str]] = {}
     for spelling, key in patterns.items():
         grouped.setdefault(key, []).append(spelling)
