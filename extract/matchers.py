@@ -27,7 +27,9 @@ from functools import cache, cached_property, lru_cache
 
 from spacy.attrs import IDX, LENGTH, NORM
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .lexicon import load_table, split_values
 
@@ -91,6 +93,18 @@ class Tokens:
 
 
 _DESIGNATION_RUN = re.compile(r"\S(?:\S*?[\dA-Z])\S*")
+
+
+@lru_cache(maxsize=1)
+def _pattern_tokenizer() -> Tokenizer:
+    """The language's tokenizer (its rules, so patterns are cut as sentences are) over a vocabulary of
+    its own: the names' tens of thousands of spellings neither grow the language's vocabulary nor pay
+    for the lexical attributes it computes for each new word. Matching on ORTH needs only the words'
+    hashes, which are the same in every vocabulary."""
+    model = _nlp().tokenizer
+    return Tokenizer(Vocab(), rules=model.rules, prefix_search=model.prefix_search, suffix_search=model.suffix_search,
+                     infix_finditer=model.infix_finditer, token_match=model.token_match, url_match=model.url_match,
+                     faster_heuristics=model.faster_heuristics)
 
 
 def tokens(text: str) -> Tokens:
@@ -161,7 +175,6 @@ class Designations:
 
 @lru_cache(maxsize=1)
 def designations() -> Designations:
-    nlp = _nlp()
     by_key: dict[str, dict] = {}
     patterns: dict[str, str] = {}  # spelling -> key of its row
     families: dict[str, dict] = {}
@@ -173,13 +186,14 @@ def designations() -> Designations:
         if row.get("pattern_family") == "1":
             for spelling in spelling_variants(row["label"])[::2]:  # no plural: the variant follows
                 families.setdefault(spelling, row)
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    tokenizer = _pattern_tokenizer()
+    matcher = PhraseMatcher(tokenizer.vocab, attr="ORTH")
     # a match key per designation key: the match tells which row it names (by_key)
     grouped: dict[str, list[str]] = {}
     for spelling, key in patterns.items():
         grouped.setdefault(key, []).append(spelling)
     for key, spellings in grouped.items():
-        matcher.add(key, list(nlp.tokenizer.pipe(spellings)))
+        matcher.add(key, list(tokenizer.pipe(spellings)))
     return Designations(matcher, by_key, families, tuple(sorted({len(f) for f in families}, reverse=True)))
 
 
@@ -209,7 +223,7 @@ def find_designations(text: str | Tokens) -> list[Match]:
     """The equipment lexicon's designations named in a sentence, leftmost and longest."""
     sentence = as_tokens(text)
     lexicon = designations()
-    strings = sentence.doc.vocab.strings
+    strings = lexicon.matcher.vocab.strings
     found = []
     for match_id, start, end in lexicon.matcher(sentence.doc):
         s, e = sentence.chars(start, end)
@@ -409,7 +423,7 @@ class NameMatcher:
     bare name is in the table too, so that the mention is the name itself."""
 
     def __init__(self, names: dict[str, object], bare: bool = False) -> None:
-        nlp = _nlp()
+        tokenizer = _pattern_tokenizer()
         self.values = {fold(name): value for name, value in names.items()}
         spellings: dict[str, list[str]] = {}
         for name in names:
@@ -418,16 +432,16 @@ class NameMatcher:
                 continue
             spellings.setdefault(key, []).extend(name_spellings(name))
         self.spelled = {spelling: key for key, group in spellings.items() for spelling in group}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         for key, group in spellings.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(group))))
+            self.matcher.add(key, list(tokenizer.pipe(dict.fromkeys(group))))
 
     def __call__(self, text: str | Tokens, may_follow: re.Pattern | None = None) -> list[tuple[int, int, object]]:
         """The names in a sentence, leftmost and longest, none overlapping: (start, end, value). A name
         stands on its own (no word or hyphen touching it) unless ``may_follow`` matches right after it."""
         sentence = as_tokens(text)
         text = sentence.text
-        strings = sentence.doc.vocab.strings
+        strings = self.matcher.vocab.strings
         candidates = []
         for match_id, start, end in self.matcher(sentence.doc):
             s, e = sentence.chars(start, end)
@@ -463,5 +477,6 @@ class NameMatcher:
 
 # The most tokens a name spans ("Democratic Republic of the Congo").
 _NAME_TOKENS = 6
-# A character that may end a name inside a token: neither a letter, a digit nor a space.
-_INNER_PUNCTUATION = re.compile(r"(?<=\S)[^\w\s]")
+# A character that may end a name inside a token: neither a letter, a digit nor a space, nor what
+# the tokenizer always splits off (commas, brackets, quotes...).
+_INNER_PUNCTUATION = re.compile(r"(?<=\S)[^\w\s,;:!?()\[\]\"“”]")
