@@ -394,11 +394,12 @@ def _context_allows(row: TermRow, text: str, start: int, end: int) -> bool:
 # --- names: countries in all their forms, people, groups, makers; places -----------------------
 
 def name_spellings(name: str) -> list[str]:
-    """A name as writers spell it: its dashes as a dash, an en dash, a space or nothing; its
-    apostrophes straight or curly ("Côte d'Ivoire", "Côte d’Ivoire").
+    """A name as writers spell it: its dashes as a dash, an en dash, a space or nothing (Unicode's
+    hyphens are read as "-", see ``tokens``); its apostrophes straight or curly ("Côte d'Ivoire",
+    "Côte d’Ivoire").
 
     >>> name_spellings("Guinea-Bissau")
-    ['Guinea-Bissau', 'GuineaBissau', 'Guinea Bissau', 'Guinea–Bissau', 'Guinea‑Bissau']
+    ['Guinea-Bissau', 'GuineaBissau', 'Guinea Bissau', 'Guinea–Bissau']
     """
     bases = [name]
     if any(d in name for d in _DASHES):
