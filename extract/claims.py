@@ -316,7 +316,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
-        parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects)
+        parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects, view.doc)
         for party in parties.values():
             party.speaker = all(m.start in speakers for m in party.mentions)
         parties = {iso3: p for iso3, p in parties.items()

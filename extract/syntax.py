@@ -770,9 +770,11 @@ def _cue_direction(token: Token) -> str:
     return cue.direction if cue else ""
 
 
-def action_direction(token: Token) -> str:
-    """The direction of the action ``token`` names (give, receive, move, end, agree), or ''."""
-    return _cue_direction(token)
+def action_direction(token: Token, kind: str = "") -> str:
+    """The direction of the action ``token`` names (give, receive, move, end, agree) for a claim of
+    ``kind``, or ''."""
+    cue = _cue(token, "action", kind)
+    return cue.direction if cue else ""
 
 
 def _purchases(deal: Token) -> bool:

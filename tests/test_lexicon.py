@@ -12,7 +12,6 @@ PATTERN_TABLES = {
     "agreement_terms": (("term", "qualifier"), "category", AGREEMENT_CATEGORIES),
     "status_cues": (("pattern",), "status", STATUSES),
     "certainty_cues": (("pattern",), "certainty", CERTAINTIES),
-    "role_cues": (("pattern",), "role", ("supplier", "recipient")),
 }
 
 
@@ -39,3 +38,12 @@ def test_lexicon_phrase_pattern_is_loose_on_spaces_and_dashes():
     assert re.fullmatch(phrase_pattern("Tu-160"), "Tu 160")
     assert re.fullmatch(phrase_pattern("Kh-101"), "Kh–101")
     assert re.fullmatch(phrase_pattern("Russia's"), "Russia’s")
+
+
+def test_lexicon_role_words_use_the_vocabulary():
+    # one word per row: a link the reader knows, a role, a direction of data/verb_cues.csv
+    for row in load_table("role_words"):
+        assert row["link"] in ("prep", "subject", "passive", "object", "dative", "possessor", "attribute", "actor"), row
+        assert row["role"] in ("supplier", "recipient", "none"), row
+        assert row.get("direction", "") in ("", "give", "receive", "move", "end"), row
+        assert "|" not in row.get("word", "") and "(" not in row.get("word", ""), row  # a word, not a regex
