@@ -124,7 +124,7 @@ def main_pair(claims: list[Claim]) -> tuple[str, str]:
         votes: Counter = Counter()
         for claim in claims:
             iso3 = getattr(claim, role)
-            if iso3 and iso3 != skip:
+            if iso3 and iso3 != skip and not claim.lineage:  # a design descended from is no transfer
                 votes[iso3] += _GUESSED_VOTE if claim.guessed_direction else 1
         return votes.most_common(1)[0][0] if votes else ""
 
