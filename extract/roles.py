@@ -207,7 +207,7 @@ def _tree_links(doc: Doc, mention: CountryMention, term: Term) -> list[Link]:
     elif token.dep_ == "dobj":
         links.append(("object", head, [], None))
         # "accused Turkey of sending": the object acts in the verb its preposition takes
-        links += [("subject", verb, [], verb) for prep in head.children if prep.dep_ == "prep"
+        links += [("act", verb, [], verb) for prep in head.children if prep.dep_ == "prep"
                   for verb in prep.children if verb.dep_ == "pcomp" and verb.pos_ == "VERB"]
     elif token.dep_ == "dative":
         links.append(("dative", head, [], None))
@@ -241,12 +241,12 @@ def tree_cues(doc: Doc | None, mention: CountryMention, term: Term) -> list[Role
     span = syntax.span_of(doc, term.start, term.end)
     own = {t.i for t in syntax.span_of(doc, mention.start, mention.end) or ()}
     for link, word, heads, verb in _tree_links(doc, mention, term):
-        key = link if link in ("prep", "possessor") else "verb"  # one verb's role per mention, the nearest
+        key = link if link in ("prep", "possessor", "act") else "verb"  # one verb's role per mention, the nearest
         if key in found:
             continue
         if verb is not None and (span is None or not _governs(verb, span.root, own)):
             continue  # "an aide who asked not to be named": that verb does not move the term
-        row = _role_word(link, word, heads, term.kind, mention.form)
+        row = _role_word("subject" if link == "act" else link, word, heads, term.kind, mention.form)
         if row is not None:
             found[key] = row  # a row of role=none stops the search: "officials from Russia"
     if "possessor" in found and found["possessor"].role != "none":

@@ -158,3 +158,13 @@ def test_roles_without_a_parse_only_modifiers_speak():
     text = "Chile took delivery of Spanish tanks from Spain."
     parties = score_parsed(text, find_countries(text), tanks_term(text), [], (0, len(text)))
     assert parties["ESP"].supplier > 0 and parties["CHL"].recipient == 0
+
+
+def test_roles_the_one_accused_of_sending_outweighs_the_forces_demonym():
+    # "accused Argentina of sending Bolivian mercenaries": accused (the one asked about) and the
+    # gerund's agent both speak for Argentina; the demonym only says whose the mercenaries are
+    text = "Chile accused Argentina of sending hundreds of Bolivian mercenaries to fight for Peru."
+    start = text.index("mercenaries")
+    term = Term(start, start + len("mercenaries"), "deployment", "private military contractors", "contractors")
+    parties = score_parties(text, find_countries(text), term, [term], (0, len(text)))
+    assert parties["ARG"].supplier > parties["BOL"].supplier
