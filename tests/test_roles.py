@@ -136,7 +136,6 @@ def _term(text: str, word: str, kind: str = "item") -> Term:
     ("Portugal withdrew its troops from Mali in May.", "troops", "deployment", "MLI", "recipient"),
     ("Several countries, including Norway, have sent tanks.", "tanks", "item", "NOR", "supplier"),  # a listed example
     ("Sweden helped Finland build a depot and delivered tanks.", "tanks", "item", "FIN", "recipient"),
-    ("The tanks are being shipped back to Italy after the drills.", "tanks", "item", "ITA", "supplier"),  # a return
 ])
 def test_roles_the_tree_gives_each_mention_its_role(text, word, kind, iso3, role):
     parties = score_parties(text, find_countries(text), _term(text, word, kind), [], (0, len(text)))
@@ -146,7 +145,6 @@ def test_roles_the_tree_gives_each_mention_its_role(text, word, kind, iso3, role
 
 @pytest.mark.parametrize(("text", "iso3"), [
     ("Officials from Spain said Chile would buy tanks.", "ESP"),  # where people come from (role=none row)
-    ("Crews from Spain said Chile would buy tanks.", "ESP"),
     ("An Italian official who requested anonymity said Chile bought the tanks.", "ITA"),  # that verb moves nothing
     ("A Spanish plane carried the Italian crews and the tanks.", "ITA"),  # a demonym on a non-actor noun
 ])
