@@ -136,6 +136,9 @@ def _term(text: str, word: str, kind: str = "item") -> Term:
     ("Portugal withdrew its troops from Mali in May.", "troops", "deployment", "MLI", "recipient"),
     ("Several countries, including Norway, have sent tanks.", "tanks", "item", "NOR", "supplier"),  # a listed example
     ("Sweden helped Finland build a depot and delivered tanks.", "tanks", "item", "FIN", "recipient"),
+    ("Chile took delivery of 30 tanks last year.", "tanks", "item", "CHL", "recipient"),  # took delivery
+    ("Peru has begun talks to buy tanks from the Italians.", "tanks", "item", "PER", "recipient"),  # a noun's infinitive
+    ("The deal makes Peru the first country in the region to buy the tanks.", "tanks", "item", "PER", "recipient"),
 ])
 def test_roles_the_tree_gives_each_mention_its_role(text, word, kind, iso3, role):
     parties = score_parties(text, find_countries(text), _term(text, word, kind), [], (0, len(text)))
@@ -146,7 +149,7 @@ def test_roles_the_tree_gives_each_mention_its_role(text, word, kind, iso3, role
 @pytest.mark.parametrize(("text", "iso3"), [
     ("Officials from Spain said Chile would buy tanks.", "ESP"),  # where people come from (role=none row)
     ("An Italian official who requested anonymity said Chile bought the tanks.", "ITA"),  # that verb moves nothing
-    ("A Spanish plane carried the Italian crews and the tanks.", "ITA"),  # a demonym on a non-actor noun
+    ("Spain sent the Italian crews along with the tanks to Chile.", "ITA"),  # a demonym on a non-actor noun
 ])
 def test_roles_a_place_in_the_tree_that_says_nothing(text, iso3):
     parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
