@@ -278,6 +278,10 @@ def _clause_action(root: Token, path: list[Token], kind: str) -> list[Token]:
             if child.dep_ == "conj" and _is_verb(child) and _cue(child, "action", kind) is not None \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 return [child]
+            # "the forces completed their withdrawal": the subject's own action noun
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and _cue(child, "action", kind) is not None \
+                    and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in child.children):
+                return [child]
     own = _said_of_itself([root, *path], kind)
     if own:
         return own
