@@ -166,3 +166,18 @@ def test_status_of_a_list_the_parser_hangs_on_a_verb_of_saying():
     cue = claims._listed_after(view, drones, reading, listed)
     assert cue is not None and (cue.status, cue.tense) == ("requested", "past")
     assert claims._listed_after(view, drones, syntax.Reading(path=[doc[6]]), listed) is None
+
+
+def test_status_without_a_parse_is_the_kinds_default():
+    # the pipeline parses every sentence that holds a term; a view read without its Doc has no status
+    # to read, and its claims take their kind's default (an item is present) rather than a guess
+    from datetime import date
+
+    from extract import claims
+    from extract.sentences import Sentence
+
+    text = "Russia delivered S-400 systems to Turkey in 2019."
+    view = claims.read_sentence(Sentence(0, len(text), text, 0), date(2024, 5, 2), date(2024, 5, 2))
+    assert view.doc is None
+    found = claims.claims_of(view, date(2024, 5, 2), False)
+    assert [(c.term.label, c.status, c.cued) for c in found] == [("S-400", "present", False)]
