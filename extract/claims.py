@@ -109,7 +109,6 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
                         dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text))
 
 
-_DEAL_VERB_GAP = re.compile(r"\s+(?:(?:was|were|is|are|had been|has been|have been|being)\s+)?(?:\w+ly\s+)?")
 # "two S-300 units", "four Patriot batteries": a unit right after a designation is of that system.
 _UNIT_AFTER_SYSTEM = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
 

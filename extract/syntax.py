@@ -190,7 +190,7 @@ def _own_participle(root: Token, kind: str) -> list[Token]:
     term is the term's own verb."""
     nouns = [root]
     while nouns[-1].dep_ in ("compound", "amod") and nouns[-1].head.i > nouns[-1].i and len(nouns) < 3:
-        nouns.append(nouns[-1].head)  # "Su-30SM fighter jets bought from Russia": the participle is on "jets"
+        nouns.append(nouns[-1].head)  # "Rafale fighter jets bought from France": the participle is on "jets"
     for child in (c for noun in nouns for c in noun.children):
         # an "acl" in the past tense is a participle the tagger misread ("jets bought from Russia")
         participle = child.tag_ == "VBN" or (child.tag_ == "VBD" and child.dep_ == "acl")
@@ -214,7 +214,7 @@ def _own_relative(root: Token, kind: str) -> list[Token]:
 
 
 def _object_gap(relative: Token) -> bool:
-    """"the 31 tanks Washington pledged": a relative clause with a subject of its own and no object,
+    """"the 40 howitzers Seoul promised": a relative clause with a subject of its own and no object,
     whose missing object is the noun it hangs from."""
     return relative.i > relative.head.i and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in relative.children) \
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in relative.children)
@@ -299,7 +299,7 @@ def _clause_action(root: Token, path: list[Token], kind: str) -> list[Token]:
 
 
 def _said_of_itself(chain: list[Token], kind: str) -> list[Token]:
-    """"Wagner said it was withdrawing from Mali": the term (``chain``: its root, then its path) is
+    """"the battalion said it was withdrawing from Estonia": the term (``chain``: its root, then its path) is
     the subject of a verb of saying whose reported clause has a pronoun for subject; that clause's
     verb of transfer is the term's."""
     verb = next((t for t in chain[1:] if _is_verb(t)), None)
@@ -807,7 +807,7 @@ def _unmoved_status(path: list[Token], kind: str, category: str = "") -> tuple[s
     if "to" in auxiliaries and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return "planned", "future"  # "with the first ship to be afloat by 2030": a clause of its own, ahead
     if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in _auxiliaries(c)) for c in verb.children):
-        return "planned", "future"  # "the K2PL is to be produced locally": what is to be done is ahead
+        return "planned", "future"  # "the CV90 is to be assembled locally": what is to be done is ahead
     return "", ""
 
 
