@@ -70,7 +70,6 @@ class SentenceView:
     countries: list[CountryMention]
     places: list[PlaceMention]
     terms: list[Term]
-    cues: list[status.Cue]
     times: list[dates.TimeExpression]
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     doc: Doc | None = None  # the sentence parsed by spaCy (extract/nlp.py), when it holds a term
@@ -94,8 +93,8 @@ def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[Cou
 
 def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
                   pronouns: list[CountryMention] | None = None) -> SentenceView:
-    """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, status
-    cues, time expressions."""
+    """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, time
+    expressions. Statuses are read later, from the parse (syntax.read_claim)."""
     text = sentence.text
     items = find_items(text)
     terms = drop_overlaps(items + [t for t in find_deployments(text) if not _names_a_system(text, t, items)]
@@ -106,11 +105,10 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     countries = [m for m in find_countries(text) + (pronouns or [])
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
-    return SentenceView(sentence, countries, find_places(text), terms, status.find_cues(text),
+    return SentenceView(sentence, countries, find_places(text), terms,
                         dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text))
 
 
-_DEAL_VERB_GAP = re.compile(r"\s+(?:(?:was|were|is|are|had been|has been|have been|being)\s+)?(?:\w+ly\s+)?")
 # "two S-300 units", "four Patriot batteries": a unit right after a designation is of that system.
 _UNIT_AFTER_SYSTEM = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
 
@@ -263,13 +261,17 @@ _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|
                                  r"port calls?|stationed|deployment)\b", re.I)
 
 
-def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
-    """Whether the term is the object of a verb of combat ("destroyed two tanks"), with no other
-    verb between them ("seized power in 2020, expelled French troops": expelled governs)."""
+def _in_combat(view: SentenceView, term: Term) -> bool:
+    """Whether the term is the object of a verb of combat ("destroyed two tanks"), with no verb of
+    transfer (data/verb_cues.csv, role=action) between them ("seized power in 2020, sent troops": sent governs)."""
+    text = view.sentence.text
     lo = max(0, term.start - 50)
     match = _COMBAT.search(text[lo:term.start])
-    return bool(match) and not any(lo + match.start() < c.start and c.end <= term.start
-                                   and not (lo + match.start() <= c.start < lo + match.start() + 12) for c in cues)
+    if not match:
+        return False
+    start = lo + match.start()
+    return not any(start + 12 <= token.idx and token.idx + len(token) <= term.start and token.pos_ in ("VERB", "NOUN")
+                   and syntax.listed_as(token, "action") for token in (view.doc if view.doc is not None else ()))
 
 
 def _maker_named(view: SentenceView, term: Term) -> bool:
@@ -302,8 +304,9 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     out = []
     subjects = _subject_mentions(view)
     speakers = _speaker_mentions(view)
+    listed: status.Cue | None = None  # the status of the sentence's last term a word governs
     for term in view.terms:
-        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
+        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(view, term):
             continue
         if describes_capability(view, term) or is_target(view, term):
             continue
@@ -328,12 +331,10 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         else:
             supplier, recipient = roles.choose_pair(parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
-        cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
-        if term.kind == "agreement":
-            # "under a contract signed in September", "the deal was frozen": the deal's own verb
-            cue = next((c for c in view.cues if c.status in ("agreed", "ended") and c.start >= term.end
-                        and _DEAL_VERB_GAP.fullmatch(text, term.end, c.start)), cue)
         reading = read_tree(view, term)
+        cue = _tree_cue(reading, term) if reading.status else _listed_after(view, term, reading, listed)
+        if cue is not None:
+            listed = cue
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
@@ -349,8 +350,6 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
-        if reading.status:
-            cue = _tree_cue(reading, cue)
         supplier, recipient = _prefer_states(supplier, recipient, parties)
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         if term.kind == "agreement" and state == "delivered":
@@ -557,9 +556,22 @@ def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties:
 _CERTAINTY_RANK = {"confirmed": 0, "claimed": 1, "speculative": 2, "denied": 3}
 
 
-def _tree_cue(reading: syntax.Reading, cue: status.Cue | None) -> status.Cue:
-    """The status the tree reads, as a cue at its action word."""
+def _listed_after(view: SentenceView, term: Term, reading: syntax.Reading, listed: status.Cue | None) -> status.Cue | None:
+    """"told an official that Caracas needed "radars", "jammers" and "drones"": a verb of saying takes no
+    weapon as its object; a term the parser hangs on one (as object or conjunct) continues the list
+    of the term before it, and takes its status."""
+    if listed is None or not reading.path or not syntax.is_report_verb(reading.path[0]):
+        return None
+    span = syntax.span_of(view.doc, term.start, term.end)
+    root = syntax.phrase_head(span.root, set()) if span is not None else None
+    if root is None or root.head.i != reading.path[0].i or root.dep_ not in ("dobj", "conj"):
+        return None
+    return status.Cue(term.start, term.end, listed.status, listed.tense)
+
+
+def _tree_cue(reading: syntax.Reading, term: Term) -> status.Cue:
+    """The status the tree reads, as a cue at its action word (at the term when no word acts on it)."""
     token = reading.action
-    start = token.idx if token is not None else (cue.start if cue else 0)
+    start = token.idx if token is not None else term.start
     end = start + (len(token.text) if token is not None else 0)
     return status.Cue(start, end, reading.status, reading.tense or "noun")

@@ -3,14 +3,13 @@ import re
 import pytest
 
 from extract.lexicon import DATA_DIR, load_table, phrase_pattern
-from extract.records import AGREEMENT_CATEGORIES, CERTAINTIES, DEPLOYMENT_CATEGORIES, ITEM_CATEGORIES, STATUSES
+from extract.records import AGREEMENT_CATEGORIES, CERTAINTIES, DEPLOYMENT_CATEGORIES, ITEM_CATEGORIES
 
 # Each pattern table with the regex columns and the column whose values are a closed vocabulary.
 PATTERN_TABLES = {
     "generic_terms": (("term", "qualifier"), "category", ITEM_CATEGORIES + DEPLOYMENT_CATEGORIES),
     "deployment_terms": (("term",), "category", DEPLOYMENT_CATEGORIES),
     "agreement_terms": (("term", "qualifier"), "category", AGREEMENT_CATEGORIES),
-    "status_cues": (("pattern",), "status", STATUSES),
     "certainty_cues": (("pattern",), "certainty", CERTAINTIES),
 }
 
