@@ -142,6 +142,11 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     known well enough to stand for "now"."""
     lo, hi = status.clause_bounds(view.sentence.text, term.start, term.end)
     in_clause = [t for t in view.times if lo <= t.start and t.end <= hi]
+    if view.doc is not None and in_clause:
+        # "used drones after the rebellion began in 2019": a time on another event's verb does not date this one
+        action = read_tree(view, term).action
+        in_clause = [t for t in in_clause
+                     if not syntax.dates_another_event(view.doc, t.start, t.end, term.start, term.end, action)]
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030

@@ -810,3 +810,38 @@ def _capability_verb(verb: Token) -> bool:
     if any(c.dep_ == "acomp" and _cue(c, "capability") is not None for c in verb.children):
         return True  # "is capable of"
     return any(a.dep_ == "auxpass" for a in auxiliaries) and _cue(verb, "capability") is not None  # "was designed to"
+
+
+def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
+                        action: Token | None = None) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies the verb of another event than
+    the claim about the term: an adverbial clause of its own beside the claim's verb ("has used
+    drones after the rebellion began in 2019", "Approved on 4 June, the memorandum seeks to ...").
+    A time on the claim's own verb, or on a verb above it ("announced on Monday that it will send"),
+    dates the claim."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    term_ids = {t.i for t in term}
+    verb = time.root
+    for _ in range(_MAX_STEPS):
+        if verb.i in term_ids:
+            return False  # "the 2019 deal": the time is part of the term
+        if _is_verb(verb) or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not _is_verb(verb) or (action is not None and verb.i == action.i):
+        return False
+    ancestors, token = set(), term.root
+    for _ in range(_MAX_STEPS * 2):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        ancestors.add(token.i)
+    if verb.i in ancestors or verb.dep_ != "advcl":
+        return False
+    # a clause of its own: a subject or a conjunction of its own ("after the war broke out"), or a
+    # participle set before the subject ("Signed on 9 May, the letter ..."); not "following a deal in 2014"
+    return (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            or any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children)
+            or (verb.tag_ == "VBN" and verb.i < verb.head.i))

@@ -98,3 +98,19 @@ def test_dates_a_deadline_dates_the_delivery_not_the_deal(extract_text):
     assert deal == [("agreement", "agreed", "")]
     [deadline] = [t for t in find_time_expressions("to supply four boats by 2029", date(2025, 3, 14)) if t.scope == "deadline"]
     assert deadline.value == "2029"
+
+
+def test_dates_a_time_in_a_clause_of_its_own_dates_that_clause(extract_text):
+    # "after the insurgency flared up in March 2019" dates the insurgency, not the use of the drones;
+    # "Approved by both cabinets on 4 June" dates the memorandum, not the frigate order it mentions
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "The Malian army has used Turkish drones after the insurgency flared up in March 2019.\n\n"
+            "Approved by both cabinets on 4 June, a memorandum seeks to deepen ties built on Greece's "
+            "continuing purchase of 18 Rafale jets from France.\n\n"
+            "Peru received six Chinese drones in March 2019, its army said.\n")
+    records = extract_text(text, "2024-06-10")
+    drones = [(r.supplier, r.recipient, r.date) for r in records if r.label == "drones"]
+    assert ("TUR", "MLI", "") in drones
+    assert ("CHN", "PER", "2019-03") in drones  # a time on the claim's own verb still dates it
+    rafale = [(r.supplier, r.recipient, r.date) for r in records if r.label == "Rafale"]
+    assert rafale and all(d != "2024-06-04" for _, _, d in rafale)
