@@ -493,6 +493,11 @@ def _same_event(earlier: Claim, later: Claim) -> bool:
     items agreed after the deal that agreed them ("the deal comprises radars and torpedoes")."""
     if earlier.term.label.lower() == later.term.label.lower():
         return True
+    if (later.status == "delivered" and earlier.term.kind == later.term.kind == "item"
+            and later.certainty != "speculative"):
+        # "the bombers landed on Monday ... a cargo plane accompanied them": one arrival; not "could
+        # have carried arms", which says no event took place
+        return True
     return later.status == "agreed" and later.term.kind == "item" and earlier.term.kind == "agreement"
 
 

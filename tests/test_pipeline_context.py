@@ -38,3 +38,17 @@ def test_items_a_deal_comprises_take_the_date_of_the_deal_just_before(extract_te
     parts = {(r.label, r.status, r.date) for r in records if "comprises" in r.sentence and r.kind == "item"}
     assert ("torpedoes", "agreed", "2024-03-03") in parts
     assert ("radars", "agreed", "2024-03-03") in parts
+
+
+def test_context_an_escort_plane_takes_the_date_of_the_arrival_it_joined(extract_text):
+    # the transport plane names no day: it arrived with the bombers, on Sunday; a speculative
+    # claim about another system does not take that day (no event is said to have happened)
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Two Russian Tu-22M3 bombers landed in Algeria on Sunday, the Russian defence ministry said.\n\n"
+            "An An-124 transport plane accompanied the bombers to Algiers, the ministry added.\n\n"
+            "The bombers could have delivered Russian missiles to Algeria.\n")
+    records = extract_text(text, "2024-03-12")
+    escort = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "An-124"]
+    assert escort == [("RUS", "DZA", "delivered", "2024-03-10")]
+    missiles = [(r.certainty, r.date) for r in records if r.label == "missiles"]
+    assert missiles == [("speculative", "")]
