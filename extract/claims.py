@@ -132,7 +132,13 @@ def is_headline(sentence: Sentence) -> bool:
     what just happened in the present tense ("tanks arrive in Poland", "jets unloaded in Gdynia"),
     so their verbs date the claim at publication."""
     text = sentence.text.rstrip().rstrip("\"”’')]")
+    if _SENTENCE_END_INSIDE.search(text):
+        return False  # "... and Laos. (end of page)": a sentence with a tail, not a title
     return not text.endswith((".", "!", "?", ":", ";", ",")) and len(text.split()) <= 25 and not _DATELINE.match(text)
+
+
+# A full stop after a word, then more text: a sentence ended here, and a title has none.
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+\S")
 
 
 def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: str, pub: date | None,

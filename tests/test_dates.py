@@ -114,3 +114,13 @@ def test_dates_a_time_in_a_clause_of_its_own_dates_that_clause(extract_text):
     assert ("CHN", "PER", "2019-03") in drones  # a time on the claim's own verb still dates it
     rafale = [(r.supplier, r.recipient, r.date) for r in records if r.label == "Rafale"]
     assert rafale and all(d != "2024-06-04" for _, _, d in rafale)
+
+
+def test_dates_a_sentence_with_a_tail_is_no_headline(extract_text):
+    # the page's tail joins the last sentence; a past sale without a time expression stays undated
+    # (a headline's verbs would date it at publication)
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Turkey has previously sold the Bayraktar TB2 to Qatar and Nigeria. (story continues)-more-\n")
+    records = extract_text(text, "2024-05-02")
+    sales = sorted((r.recipient, r.status, r.date) for r in records if r.label == "Bayraktar TB2")
+    assert sales == [("NGA", "delivered", ""), ("QAT", "delivered", "")]
