@@ -153,6 +153,10 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         action = read_tree(view, term).action
         in_clause = [t for t in in_clause
                      if not syntax.dates_another_event(view.doc, t.start, t.end, term.start, term.end, action)]
+    if view.doc is not None and not in_clause:
+        # "visited Hanoi in May, where he signed a defence pact": the visit's time is the signing's
+        in_clause = [t for t in view.times
+                     if syntax.same_occasion(view.doc, t.start, t.end, term.start, term.end)]
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030

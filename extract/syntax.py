@@ -845,3 +845,34 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     return (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             or any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children)
             or (verb.tag_ == "VBN" and verb.i < verb.head.i))
+
+
+# Relative adverbs that set a clause on the occasion of the noun it hangs from ("visited Minsk on
+# Monday, where he signed ...").
+_OCCASION_ADVERBS = {"where", "when"}
+
+
+def same_occasion(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies a verb above a "where" or
+    "when" relative clause that holds the term: "In May, the minister visited Hanoi, where he signed a
+    defence agreement" signs it in May."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb = time.root
+    for _ in range(_MAX_STEPS):
+        if _is_verb(verb) or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not _is_verb(verb):
+        return False
+    token, occasion = term.root, False
+    for _ in range(_MAX_STEPS * 2):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in _OCCASION_ADVERBS for c in token.children):
+            occasion = True
+        token = token.head
+        if token.i == verb.i:
+            return occasion
+    return False

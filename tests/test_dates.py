@@ -124,3 +124,12 @@ def test_dates_a_sentence_with_a_tail_is_no_headline(extract_text):
     records = extract_text(text, "2024-05-02")
     sales = sorted((r.recipient, r.status, r.date) for r in records if r.label == "Bayraktar TB2")
     assert sales == [("NGA", "delivered", ""), ("QAT", "delivered", "")]
+
+
+def test_dates_a_where_clause_happens_on_the_visit_it_hangs_from(extract_text):
+    # the pact was signed during the visit of early March, which the clause break alone would not see
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "In early March, Indian Prime Minister Narendra Modi visited Canberra, where he signed a defence "
+            "cooperation agreement with Australian Prime Minister Anthony Albanese.\n")
+    records = extract_text(text, "2024-05-20")
+    assert [(r.kind, r.status, r.date) for r in records] == [("agreement", "agreed", "2024-03")]
