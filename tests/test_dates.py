@@ -133,3 +133,12 @@ def test_dates_a_where_clause_happens_on_the_visit_it_hangs_from(extract_text):
             "cooperation agreement with Australian Prime Minister Anthony Albanese.\n")
     records = extract_text(text, "2024-05-20")
     assert [(r.kind, r.status, r.date) for r in records] == [("agreement", "agreed", "2024-03")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minsk is expected to receive the launchers by around February", "2025-02"),  # a deadline ahead
+    ("the launchers arrived around April", "2024-04"),
+])
+def test_dates_an_approximate_month(text, expected):
+    (expression,) = find_time_expressions(text, date(2024, 11, 20))
+    assert expression.value == expected
