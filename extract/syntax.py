@@ -838,7 +838,11 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
             break
         token = token.head
         ancestors.add(token.i)
-    if verb.i in ancestors or verb.dep_ != "advcl":
+    if verb.i in ancestors:
+        return False
+    if any(_share_subject(c) for c in verb.children):
+        return True  # "the jets, six of which arrived in May": the six's arrival, not the order's
+    if verb.dep_ != "advcl":
         return False
     # a clause of its own: a subject or a conjunction of its own ("after the war broke out"), or a
     # participle set before the subject ("Signed on 9 May, the letter ..."); not "following a deal in 2014"
@@ -876,3 +880,9 @@ def same_occasion(doc: Doc, time_start: int, time_end: int, term_start: int, ter
         if token.i == verb.i:
             return occasion
     return False
+
+
+def _share_subject(token: Token) -> bool:
+    """A count of what "which" stands for, as a clause's subject: "six of which"."""
+    return (token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NUM"
+            and any(c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in token.children))

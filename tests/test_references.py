@@ -75,3 +75,13 @@ def test_references_another_ship_is_one_more_of_the_system_in_focus(extract_text
     records = extract_text(text, "2024-10-10")
     ships = [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "FREMM"]
     assert ("FREMM", "ITA", "IDN", "delivered", "2024-10-07") in ships
+
+
+def test_references_a_share_of_an_order_is_a_delivery_of_its_own(extract_text):
+    # "six of which arrived in January": six of the ordered jets were delivered then; the order keeps
+    # its own date
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "In March 2022, Egypt agreed to buy 30 Rafale jets from France, six of which arrived in January.\n")
+    records = extract_text(text, "2023-02-15")
+    rafale = sorted((r.supplier, r.recipient, r.status, r.quantity, r.date) for r in records if r.label == "Rafale")
+    assert rafale == [("FRA", "EGY", "agreed", 30, "2022-03"), ("FRA", "EGY", "delivered", 6, "2023-01")]
