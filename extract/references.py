@@ -71,7 +71,7 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
             continue
         share = _share_of(token, terms)
         if share is not None:
-            # "ordered 24 jets, six of which arrived in May": the six are a claim of their own
+            # "ordered 24 tanks, four of which landed in May": the six are a claim of their own
             start, end = token.idx, token.idx + len(token.text)
             if not any(s < end and start < e for s, e in taken) and _claimed(doc, start, end):
                 found.append(Term(start, end, share.kind, share.label, share.category, share.origin,
@@ -107,8 +107,8 @@ def _elliptic_count(token: Token) -> bool:
 
 
 def _share_of(token: Token, terms: list[Term]) -> Term | None:
-    """The term "which" stands for in a count of it that opens a relative clause of its own ("jets,
-    six of which arrived"; the count before "which" is read as the quantity)."""
+    """The term "which" stands for in a count of it that opens a relative clause of its own ("tanks,
+    four of which landed"; the count before "which" is read as the quantity)."""
     if token.lower_ != "which" or token.dep_ != "pobj" or token.head.lower_ != "of":
         return None
     count = token.head.head

@@ -841,7 +841,7 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     if verb.i in ancestors:
         return False
     if any(_share_subject(c) for c in verb.children):
-        return True  # "the jets, six of which arrived in May": the six's arrival, not the order's
+        return True  # "the tanks, four of which landed in May": the six's arrival, not the order's
     if verb.dep_ != "advcl":
         return False
     # a clause of its own: a subject or a conjunction of its own ("after the war broke out"), or a

@@ -78,10 +78,10 @@ def test_references_another_ship_is_one_more_of_the_system_in_focus(extract_text
 
 
 def test_references_a_share_of_an_order_is_a_delivery_of_its_own(extract_text):
-    # "six of which arrived in January": six of the ordered jets were delivered then; the order keeps
+    # "eight of which landed in Cairo in January": eight of the ordered jets were delivered then; the order keeps
     # its own date
     text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
-            "In March 2022, Egypt agreed to buy 30 Rafale jets from France, six of which arrived in January.\n")
+            "In March 2022, Egypt agreed to buy 30 Rafale jets from France, eight of which landed in Cairo in January.\n")
     records = extract_text(text, "2023-02-15")
     rafale = sorted((r.supplier, r.recipient, r.status, r.quantity, r.date) for r in records if r.label == "Rafale")
-    assert rafale == [("FRA", "EGY", "agreed", 30, "2022-03"), ("FRA", "EGY", "delivered", 6, "2023-01")]
+    assert rafale == [("FRA", "EGY", "agreed", 30, "2022-03"), ("FRA", "EGY", "delivered", 8, "2023-01")]
