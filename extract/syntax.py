@@ -886,3 +886,39 @@ def _share_subject(token: Token) -> bool:
     """A count of what "which" stands for, as a clause's subject: "six of which"."""
     return (token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NUM"
             and any(c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in token.children))
+
+
+def modifies(doc: Doc, time_start: int, time_end: int, words: set[int]) -> bool:
+    """Whether the time expression at [time_start, time_end) hangs from one of ``words`` (token
+    indices: the claim's action, the term's own participle) before any other verb: "an expected
+    delivery in October", "bombers delivered in May"."""
+    time = span_of(doc, time_start, time_end)
+    if time is None:
+        return False
+    token = time.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in words:
+            return True
+        if _is_verb(token):
+            return False
+    return False
+
+
+def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
+    """The verbs that describe the term itself: a participle or relative clause hanging from it or
+    from the nouns it hangs from below its verb ("a pair of gunships delivered in May"), not one whose
+    subject is a share of it ("six of which")."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return set()
+    nouns, token = list(span), span.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i or _is_verb(token.head):
+            break
+        token = token.head
+        nouns.append(token)
+    return {c.i for t in nouns for c in t.children
+            if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}

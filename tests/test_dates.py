@@ -142,3 +142,12 @@ def test_dates_a_where_clause_happens_on_the_visit_it_hangs_from(extract_text):
 def test_dates_an_approximate_month(text, expected):
     (expression,) = find_time_expressions(text, date(2024, 11, 20))
     assert expression.value == expected
+
+
+def test_dates_the_time_on_the_claims_own_action_wins_over_a_nearer_one(extract_text):
+    # the delivery is planned for March 2026; the fair's year, nearer the ship, dates the launch
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Earlier in May, at the IDEF 2023 fair in Istanbul, the second Turkish corvette for Pakistan, "
+            "the Khaibar, was launched for a scheduled delivery in March 2026.\n")
+    records = extract_text(text, "2023-06-10")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("TUR", "PAK", "planned", "2026-03")]
