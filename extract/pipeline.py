@@ -475,6 +475,8 @@ def carry_dates(claims: list[Claim]) -> None:
             continue
         if claim.status not in _CARRIED_STATUSES or is_background(claim.sentence.text):
             continue
+        if claim.extra_suppliers or claim.extra_recipients:
+            continue  # "flew Turkish, Iranian and Chinese drones": a summary over many parties, not one event again
         for earlier in reversed(dated):
             if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
                 break

@@ -52,3 +52,21 @@ def test_context_an_escort_plane_takes_the_date_of_the_arrival_it_joined(extract
     assert escort == [("RUS", "DZA", "delivered", "2024-03-10")]
     missiles = [(r.certainty, r.date) for r in records if r.label == "missiles"]
     assert missiles == [("speculative", "")]
+
+
+def test_context_a_list_of_suppliers_is_a_summary_and_takes_no_carried_date(extract_text):
+    # the four-supplier sentence sums up the war's drones; it does not repeat Iran's dated delivery
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Iran delivered drones to Sudan in March 2023, officials said.\n\n"
+            "Sudan's army has used drones from Iran, Turkey, the UAE and China.\n")
+    records = extract_text(text, "2024-03-01")
+    later = sorted((r.supplier, r.date) for r in records if r.sentence.startswith("Sudan's army"))
+    assert later == [("ARE", ""), ("CHN", ""), ("IRN", ""), ("TUR", "")]
+
+
+def test_context_a_list_of_makers_named_unlike_is_one_list(extract_text):
+    # demonyms and an abbreviation in one list, up to its "and": each is a supplier
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "The Sudanese army has flown Turkish, Iranian, UAE and Chinese drones against the rebels.\n")
+    records = extract_text(text, "2024-03-01")
+    assert sorted(r.supplier for r in records if r.label == "drones") == ["ARE", "CHN", "IRN", "TUR"]
