@@ -257,6 +257,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s+[^()]{0,40}\((?:AP|AFP|Reuters|U
 def find_time_expressions(text: str, pub: date | None, anchor: date | None = None) -> list[TimeExpression]:
     """Resolved time expressions in a sentence; relative ones need ``pub`` (else they are skipped)."""
     found: list[TimeExpression] = []
+    offsets: list[tuple[int, str, re.Match]] = []
     dateline = _DATELINE.match(text)
     taken: list[tuple[int, int]] = [(0, dateline.end())] if dateline else []
     for name, regex in _COMPILED:
@@ -279,6 +280,14 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
                 scope = "deadline"
             taken.append(span)
             found.append(TimeExpression(span[0], span[1], first, last, scope))
+            if scope == "following":
+                offsets.append((len(found) - 1, name, match))
+    for index, name, match in offsets:
+        # "began leaving last Friday, ten days after the jets left": the jets left ten days before that Friday
+        days = [t for t in found if t.first == t.last and t.end <= match.start() and t.scope != "speech"]
+        if days:
+            first, last, scope = _resolve(name, match, max(days, key=lambda t: t.end).first, anchor or date(2000, 1, 1))
+            found[index] = TimeExpression(match.start(), match.end(), first, last, scope)
     return sorted(found, key=lambda t: t.start)
 
 

@@ -151,3 +151,12 @@ def test_dates_the_time_on_the_claims_own_action_wins_over_a_nearer_one(extract_
             "the Khaibar, was launched for a scheduled delivery in March 2026.\n")
     records = extract_text(text, "2023-06-10")
     assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("TUR", "PAK", "planned", "2026-03")]
+
+
+def test_dates_an_offset_after_counts_from_the_day_its_sentence_named():
+    # the convoy left on Friday 2024-11-22; the handover came first, eight days before that Friday
+    # (not eight days before publication)
+    text = "The last convoy left the base on Friday, eight days after the hangars were handed over."
+    friday, offset = find_time_expressions(text, date(2024, 11, 26))
+    assert friday.value == "2024-11-22"
+    assert (offset.value, offset.scope) == ("2024-11-14", "following")
