@@ -495,9 +495,10 @@ def _same_event(earlier: Claim, later: Claim) -> bool:
     items agreed after the deal that agreed them ("the deal comprises radars and torpedoes")."""
     if earlier.term.label.lower() == later.term.label.lower():
         return True
-    if (later.status == "delivered" and earlier.term.kind == later.term.kind == "item"
+    if (later.status in ("delivered", "ended") and earlier.term.kind == later.term.kind == "item"
             and later.certainty != "speculative"):
-        # "the bombers landed on Monday ... a cargo plane accompanied them": one arrival; not "could
+        # "the bombers landed on Monday ... a cargo plane accompanied them": one arrival; "suspended a
+        # shipment of kits in May ... later confirmed it had halted the bombs": one hold; not "could
         # have carried arms", which says no event took place
         return True
     return later.status == "agreed" and later.term.kind == "item" and earlier.term.kind == "agreement"

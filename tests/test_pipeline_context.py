@@ -70,3 +70,12 @@ def test_context_a_list_of_makers_named_unlike_is_one_list(extract_text):
             "The Sudanese army has flown Turkish, Iranian, UAE and Chinese drones against the rebels.\n")
     records = extract_text(text, "2024-03-01")
     assert sorted(r.supplier for r in records if r.label == "drones") == ["ARE", "CHN", "IRN", "TUR"]
+
+
+def test_context_a_hold_told_again_with_other_words_takes_its_date(extract_text):
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "In early May, Washington suspended a shipment of JDAM kits to Israel, officials said.\n\n"
+            "The Pentagon later confirmed it had halted a delivery of bombs to Israel.\n")
+    records = extract_text(text, "2024-06-20")
+    bombs = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "bombs"]
+    assert bombs == [("USA", "ISR", "ended", "2024-05")]
