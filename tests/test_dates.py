@@ -160,3 +160,16 @@ def test_dates_an_offset_after_counts_from_the_day_its_sentence_named():
     friday, offset = find_time_expressions(text, date(2024, 11, 26))
     assert friday.value == "2024-11-22"
     assert (offset.value, offset.scope) == ("2024-11-14", "following")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Oslo wants the radars delivered by year-end", "2024-12"),
+    ("deliveries should resume at year end", "2024-12"),
+])
+def test_dates_year_end_is_december(text, expected):
+    (expression,) = find_time_expressions(text, date(2024, 3, 5))
+    assert expression.value == expected
+
+
+def test_dates_a_year_end_review_is_no_date():
+    assert find_time_expressions("the ministry's year-end review", date(2024, 3, 5)) == []
