@@ -486,6 +486,28 @@ def carry_dates(claims: list[Claim]) -> None:
                 break
 
 
+def carry_plans(claims: list[Claim], text: str) -> None:
+    """A list of what a plan holds ("the warships will arrive next week ... The group will include:"
+    then "→ a frigate.") is due when the plan is: a planned list item without a time of its own takes
+    the date of the last plan of the same pair that a time expression dated, just before it."""
+    dated: list[Claim] = []
+    for claim in claims:
+        if claim.status != "planned":
+            continue
+        if claim.view.times:
+            dated.append(claim)
+            continue
+        line_start = text.rfind("\n", 0, claim.sentence.start) + 1
+        if not _LIST_ITEM.match(text[line_start:claim.sentence.end]):
+            continue
+        for earlier in reversed(dated):
+            if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
+                break
+            if earlier.date and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient):
+                claim.date = earlier.date
+                break
+
+
 # A list item: a line that opens with an arrow, a bullet or a dash.
 _LIST_ITEM = re.compile(r"^\s*[→•▪◦·*–—-]\s*")
 
@@ -540,6 +562,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
     inherit_status(claims)
     list_status(claims, article.text)
     carry_dates(claims)
+    carry_plans(claims, article.text)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)

@@ -79,3 +79,15 @@ def test_context_a_hold_told_again_with_other_words_takes_its_date(extract_text)
     records = extract_text(text, "2024-06-20")
     bombs = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "bombs"]
     assert bombs == [("USA", "ISR", "ended", "2024-05")]
+
+
+def test_context_a_planned_list_item_is_due_when_its_plan_is(extract_text):
+    # the flotilla is due next month; its list names ships, each planned for then (not for the day
+    # the article was written)
+    text = ("Russian warships will arrive in Vietnam next month, the Russian navy said.\n\n"
+            "The flotilla will include:\n\n"
+            "→ Kilo-class submarine.\n\n"
+            "→ Steregushchiy-class corvette.\n")
+    records = extract_text(text, "2024-04-18")
+    listed = sorted((r.supplier, r.recipient, r.status, r.date) for r in records if r.sentence.startswith("→"))
+    assert listed == [("RUS", "VNM", "planned", "2024-05")] * 2
