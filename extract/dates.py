@@ -36,7 +36,7 @@ PATTERNS = [
     ("month_year", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
     ("season_year", rf"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
-    ("offset_after", rf"\b{_APPROX}(?:{_NUM}\s+{_UNIT}|(?P<bare>days|weeks))\s+(?P<dir>after|before|later|earlier)\b"),
+    ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
     ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
@@ -172,9 +172,8 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         last = _unit_span(_shift(pub, unit, -low), unit)[1]
         return first, min(last, pub), "any"
     if name == "offset_after":
-        # "days after": a few of them
-        low, high = _number(groups["num"]) if "num" in groups else FEW
-        unit, direction = groups.get("unit") or groups["bare"][:-1], groups["dir"].lower()
+        low, high = _number(groups["num"])
+        unit, direction = groups["unit"], groups["dir"].lower()
         if direction in ("after", "later"):
             # "came a month after Maduro and Putin spoke": what follows happened a month before the anchor
             sign, base, scope = -1, pub, "following"
@@ -283,19 +282,12 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
             found.append(TimeExpression(span[0], span[1], first, last, scope))
             if scope == "following":
                 offsets.append((len(found) - 1, name, match))
-    dropped = set()
     for index, name, match in offsets:
         # "began leaving last Friday, ten days after the jets left": the jets left ten days before that Friday
-        before = [t for t in found if t.end <= match.start() and t.scope != "speech"]
-        if not before:
-            continue
-        base = max(before, key=lambda t: t.end)
-        if base.first != base.last:
-            dropped.add(index)  # "in April 2024, weeks after ...": counted from a month, it says no more than it
-            continue
-        first, last, scope = _resolve(name, match, base.first, anchor or date(2000, 1, 1))
-        found[index] = TimeExpression(match.start(), match.end(), first, last, scope)
-    found = [t for i, t in enumerate(found) if i not in dropped]
+        days = [t for t in found if t.first == t.last and t.end <= match.start() and t.scope != "speech"]
+        if days:
+            first, last, scope = _resolve(name, match, max(days, key=lambda t: t.end).first, anchor or date(2000, 1, 1))
+            found[index] = TimeExpression(match.start(), match.end(), first, last, scope)
     return sorted(found, key=lambda t: t.start)
 
 
