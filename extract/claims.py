@@ -32,6 +32,7 @@ DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "agre
 # Without a time expression, a state or a pledge, plan or request voiced now takes the publication date;
 # a past event stays undated (records.md).
 _CURRENT_STATUSES = {"present", "pledged", "planned"}
+_PAST_EVENTS = {"delivered", "agreed", "ended"}
 _LOCATIVE = re.compile(r"\b(?:in|at|to|into|near|over|off|on|across|inside|outside|around|toward|towards|via)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
 _OPEN_QUOTES = "“\"«"
@@ -161,6 +162,9 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         # "visited Hanoi in May, where he signed a defence pact": the visit's time is the signing's
         in_clause = [t for t in view.times
                      if syntax.same_occasion(view.doc, t.start, t.end, term.start, term.end)]
+    if view.doc is not None and not in_clause and state in _PAST_EVENTS:
+        in_clause = [t for t in view.times
+                     if syntax.shared_by_conjunct(view.doc, t.start, t.end, term.start, term.end)]
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030

@@ -922,3 +922,28 @@ def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
         nouns.append(token)
     return {c.i for t in nouns for c in t.children
             if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
+
+
+def shared_by_conjunct(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies a verb the term's own verb is
+    coordinated with ("announced aid last November, and part of it went to buying jets"): what the
+    second verb tells, with no time of its own, follows from the first, then."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb = time.root
+    for _ in range(_MAX_STEPS):
+        if _is_verb(verb) or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not _is_verb(verb):
+        return False
+    token = term.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i:
+            return False
+        if _is_verb(token.head) or _is_verb(token):
+            break
+        token = token.head
+    own = token.head if not _is_verb(token) else token
+    return own.dep_ == "conj" and own.head.i == verb.i

@@ -173,3 +173,13 @@ def test_dates_year_end_is_december(text, expected):
 
 def test_dates_a_year_end_review_is_no_date():
     assert find_time_expressions("the ministry's year-end review", date(2024, 3, 5)) == []
+
+
+def test_dates_a_coordinated_clause_without_a_time_shares_its_partners(extract_text):
+    # the purchase was paid from the aid pledged last October: the clause break alone would leave it undated
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Sweden last October pledged new military aid to Ukraine worth $300 million, "
+            "and the bulk of it funded the purchase of two NASAMS units.\n")
+    records = extract_text(text, "2023-02-01")
+    nasams = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "NASAMS"]
+    assert nasams == [("SWE", "UKR", "agreed", "2022-10")]
