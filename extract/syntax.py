@@ -812,6 +812,20 @@ def _capability_verb(verb: Token) -> bool:
     return any(a.dep_ == "auxpass" for a in auxiliaries) and _cue(verb, "capability") is not None  # "was designed to"
 
 
+def _verb_above(token: Token, inside: frozenset[int] = frozenset()) -> Token | None:
+    """The first verb at or above ``token``; None past the root, or when the climb enters ``inside``
+    (the term's words: "the 2019 deal" dates the term itself)."""
+    for _ in range(_MAX_STEPS):
+        if token.i in inside:
+            return None
+        if _is_verb(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
                         action: Token | None = None) -> bool:
     """Whether the time expression at [time_start, time_end) modifies the verb of another event than
@@ -822,15 +836,8 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
     if time is None or term is None:
         return False
-    term_ids = {t.i for t in term}
-    verb = time.root
-    for _ in range(_MAX_STEPS):
-        if verb.i in term_ids:
-            return False  # "the 2019 deal": the time is part of the term
-        if _is_verb(verb) or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if not _is_verb(verb) or (action is not None and verb.i == action.i):
+    verb = _verb_above(time.root, frozenset(t.i for t in term))
+    if verb is None or (action is not None and verb.i == action.i):
         return False
     ancestors, token = set(), term.root
     for _ in range(_MAX_STEPS * 2):
@@ -841,7 +848,7 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     if verb.i in ancestors:
         return False
     if any(_share_subject(c) for c in verb.children):
-        return True  # "the tanks, four of which landed in May": the six's arrival, not the order's
+        return True  # "the tanks, four of which landed in May": the four's arrival, not the order's
     if verb.dep_ != "advcl":
         return False
     # a clause of its own: a subject or a conjunction of its own ("after the war broke out"), or a
@@ -863,12 +870,8 @@ def same_occasion(doc: Doc, time_start: int, time_end: int, term_start: int, ter
     time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
     if time is None or term is None:
         return False
-    verb = time.root
-    for _ in range(_MAX_STEPS):
-        if _is_verb(verb) or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if not _is_verb(verb):
+    verb = _verb_above(time.root)
+    if verb is None:
         return False
     token, occasion = term.root, False
     for _ in range(_MAX_STEPS * 2):
@@ -931,19 +934,5 @@ def shared_by_conjunct(doc: Doc, time_start: int, time_end: int, term_start: int
     time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
     if time is None or term is None:
         return False
-    verb = time.root
-    for _ in range(_MAX_STEPS):
-        if _is_verb(verb) or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if not _is_verb(verb):
-        return False
-    token = term.root
-    for _ in range(_MAX_STEPS):
-        if token.head.i == token.i:
-            return False
-        if _is_verb(token.head) or _is_verb(token):
-            break
-        token = token.head
-    own = token.head if not _is_verb(token) else token
-    return own.dep_ == "conj" and own.head.i == verb.i
+    verb, own = _verb_above(time.root), _verb_above(term.root)
+    return verb is not None and own is not None and own.dep_ == "conj" and own.head.i == verb.i
