@@ -32,6 +32,7 @@ DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "agre
 # Without a time expression, a state or a pledge, plan or request voiced now takes the publication date;
 # a past event stays undated (records.md).
 _CURRENT_STATUSES = {"present", "pledged", "planned"}
+_PAST_EVENTS = {"delivered", "agreed", "ended"}
 _LOCATIVE = re.compile(r"\b(?:in|at|to|into|near|over|off|on|across|inside|outside|around|toward|towards|via)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
 _OPEN_QUOTES = "“\"«"
@@ -130,7 +131,13 @@ def is_headline(sentence: Sentence) -> bool:
     what just happened in the present tense ("tanks arrive in Poland", "jets unloaded in Gdynia"),
     so their verbs date the claim at publication."""
     text = sentence.text.rstrip().rstrip("\"”’')]")
+    if _SENTENCE_END_INSIDE.search(text):
+        return False  # "... and Laos. (end of page)": a sentence with a tail, not a title
     return not text.endswith((".", "!", "?", ":", ";", ",")) and len(text.split()) <= 25 and not _DATELINE.match(text)
+
+
+# A full stop after a word, then more text: a sentence ended here, and a title has none.
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+\S")
 
 
 def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: str, pub: date | None,
@@ -140,6 +147,22 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     known well enough to stand for "now"."""
     lo, hi = status.clause_bounds(view.sentence.text, term.start, term.end)
     in_clause = [t for t in view.times if lo <= t.start and t.end <= hi]
+    if view.doc is not None and in_clause:
+        # "used drones after the rebellion began in 2019": a time on another event's verb does not date this one
+        action = read_tree(view, term).action
+        in_clause = [t for t in in_clause
+                     if not syntax.dates_another_event(view.doc, t.start, t.end, term.start, term.end, action)]
+        # "launched at the 2023 fair for a scheduled delivery in March 2026": the action's own time wins
+        words = syntax.own_verbs(view.doc, term.start, term.end) | ({action.i} if action is not None else set())
+        own = [t for t in in_clause if syntax.modifies(view.doc, t.start, t.end, words)]
+        in_clause = own or in_clause
+    if view.doc is not None and not in_clause:
+        # "visited Hanoi in May, where he signed a defence pact": the visit's time is the signing's
+        in_clause = [t for t in view.times
+                     if syntax.same_occasion(view.doc, t.start, t.end, term.start, term.end)]
+    if view.doc is not None and not in_clause and state in _PAST_EVENTS:
+        in_clause = [t for t in view.times
+                     if syntax.shared_by_conjunct(view.doc, t.start, t.end, term.start, term.end)]
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030

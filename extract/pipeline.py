@@ -82,7 +82,7 @@ def news_date(pub: date | None, times: list) -> tuple[date | None, bool]:
 
 
 # Sentences without a lexicon term are parsed when they may name the article's system again.
-_REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional)\s+(?:[\w-]+\s+){0,2}?"
+_REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional|another)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:jets?|aircraft|planes?|fighters?|bombers?|systems?|deliver(?:y|ies)|shipments?|batch(?:es)?|"
                             r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b"
                             r"|\bit\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+\w+ed\b", re.I)
@@ -475,11 +475,35 @@ def carry_dates(claims: list[Claim]) -> None:
             continue
         if claim.status not in _CARRIED_STATUSES or is_background(claim.sentence.text):
             continue
+        if claim.extra_suppliers or claim.extra_recipients:
+            continue  # "flew Turkish, Iranian and Chinese drones": a summary over many parties, not one event again
         for earlier in reversed(dated):
             if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
                 break
             if (earlier.status == claim.status and _same_event(earlier, claim)
                     and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient)):
+                claim.date = earlier.date
+                break
+
+
+def carry_plans(claims: list[Claim], text: str) -> None:
+    """A list of what a plan holds ("the warships will arrive next week ... The group will include:"
+    then "→ a frigate.") is due when the plan is: a planned list item without a time of its own takes
+    the date of the last plan of the same pair that a time expression dated, just before it."""
+    dated: list[Claim] = []
+    for claim in claims:
+        if claim.status != "planned":
+            continue
+        if claim.view.times:
+            dated.append(claim)
+            continue
+        line_start = text.rfind("\n", 0, claim.sentence.start) + 1
+        if not _LIST_ITEM.match(text[line_start:claim.sentence.end]):
+            continue
+        for earlier in reversed(dated):
+            if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
+                break
+            if earlier.date and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient):
                 claim.date = earlier.date
                 break
 
@@ -492,6 +516,12 @@ def _same_event(earlier: Claim, later: Claim) -> bool:
     """Whether two claims of one pair and status can be one event: the same system named again, or
     items agreed after the deal that agreed them ("the deal comprises radars and torpedoes")."""
     if earlier.term.label.lower() == later.term.label.lower():
+        return True
+    if (later.status in ("delivered", "ended") and earlier.term.kind == later.term.kind == "item"
+            and later.certainty != "speculative"):
+        # "the bombers landed on Monday ... a cargo plane accompanied them": one arrival; "suspended a
+        # shipment of kits in May ... later confirmed it had halted the bombs": one hold; not "could
+        # have carried arms", which says no event took place
         return True
     return later.status == "agreed" and later.term.kind == "item" and earlier.term.kind == "agreement"
 
@@ -532,6 +562,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
     inherit_status(claims)
     list_status(claims, article.text)
     carry_dates(claims)
+    carry_plans(claims, article.text)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)

@@ -442,14 +442,22 @@ def _list_links(text: str, parties: dict[str, Party]) -> dict[int, set[str]]:
             if right.iso3 == left.iso3:
                 continue
             gap = text[left.end:right.start]
-            if _JOINED_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and right.form == left.form):
+            if _JOINED_GAP.fullmatch(gap) or _COMMA_GAP.fullmatch(gap):
                 pairs.append((left, right, bool(_JOINED_GAP.fullmatch(gap))))
     # a bare comma lists only when the list goes on after it ("Russia, Belarus and Iran"); "made in
-    # France, Peru flies ..." ends one clause and starts another
-    continued = {id(left) for left, _, _ in pairs}
+    # France, Peru flies ..." ends one clause and starts another. Countries named alike may go on
+    # with another comma; named unlike ("Turkish, Iranian, UAE and Chinese jets"), the list must
+    # reach its "and"
+    joined_next = {id(left) for left, _, joined in pairs if joined}
+    for _ in range(len(pairs)):
+        grown = {id(left) for left, right, joined in pairs if not joined and id(right) in joined_next}
+        if grown <= joined_next:
+            break
+        joined_next |= grown
+    alike_next = {id(left) for left, right, _ in pairs if right.form == left.form}
     links: dict[int, set[str]] = {}
     for left, right, joined in pairs:
-        if joined or id(right) in continued:
+        if joined or id(right) in joined_next or (right.form == left.form and id(right) in alike_next):
             links.setdefault(id(left), set()).add(right.iso3)
             links.setdefault(id(right), set()).add(left.iso3)
     return links

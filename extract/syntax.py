@@ -932,3 +932,129 @@ def _capability_verb(verb: Token) -> bool:
     if any(c.dep_ == "acomp" and _cue(c, "capability") is not None for c in verb.children):
         return True  # "is capable of"
     return any(a.dep_ == "auxpass" for a in auxiliaries) and _cue(verb, "capability") is not None  # "was designed to"
+
+
+def _verb_above(token: Token, inside: frozenset[int] = frozenset()) -> Token | None:
+    """The first verb at or above ``token``; None past the root, or when the climb enters ``inside``
+    (the term's words: "the 2019 deal" dates the term itself)."""
+    for _ in range(_MAX_STEPS):
+        if token.i in inside:
+            return None
+        if _is_verb(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
+                        action: Token | None = None) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies the verb of another event than
+    the claim about the term: an adverbial clause of its own beside the claim's verb ("has used
+    drones after the rebellion began in 2019", "Approved on 4 June, the memorandum seeks to ...").
+    A time on the claim's own verb, or on a verb above it ("announced on Monday that it will send"),
+    dates the claim."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb = _verb_above(time.root, frozenset(t.i for t in term))
+    if verb is None or (action is not None and verb.i == action.i):
+        return False
+    ancestors, token = set(), term.root
+    for _ in range(_MAX_STEPS * 2):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        ancestors.add(token.i)
+    if verb.i in ancestors:
+        return False
+    if any(_share_subject(c) for c in verb.children):
+        return True  # "the tanks, four of which landed in May": the four's arrival, not the order's
+    if verb.dep_ != "advcl":
+        return False
+    # a clause of its own: a subject or a conjunction of its own ("after the war broke out"), or a
+    # participle set before the subject ("Signed on 9 May, the letter ..."); not "following a deal in 2014"
+    return (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            or any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children)
+            or (verb.tag_ == "VBN" and verb.i < verb.head.i))
+
+
+# Relative adverbs that set a clause on the occasion of the noun it hangs from ("visited Minsk on
+# Monday, where he signed ...").
+_OCCASION_ADVERBS = {"where", "when"}
+
+
+def same_occasion(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies a verb above a "where" or
+    "when" relative clause that holds the term: "In May, the minister visited Hanoi, where he signed a
+    defence agreement" signs it in May."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb = _verb_above(time.root)
+    if verb is None:
+        return False
+    token, occasion = term.root, False
+    for _ in range(_MAX_STEPS * 2):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in _OCCASION_ADVERBS for c in token.children):
+            occasion = True
+        token = token.head
+        if token.i == verb.i:
+            return occasion
+    return False
+
+
+def _share_subject(token: Token) -> bool:
+    """A count of what "which" stands for, as a clause's subject: "six of which"."""
+    return (token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NUM"
+            and any(c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in token.children))
+
+
+def modifies(doc: Doc, time_start: int, time_end: int, words: set[int]) -> bool:
+    """Whether the time expression at [time_start, time_end) hangs from one of ``words`` (token
+    indices: the claim's action, the term's own participle) before any other verb: "an expected
+    delivery in October", "bombers delivered in May"."""
+    time = span_of(doc, time_start, time_end)
+    if time is None:
+        return False
+    token = time.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in words:
+            return True
+        if _is_verb(token):
+            return False
+    return False
+
+
+def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
+    """The verbs that describe the term itself: a participle or relative clause hanging from it or
+    from the nouns it hangs from below its verb ("a pair of gunships delivered in May"), not one whose
+    subject is a share of it ("six of which")."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return set()
+    nouns, token = list(span), span.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i or _is_verb(token.head):
+            break
+        token = token.head
+        nouns.append(token)
+    return {c.i for t in nouns for c in t.children
+            if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
+
+
+def shared_by_conjunct(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies a verb the term's own verb is
+    coordinated with ("announced aid last November, and part of it went to buying jets"): what the
+    second verb tells, with no time of its own, follows from the first, then."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb, own = _verb_above(time.root), _verb_above(term.root)
+    return verb is not None and own is not None and own.dep_ == "conj" and own.head.i == verb.i
