@@ -1,5 +1,5 @@
-"""Status (requested ... ended) and certainty (confirmed ... denied) of a claim, from the cue words
-in data/status_cues.csv and data/certainty_cues.csv nearest the term in its clause."""
+"""Status (requested ... ended) of a claim, from the cue words in data/status_cues.csv nearest the
+term in its clause. Certainty is read from the tree in extract/certainty.py."""
 
 from __future__ import annotations
 
@@ -42,12 +42,6 @@ class Cue:
 def _status_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["status"])
                  for row in load_table("status_cues"))
-
-
-@lru_cache(maxsize=1)
-def _certainty_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
-    return tuple((re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["certainty"], row["scope"])
-                 for row in load_table("certainty_cues"))
 
 
 @lru_cache(maxsize=4096)
@@ -129,35 +123,3 @@ def resolve_status(text: str, start: int, end: int, cues: list[Cue], default: st
     if cue.status not in ("planned", "present", "ended") and _MODAL.search(text[lo:cue.start]):
         return Cue(cue.start, cue.end, "planned", "future")
     return cue
-
-
-def resolve_certainty(text: str, start: int, end: int, context_claimed: bool = False) -> str:
-    """confirmed, claimed, speculative or denied for the term at [start, end) of the sentence."""
-    lo, hi = clause_bounds(text, start, end)
-    found = set()
-    for regex, certainty, scope in _certainty_patterns():
-        window = text if scope == "sentence" else text[lo:hi]
-        if regex.search(window):
-            found.add(certainty)
-    # a denial must touch the term: "has no nuclear arms", not a "no" anywhere in the clause
-    if "denied" in found and not _denial_near(text, lo, start):
-        found.discard("denied")
-    for certainty in ("denied", "speculative", "claimed"):
-        if certainty in found:
-            return certainty
-    return "claimed" if context_claimed else "confirmed"
-
-
-def _denial_near(text: str, lo: int, start: int) -> bool:
-    before = text[lo:start]
-    for regex, certainty, _ in _certainty_patterns():
-        if certainty == "denied":
-            last = list(regex.finditer(before))
-            if last and start - (lo + last[-1].end()) <= 40:
-                return True
-    return False
-
-
-def is_attributed(text: str) -> bool:
-    """Whether a sentence attributes what it says to someone else (reports, documents, sources)."""
-    return any(regex.search(text) for regex, certainty, scope in _certainty_patterns() if certainty == "claimed")

@@ -1,17 +1,12 @@
 import pytest
 
-from extract.status import find_cues, resolve_certainty, resolve_status
+from extract.status import find_cues, resolve_status
 
 
 def status_of(sentence, term):
     start = sentence.index(term)
     cue = resolve_status(sentence, start, start + len(term), find_cues(sentence), "present")
     return cue.status if cue else "present"
-
-
-def certainty_of(sentence, term):
-    start = sentence.index(term)
-    return resolve_certainty(sentence, start, start + len(term))
 
 
 @pytest.mark.parametrize(
@@ -33,23 +28,6 @@ def certainty_of(sentence, term):
 )
 def test_status_from_cues(sentence, term, expected):
     assert status_of(sentence, term) == expected
-
-
-@pytest.mark.parametrize(
-    "sentence, term, expected",
-    [
-        ("Iran sent drones, according to U.S. officials.", "drones", "claimed"),
-        ("Iran reportedly sent drones.", "drones", "claimed"),
-        ("According to unconfirmed information, Iran sent drones.", "drones", "speculative"),
-        ("Iran could send drones.", "drones", "speculative"),
-        ("Venezuela has no nuclear arms.", "nuclear arms", "denied"),
-        ("Tehran denied sending drones.", "drones", "denied"),
-        ("Iran sent drones in 2022.", "drones", "confirmed"),
-        ("Specialists are present, and, no doubt, it may be expanded.", "Specialists", "confirmed"),
-    ],
-)
-def test_status_certainty_from_hedges(sentence, term, expected):
-    assert certainty_of(sentence, term) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,108 @@
+"""How the article holds a claim, read from the attribution chain above it (extract/certainty.py):
+who says it (a side of the claim or a third party), the verb of saying, "according to", hedges,
+conditions, denials and negated observations. Passages are written for these tests."""
+
+import pytest
+
+from extract import certainty, syntax
+from extract.nlp import load_nlp
+from extract.places import find_countries
+
+
+def certainty_of(sentence: str, term: str, parties: set[str], kind: str = "item") -> str:
+    doc = load_nlp()(sentence)
+    mentions = [(m.start, m.end, m.iso3, m.form) for m in find_countries(sentence)]
+    start = sentence.index(term)
+    end = start + len(term)
+    reading = syntax.read_claim(doc, start, end, kind, [m[:3] for m in mentions])
+    return certainty.read_certainty(doc, start, end, reading.certainty, parties, mentions)
+
+
+@pytest.mark.parametrize("sentence, term, parties, expected", [
+    # a side of the claim states it: confirmed, even when the press relays it
+    ("The frigates were handed over to Egypt in May, the German shipbuilder said, Reuters reported.", "frigates",
+     {"DEU", "EGY"}, "confirmed"),
+    ("Chilean officials said the F-16 jets had arrived from the Netherlands.", "F-16", {"NLD", "CHL"}, "confirmed"),
+    ("Ghana has not bought any armoured vehicles from China, its defence ministry said.", "armoured vehicles",
+     {"CHN", "GHA"}, "denied"),
+    # another country, the press, an analyst, an unnamed source: claimed
+    ("Iran has sent Shahed drones to Russia, the British foreign secretary said.", "Shahed", {"IRN", "RUS"}, "claimed"),
+    ("Poland has received 40 K2 tanks from South Korea, the news agency said.", "K2", {"KOR", "POL"}, "claimed"),
+    ("Russian military sources said Moscow had shipped S-400 launchers to Algeria.", "S-400", {"RUS", "DZA"}, "claimed"),
+    ("A senior Algerian officer said the S-400 launchers had reached Algeria.", "S-400", {"RUS", "DZA"}, "claimed"),
+    ("An Algerian army official confirmed that the S-400 launchers had reached Algeria.", "S-400", {"RUS", "DZA"},
+     "confirmed"),
+    ("Kowalczyk said that Russia had shipped T-90 tanks to Serbia.", "T-90", {"RUS", "SRB"}, "claimed"),
+    ("Defence spokesman Kowalczyk said that Poland had bought K9 howitzers from Seoul.", "K9", {"KOR", "POL"},
+     "confirmed"),
+    ("The Kommersant daily cited two unnamed executives as saying the Su-35 jets had been delivered to Iran.", "Su-35",
+     {"RUS", "IRN"}, "claimed"),
+    ("Footage released by the Armenian defence ministry showed Indian Pinaka rocket launchers in Yerevan.", "Pinaka",
+     {"IND", "ARM"}, "confirmed"),
+    ("Footage posted online showed Indian Pinaka rocket launchers in Yerevan.", "Pinaka", {"IND", "ARM"}, "claimed"),
+    # "according to X": X decides
+    ("According to Western estimates, Moscow has delivered 40 T-72 tanks to Minsk.", "T-72", {"RUS", "BLR"}, "claimed"),
+    ("According to an update of its aid list, Denmark has delivered 19 F-16 jets to Ukraine.", "F-16", {"DNK", "UKR"},
+     "confirmed"),
+    ("Iran sent drones, according to U.S. officials.", "drones", {"IRN", "RUS"}, "claimed"),
+    ("According to unconfirmed information, Iran sent drones.", "drones", {"IRN", "RUS"}, "speculative"),
+    # a verb that only alleges, an aside, a trailing source
+    ("Russia has delivered the drones, officials reported.", "drones", {"RUS", "IRN"}, "claimed"),
+    ("Hanoi has ordered 12 Yak-130 jets from Moscow, the business daily Kommersant reported.", "Yak-130", {"RUS", "VNM"},
+     "claimed"),
+    ("Minsk, Polish officials say, has received Iskander launchers from Moscow.", "Iskander", {"RUS", "BLR"},
+     "claimed"),
+    # the speaker of the sentence covers a clause the chain does not reach
+    ("The daily reported that the jets were flown to Cairo after Egypt signed the arms deal with Paris.", "arms deal",
+     {"FRA", "EGY"}, "claimed"),
+])
+def test_certainty_who_says_it(sentence, term, parties, expected):
+    assert certainty_of(sentence, term, parties) == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("Russia presumably shipped the S-400 launchers to Algeria.", "S-400", "speculative"),
+    ("Iran reportedly sent drones.", "drones", "claimed"),
+    ("Two Su-35 jets appear to have arrived in Tehran.", "Su-35", "speculative"),
+    ("Iran could send drones.", "drones", "speculative"),
+    ("A larger Chinese naval presence may be needed in Cambodia.", "naval presence", "speculative"),
+    ("If Iran sends ballistic missiles to Russia, Britain will respond.", "ballistic missiles", "speculative"),
+    ("Paris would suspend deliveries of Caesar howitzers to Yerevan if the ceasefire collapses.", "Caesar", "speculative"),
+    ("The senators discussed talk of a possible sale of F-35 jets to Ankara.", "F-35", "speculative"),
+    ("The State Department approved the possible sale of Patriot missiles to Kuwait.", "Patriot", "confirmed"),
+    ("Tokyo has not ruled out sending warships to the strait.", "warships", "speculative"),
+    ("Iran sent drones in 2022.", "drones", "confirmed"),
+    ("Specialists are present, and, no doubt, it may be expanded.", "Specialists", "confirmed"),
+])
+def test_certainty_hedges_and_conditions(sentence, term, expected):
+    assert certainty_of(sentence, term, {"RUS", "IRN"}) == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("Tehran denied sending drones.", "drones", "denied"),
+    ("Russia denied that it had delivered the drones.", "drones", "denied"),
+    ("Beijing rejected suggestions that it might supply drones to Russia.", "drones", "denied"),
+    ("Venezuela has no nuclear arms.", "nuclear arms", "denied"),
+    ("Inspectors did not observe any deliveries of missiles to Minsk.", "missiles", "denied"),
+    ("No shipments of artillery shells were observed at the port.", "artillery shells", "denied"),
+    ("The convoy did not include any Tor launchers, Minsk says.", "Tor", "denied"),
+    ("The arms package does not breach the treaty, the ministry said.", "arms package", "confirmed"),
+    ("Officials said reports that Russian instructors had been sent to Niger were false.", "instructors", "denied"),
+    ("Bamako denied that Wagner fighters were in the country, saying the Russians were military instructors.",
+     "military instructors", "confirmed"),
+])
+def test_certainty_denials(sentence, term, expected):
+    assert certainty_of(sentence, term, {"RUS", "IRN", "VEN", "BLR", "CUB", "MLI", "NER"}) == expected
+
+
+def test_certainty_without_a_parse_is_the_articles_own_word():
+    assert certainty.read_certainty(None, 0, 5, "", {"RUS"}, []) == "confirmed"
+    assert certainty.read_certainty(None, 0, 5, "", {"RUS"}, [], context="claimed") == "claimed"
+
+
+def test_certainty_a_sentence_that_names_again_what_others_reported(extract_text):
+    records = extract_text("The paper reported that Caracas sent Beijing a letter asking for radars. "
+                           "The letter also asked for anti-ship missiles. Peru bought ten K2 tanks in 2023.", "2025-01-10")
+    by_label = {r.label: r.certainty for r in records}
+    assert by_label["missiles"] == "claimed"
+    assert by_label["K2 Black Panther"] == "confirmed"
