@@ -250,10 +250,11 @@ def _frames_at(token: Token) -> list[_Frame]:
     if stance is None and token.pos_ == "VERB" and _cue(token, "source") is not None:
         stance = ""  # "the paper cited two executives as saying": the paper speaks
     if stance is not None and not _is_negated(token):
-        speaker = syntax.subject_of(token) or _agent(token)
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        # "Iran is said to have sent drones": the passive's subject is what is said of, not who says it
+        speaker = _agent(token) if passive else syntax.subject_of(token)
         if speaker is None and _said_in_passing(token):
             speaker = syntax.subject_of(token.head)  # "Kyiv denied it, saying ...": Kyiv says it
-        passive = any(c.dep_ == "auxpass" for c in token.children)
         if speaker is None and passive:
             stance = stance or "claimed"  # "is said to have sent", "it was reported that": nobody named
         frames.append(_Frame(speaker, stance, token, decisive=True))

@@ -52,6 +52,11 @@ def certainty_of(sentence: str, term: str, parties: set[str], kind: str = "item"
      "claimed"),
     ("Minsk, Polish officials say, has received Iskander launchers from Moscow.", "Iskander", {"RUS", "BLR"},
      "claimed"),
+    ("Lima has asked Seoul for K9 howitzers as tensions with Quito grow, the Gestion daily reports.", "K9",
+     {"KOR", "PER"}, "claimed"),
+    ("Iran is said to have shipped drones to Russia.", "drones", {"IRN", "RUS"}, "claimed"),
+    ("The report that Iran had shipped drones to Russia surprised diplomats.", "drones", {"IRN", "RUS"}, "claimed"),
+    ("The head of the Ukrainian navy said Iran had shipped drones to Russia.", "drones", {"IRN", "RUS"}, "claimed"),
     # the speaker of the sentence covers a clause the chain does not reach
     ("The daily reported that the jets were flown to Cairo after Egypt signed the arms deal with Paris.", "arms deal",
      {"FRA", "EGY"}, "claimed"),
@@ -72,6 +77,7 @@ def test_certainty_who_says_it(sentence, term, parties, expected):
     ("The State Department approved the possible sale of Patriot missiles to Kuwait.", "Patriot", "confirmed"),
     ("Tokyo has not ruled out sending warships to the strait.", "warships", "speculative"),
     ("Iran sent drones in 2022.", "drones", "confirmed"),
+    ("Berlin will apparently respond after Iran ships drones to Russia.", "drones", "confirmed"),
     ("Specialists are present, and, no doubt, it may be expanded.", "Specialists", "confirmed"),
 ])
 def test_certainty_hedges_and_conditions(sentence, term, expected):
@@ -90,6 +96,9 @@ def test_certainty_hedges_and_conditions(sentence, term, expected):
     ("Officials said reports that Russian instructors had been sent to Niger were false.", "instructors", "denied"),
     ("Bamako denied that Wagner fighters were in the country, saying the Russians were military instructors.",
      "military instructors", "confirmed"),
+    # what a verb coordinated with the claim's, or the antecedent of its relative clause, does is not the claim
+    ("Tehran rejected the report and shipped more drones to Russia.", "drones", "confirmed"),
+    ("Russia, which sent S-400 launchers to Turkey, denied the report.", "S-400", "confirmed"),
 ])
 def test_certainty_denials(sentence, term, expected):
     assert certainty_of(sentence, term, {"RUS", "IRN", "VEN", "BLR", "CUB", "MLI", "NER"}) == expected
