@@ -381,7 +381,7 @@ def _speaker_kind(frame: _Frame, parties: set[str], mentions: list[tuple[int, in
             return "party"
         # a country named that is not (yet) a side: third, unless a side is still open
         return "third" if len(parties) >= 2 else ""
-    if head.pos_ == "PROPN" and not any(t.pos_ == "NOUN" for t in phrase):
+    if head.pos_ == "PROPN" and not any(t.pos_ == "NOUN" or _cue(t, "office") is not None for t in phrase):
         return "third"  # a bare name that is no country, leader or maker of the claim: a paper, an outsider
     return ""
 
@@ -428,6 +428,7 @@ def refers_back(doc: Doc | None, before: Doc | None) -> bool:
     if doc is None or before is None:
         return False
     earlier = {t.lemma_.lower() for t in before if t.pos_ == "NOUN"}
+    # the thing named again is what was reported, not a speaker ("The minister also said")
     return any(t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
-               and t.lemma_.lower() in earlier and any(c.dep_ == "det" and c.lower_ in _BACK for c in t.children)
+               and not syntax.is_report_verb(t.head) and t.lemma_.lower() in earlier and any(c.dep_ == "det" and c.lower_ in _BACK for c in t.children)
                for t in doc)

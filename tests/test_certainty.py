@@ -33,6 +33,7 @@ def certainty_of(sentence: str, term: str, parties: set[str], kind: str = "item"
     ("An Algerian army official confirmed that the S-400 launchers had reached Algeria.", "S-400", {"RUS", "DZA"},
      "confirmed"),
     ("Kowalczyk said that Russia had shipped T-90 tanks to Serbia.", "T-90", {"RUS", "SRB"}, "claimed"),
+    ("The Minister told reporters that Seoul had shipped K9 howitzers to Warsaw.", "K9", {"KOR", "POL"}, "confirmed"),
     ("Defence spokesman Kowalczyk said that Poland had bought K9 howitzers from Seoul.", "K9", {"KOR", "POL"},
      "confirmed"),
     ("The Kommersant daily cited two unnamed executives as saying the Su-35 jets had been delivered to Iran.", "Su-35",
@@ -115,3 +116,9 @@ def test_certainty_a_sentence_that_names_again_what_others_reported(extract_text
     by_label = {r.label: r.certainty for r in records}
     assert by_label["missiles"] == "claimed"
     assert by_label["K2 Black Panther"] == "confirmed"
+
+
+def test_certainty_a_speaker_named_again_is_not_the_report_named_again(extract_text):
+    records = extract_text("The paper quoted the defence minister as saying Hanoi had ordered Yak-130 jets from Moscow. "
+                           "The minister also said Hanoi would buy K9 howitzers from Seoul.", "2025-01-10")
+    assert {r.label: r.certainty for r in records} == {"Yak-130": "claimed", "K9 Thunder": "confirmed"}
