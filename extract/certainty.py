@@ -117,6 +117,7 @@ def read_certainty(doc: Doc | None, start: int, end: int, tree_certainty: str, p
     # reported that X happened after Y sent jets"); only its attribution, not its denials or hedges
     root = span.root.sent.root
     outer = [] if any(t.i == root.i and not coordinate for t, coordinate in chain) else _frames_at(root)
+    outer += [f for f in _edge_sources(span.root.sent) if all(f.speaker != g.speaker for g in frames + outer)]
     said = _attribution(frames + outer, parties, mentions)
     if said:
         return said
@@ -279,6 +280,23 @@ def _asides(token: Token) -> list[_Frame]:
             aside = _report_stance(child)
             if aside is not None and not _is_negated(child):
                 frames.append(_Frame(syntax.subject_of(child) or _agent(child), aside, child, decisive=True))
+    return frames
+
+
+def _edge_sources(sent) -> list[_Frame]:
+    """"According to X, ..." opening the sentence, "..., as per X." closing it: a source for the whole
+    sentence, wherever the parser hangs it (often from the last item of a list)."""
+    frames = []
+    for token in sent:
+        for child in token.children:
+            source = _source_of(child)
+            if source is None:
+                continue
+            opening = child.left_edge.i == sent.start
+            closing = child.right_edge.i >= sent.end - 2 and child.left_edge.i > sent.start \
+                and child.doc[child.left_edge.i - 1].text == ","
+            if opening or closing:
+                frames.append(_Frame(source, _hedge_of(source) or _cue(child, "source") or "claimed", token))
     return frames
 
 

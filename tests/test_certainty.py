@@ -47,6 +47,10 @@ def certainty_of(sentence: str, term: str, parties: set[str], kind: str = "item"
      "confirmed"),
     ("Iran sent drones, according to U.S. officials.", "drones", {"IRN", "RUS"}, "claimed"),
     ("According to unconfirmed information, Iran sent drones.", "drones", {"IRN", "RUS"}, "speculative"),
+    ("Cairo is looking to buy the K9 howitzer, which is built by Hanwha, the Redback infantry vehicle and the "
+     "truck-mounted Chunmoo launcher, as per a trade journal.", "K9", {"KOR", "EGY"}, "claimed"),
+    ("Cairo wants the K9 howitzer, the Redback infantry fighting vehicle, and the truck-mounted Chunmoo rocket "
+     "launcher, as per Janes.", "K9", {"KOR", "EGY"}, "claimed"),
     # a verb that only alleges, an aside, a trailing source
     ("Russia has delivered the drones, officials reported.", "drones", {"RUS", "IRN"}, "claimed"),
     ("Hanoi has ordered 12 Yak-130 jets from Moscow, the business daily Kommersant reported.", "Yak-130", {"RUS", "VNM"},
