@@ -77,6 +77,7 @@ class _Frame:
     stance: str  # the frame's own certainty: '' (neutral), confirmed, claimed, speculative, denied
     verb: Token | None = None  # the clause verb the speaker's "its" refers through
     decisive: bool = False  # a verb's own stance ("alleged") holds whoever speaks; a source's only when unplaced
+    cited: bool = False  # "according to X", "citing X": X is quoted by someone else
 
 
 def read_certainty(doc: Doc | None, start: int, end: int, tree_certainty: str, parties: set[str],
@@ -266,7 +267,8 @@ def _frames_at(token: Token) -> list[_Frame]:
     for child in token.children:
         source = _source_of(child)
         if source is not None:
-            frames.append(_Frame(source, _hedge_of(source) or _cue(child, "source") or "claimed", token))
+            frames.append(_Frame(source, _hedge_of(source) or _cue(child, "source") or "claimed", token,
+                                 cited=True))
     return frames
 
 
@@ -296,7 +298,8 @@ def _edge_sources(sent) -> list[_Frame]:
             closing = child.right_edge.i >= sent.end - 2 and child.left_edge.i > sent.start \
                 and child.doc[child.left_edge.i - 1].text == ","
             if opening or closing:
-                frames.append(_Frame(source, _hedge_of(source) or _cue(child, "source") or "claimed", token))
+                frames.append(_Frame(source, _hedge_of(source) or _cue(child, "source") or "claimed", token,
+                                 cited=True))
     return frames
 
 
@@ -394,7 +397,7 @@ def _speaker_kind(frame: _Frame, parties: set[str], mentions: list[tuple[int, in
             named = [m for m in mentions if any(m[0] <= t.idx < m[1] for t in _phrase(owner))]
     if named:
         if any(m[2] in parties for m in named):
-            if _unnamed_official(head, named) and frame.stance != "confirmed":
+            if _unnamed_official(head, named, frame.cited) and frame.stance != "confirmed":
                 return "third"  # "a senior army officer said": an anonymous official
             return "party"
         # a country named that is not (yet) a side: third, unless a side is still open
@@ -410,10 +413,11 @@ def _agent_of_participle(noun: Token) -> Token | None:
                  for agent in [_agent(c)] if agent is not None), None)
 
 
-def _unnamed_official(head: Token, named: list[tuple[int, int, str, str]]) -> bool:
+def _unnamed_official(head: Token, named: list[tuple[int, int, str, str]], cited: bool = False) -> bool:
     """A single official, officer or diplomat the text does not name ("a senior officer", "the
-    senior US official"); officials in the plural speak for their government."""
-    if _cue(head, "official") is None or head.tag_ != "NN":
+    senior US official"); officials in the plural speak for their government, unless someone else
+    cites them ("citing three officials", "according to officials")."""
+    if _cue(head, "official") is None or head.tag_ not in (("NN", "NNS") if cited else ("NN",)):
         return False
     names = [t for t in _phrase(head) if t.pos_ == "PROPN" and not any(m[0] <= t.idx < m[1] for m in named)]
     return not names and not any(m[3] == "person" for m in named)

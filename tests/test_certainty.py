@@ -46,6 +46,8 @@ def certainty_of(sentence: str, term: str, parties: set[str], kind: str = "item"
     ("According to an update of its aid list, Denmark has delivered 19 F-16 jets to Ukraine.", "F-16", {"DNK", "UKR"},
      "confirmed"),
     ("Iran sent drones, according to U.S. officials.", "drones", {"IRN", "RUS"}, "claimed"),
+    ("The daily reported, citing two Greek officials, that Athens had ordered six more Rafale jets from Paris.", "Rafale",
+     {"FRA", "GRC"}, "claimed"),
     ("According to unconfirmed information, Iran sent drones.", "drones", {"IRN", "RUS"}, "speculative"),
     ("Cairo is looking to buy the K9 howitzer, which is built by Hanwha, the Redback infantry vehicle and the "
      "truck-mounted Chunmoo launcher, as per a trade journal.", "K9", {"KOR", "EGY"}, "claimed"),
