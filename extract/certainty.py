@@ -214,7 +214,7 @@ def _hedges(token: Token) -> set[str]:
             cue = _cue(child, "hedge")  # "presumably sent", "the possible deployment"
             if cue:
                 found.add(cue)
-        if child.dep_ in ("oprd", "acomp", "attr") and any(_cue(t, "denial") for t in (child, *child.children)):
+        if child.dep_ in ("oprd", "acomp", "attr", "appos") and any(_cue(t, "denial") for t in (child, *child.children)):
             found.add("denied")  # "called the reports groundless rumours", "reports that ... are false"
     return found
 

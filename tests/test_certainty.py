@@ -3,6 +3,7 @@ who says it (a side of the claim or a third party), the verb of saying, "accordi
 conditions, denials and negated observations. Passages are written for these tests."""
 
 import pytest
+from spacy.tokens import Doc
 
 from extract import certainty, syntax
 from extract.nlp import load_nlp
@@ -128,3 +129,17 @@ def test_certainty_a_speaker_named_again_is_not_the_report_named_again(extract_t
     records = extract_text("The paper quoted the defence minister as saying Hanoi had ordered Yak-130 jets from Moscow. "
                            "The minister also said Hanoi would buy K9 howitzers from Seoul.", "2025-01-10")
     assert {r.label: r.certainty for r in records} == {"Yak-130": "claimed", "K9 Thunder": "confirmed"}
+
+
+def test_certainty_a_denial_set_beside_the_claim():
+    # "called reports of troop movements, groundless rumours": the parser may hang the name the
+    # speaker gives the reports beside them (an apposition); the tree is given here as it does
+    words = ["Havana", "called", "reports", "of", "troop", "movements", ",", "groundless", "rumours", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True] * 5 + [False, True, True, False, False],
+              heads=[1, 1, 1, 2, 5, 3, 5, 8, 5, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "punct", "amod", "appos", "punct"],
+              pos=["PROPN", "VERB", "NOUN", "ADP", "NOUN", "NOUN", "PUNCT", "ADJ", "NOUN", "PUNCT"],
+              lemmas=["Havana", "call", "report", "of", "troop", "movement", ",", "groundless", "rumour", "."])
+    start = doc.text.index("troop")
+    assert certainty.read_certainty(doc, start, start + len("troop movements"), "", {"RUS", "CUB"},
+                                    [(0, 6, "CUB", "metonym")]) == "denied"
