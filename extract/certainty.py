@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import syntax
 from .lexicon import load_table
@@ -36,8 +36,6 @@ _OWN_CLAUSE_MARKS = {"as", "when", "while", "whilst", "after", "before", "becaus
                      "until", "once", "whereas", "so"}
 # "its defence ministry", "their own list": the channel of the clause's subject.
 _OWN = {"its", "their", "his", "her"}
-
-
 # The parts of speech of the table's pos column, as the tagger may give them ("according" is often
 # tagged as a verb, "alleged" as a participle).
 _POS = {"adp": {"ADP", "VERB", "SCONJ"}, "verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"},
@@ -285,7 +283,7 @@ def _asides(token: Token) -> list[_Frame]:
     return frames
 
 
-def _edge_sources(sent) -> list[_Frame]:
+def _edge_sources(sent: Span) -> list[_Frame]:
     """"According to X, ..." opening the sentence, "..., as per X." closing it: a source for the whole
     sentence, wherever the parser hangs it (often from the last item of a list)."""
     frames = []
@@ -438,7 +436,6 @@ def told_by_others(doc: Doc | None, mentions: list[tuple[int, int, str, str]]) -
     return False
 
 
-
 # Determiners that point back to something named before ("the letter", "that report", "these jets").
 _BACK = {"the", "that", "this", "these", "those"}
 
@@ -452,5 +449,5 @@ def refers_back(doc: Doc | None, before: Doc | None) -> bool:
     earlier = {t.lemma_.lower() for t in before if t.pos_ == "NOUN"}
     # the thing named again is what was reported, not a speaker ("The minister also said")
     return any(t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
-               and not syntax.is_report_verb(t.head) and t.lemma_.lower() in earlier and any(c.dep_ == "det" and c.lower_ in _BACK for c in t.children)
-               for t in doc)
+               and not syntax.is_report_verb(t.head) and t.lemma_.lower() in earlier
+               and any(c.dep_ == "det" and c.lower_ in _BACK for c in t.children) for t in doc)
