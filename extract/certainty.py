@@ -257,7 +257,7 @@ def _frames_at(token: Token) -> list[_Frame]:
             speaker = syntax.subject_of(token.head)  # "Kyiv denied it, saying ...": Kyiv says it
         if speaker is None and passive:
             stance = stance or "claimed"  # "is said to have sent", "it was reported that": nobody named
-        frames.append(_Frame(speaker, stance, token, decisive=True))
+        frames.append(_Frame(speaker, stance, token, decisive=True, cited=_tells_the_press(token)))
     frame_noun = _cue(token, "frame") if token.pos_ == "NOUN" else None
     if frame_noun is not None:
         speaker = next((c for c in token.children if c.dep_ == "poss"), None) or _by_object(token)
@@ -268,6 +268,13 @@ def _frames_at(token: Token) -> list[_Frame]:
             frames.append(_Frame(source, _hedge_of(source) or _cue(child, "source") or "claimed", token,
                                  cited=True))
     return frames
+
+
+def _tells_the_press(verb: Token) -> bool:
+    """"Four officials told Reuters", "officials briefed reporters": speakers who talk to the press
+    without a name are its sources."""
+    return _cue(verb, "press") is not None and any(
+        c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or _cue(c, "outlet") is not None) for c in verb.children)
 
 
 def _asides(token: Token) -> list[_Frame]:

@@ -24,6 +24,7 @@ def certainty_of(sentence: str, term: str, parties: set[str], kind: str = "item"
     ("The frigates were handed over to Egypt in May, the German shipbuilder said, Reuters reported.", "frigates",
      {"DEU", "EGY"}, "confirmed"),
     ("Chilean officials said the F-16 jets had arrived from the Netherlands.", "F-16", {"NLD", "CHL"}, "confirmed"),
+    ("Moscow has shipped T-72 tanks to Bamako, three Malian officials told Reuters.", "T-72", {"RUS", "MLI"}, "claimed"),
     ("Ghana has not bought any armoured vehicles from China, its defence ministry said.", "armoured vehicles",
      {"CHN", "GHA"}, "denied"),
     # another country, the press, an analyst, an unnamed source: claimed

@@ -30,7 +30,7 @@ def test_lexicon_pattern_tables_compile_and_use_the_vocabulary(table):
 
 def test_lexicon_attribution_cues_use_the_vocabulary():
     rows = load_table("attribution_cues")
-    roles = {"source", "outlet", "anonymous", "official", "office", "frame", "hedge", "denial", "observe", "condition"}
+    roles = {"source", "outlet", "anonymous", "official", "office", "press", "frame", "hedge", "denial", "observe", "condition"}
     assert rows
     for row in rows:
         assert row["role"] in roles and row["certainty"] in (*CERTAINTIES, ""), row
