@@ -57,6 +57,8 @@ def certainty_of(sentence: str, term: str, parties: set[str], kind: str = "item"
      "launcher, as per Janes.", "K9", {"KOR", "EGY"}, "claimed"),
     # a verb that only alleges, an aside, a trailing source
     ("Russia has delivered the drones, officials reported.", "drones", {"RUS", "IRN"}, "claimed"),
+    ("Commercial satellite images identified two Su-35 jets at an air base near Tehran.", "Su-35", {"RUS", "IRN"},
+     "claimed"),
     ("Hanoi has ordered 12 Yak-130 jets from Moscow, the business daily Kommersant reported.", "Yak-130", {"RUS", "VNM"},
      "claimed"),
     ("Minsk, Polish officials say, has received Iskander launchers from Moscow.", "Iskander", {"RUS", "BLR"},
@@ -77,6 +79,7 @@ def test_certainty_who_says_it(sentence, term, parties, expected):
 @pytest.mark.parametrize("sentence, term, expected", [
     ("Russia presumably shipped the S-400 launchers to Algeria.", "S-400", "speculative"),
     ("Iran reportedly sent drones.", "drones", "claimed"),
+    ("A second transport jet, apparently an Il-76, landed in Tehran.", "Il-76", "claimed"),
     ("Two Su-35 jets appear to have arrived in Tehran.", "Su-35", "speculative"),
     ("Iran could send drones.", "drones", "speculative"),
     ("A larger Chinese naval presence may be needed in Cambodia.", "naval presence", "speculative"),
