@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from . import certainty as certainties
 from . import components, dates, quantities, quotes, roles, status, syntax
 from .agreements import find_agreements
 from .deployments import find_deployments
@@ -61,6 +62,7 @@ class Claim:
     extra_recipients: list[str] = field(default_factory=list)
     guessed_direction: bool = False  # an agreement's sides ordered only by the exporters' ranking
     lineage: bool = False  # a design the term descends from ("based on the American M109"), not a transfer
+    context_certainty: str = ""  # "claimed" when its paragraph reports what others say (pipeline.claims_from)
 
 
 @dataclass
@@ -377,9 +379,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         if term.kind == "agreement" and state == "delivered":
             state = "agreed"  # "a deal for the delivery of jets": what is delivered is the jets; the deal was made
-        certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
-        if _CERTAINTY_RANK.get(reading.certainty, 0) > _CERTAINTY_RANK[certainty]:
-            certainty = reading.certainty
+        certainty = claim_certainty(view, term, reading, (supplier, recipient, *extra_s, *extra_r),
+                                    "claimed" if context_claimed else "")
         when = resolve_date(view, term, cue, state, pub, pub_inferred)
         if cue is None and term.kind == "agreement" and when and pub and when < pub.isoformat()[:len(when)]:
             state = "agreed"  # "contracts for 180 K2s followed in August": a deal dated in the past was made then
@@ -391,6 +392,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
             extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
             lineage=bool(_LINEAGE.search(text[max(0, term.start - 60):term.start])),
+            context_certainty="claimed" if context_claimed else "",
         ))
     _deals_follow_their_items(out)
     return out
@@ -575,8 +577,11 @@ def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties:
     return new_supplier, new_recipient
 
 
-# A hedge or denial the tree finds outranks a plainer reading of the cue words, never the reverse.
-_CERTAINTY_RANK = {"confirmed": 0, "claimed": 1, "speculative": 2, "denied": 3}
+def claim_certainty(view: SentenceView, term: Term, reading: syntax.Reading, sides: tuple[str, ...],
+                    context: str = "") -> str:
+    """How the article holds the claim (extract/certainty.py), given its sides as known so far."""
+    return certainties.read_certainty(view.doc, term.start, term.end, reading.certainty, set(sides) - {""},
+                                      [(m.start, m.end, m.iso3, m.form) for m in view.countries], context)
 
 
 def _listed_after(view: SentenceView, term: Term, reading: syntax.Reading, listed: status.Cue | None) -> status.Cue | None:

@@ -19,9 +19,19 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from . import facts, limits, quotes, references, status, syntax
+from . import certainty, facts, limits, quotes, references, syntax
 from .articles import Article, ArticleError
-from .claims import DEFAULT_STATUS, Claim, SentenceView, claims_of, is_background, read_sentence, read_tree, resolve_place
+from .claims import (
+    DEFAULT_STATUS,
+    Claim,
+    SentenceView,
+    claim_certainty,
+    claims_of,
+    is_background,
+    read_sentence,
+    read_tree,
+    resolve_place,
+)
 from .dates import infer_publication_date
 from .nlp import BATCH_SIZE, annotate, make_docs, parse_model, read_doc
 from .places import CountryMention, find_countries
@@ -94,6 +104,11 @@ _DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand\w*|MoUs?|a
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]+,[^()\n]{0,40}(?:\([^)]{1,20}\))?\s*[-–—]+\s*")
 
 
+def mentions_of(view: SentenceView) -> list[tuple[int, int, str, str]]:
+    """The sentence's country mentions as (start, end, ISO3, form)."""
+    return [(m.start, m.end, m.iso3, m.form) for m in view.countries]
+
+
 def actor_mentions(view: SentenceView) -> list[tuple[int, int, str]]:
     """The sentence's country mentions that can act in a claim, as (start, end, ISO3): not the dateline's."""
     dateline = _DATELINE_PREFIX.match(view.sentence.text)
@@ -139,7 +154,7 @@ class ArticleReading:
 
     article: Article
     pub: date | None
-    pending: list[tuple[SentenceView, bool]]
+    pending: list[SentenceView]
     focus: references.Focus
     news_day: date | None
     news_day_named: bool
@@ -147,7 +162,7 @@ class ArticleReading:
 
     def sentences(self) -> list[tuple[str, list, list, references.Focus]]:
         """The pending sentences with their lexicon layer, as extract/nlp.py takes them."""
-        return [(view.sentence.text, view.terms, actor_mentions(view), self.focus) for view, _ in self.pending]
+        return [(view.sentence.text, view.terms, actor_mentions(view), self.focus) for view in self.pending]
 
 
 def read_article(article: Article) -> ArticleReading:
@@ -155,10 +170,9 @@ def read_article(article: Article) -> ArticleReading:
     language must parse: those that hold a candidate."""
     pub = publication_date(article)
     anchor = pub
-    pending: list[tuple[SentenceView, bool]] = []
+    pending: list[SentenceView] = []
     focus = references.Focus()
     times: list = []
-    attributed_line = -1
     lines = article.text.splitlines(keepends=True)
     line_starts = [0]
     for line in lines:
@@ -180,12 +194,9 @@ def read_article(article: Article) -> ArticleReading:
         named = list(dict.fromkeys(m.iso3 for m in view.countries))
         if len(named) >= 2:
             previous_countries = named
-        context_claimed = attributed_line == sentence.line
         focus.add(view.terms)
         if view.terms or _DEAL_WORD.search(sentence.text) or _REFERENCE_WORD.search(sentence.text):
-            pending.append((view, context_claimed))
-        if status.is_attributed(sentence.text):
-            attributed_line = sentence.line
+            pending.append(view)
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]
         times.extend(view.times)
@@ -200,12 +211,17 @@ def claims_from(reading: ArticleReading, docs: Iterable[Doc]) -> list[Claim]:
     filled from context)."""
     claims: list[Claim] = []
     article = reading.article
-    for (view, context_claimed), doc in zip(reading.pending, docs, strict=True):
+    before: SentenceView | None = None
+    for view, doc in zip(reading.pending, docs, strict=True):
         limits.check()  # parsing is lazy: the budget is checked as each sentence comes out of the parser
         view.doc, view.news_date, view.news_day_named = doc, reading.news_day, reading.news_day_named
         view.terms = doc._.arms_terms
         view.lead = view.sentence.start < reading.lead_end
-        claims.extend(claims_of(view, reading.pub, context_claimed, article.published_inferred))
+        # a sentence that names again what the sentence before put in others' mouths goes on reporting it
+        told = before is not None and certainty.told_by_others(before.doc, mentions_of(before)) \
+            and certainty.refers_back(doc, before.doc)
+        claims.extend(claims_of(view, reading.pub, told, article.published_inferred))
+        before = view
     return claims
 
 
@@ -243,7 +259,10 @@ def fill_from_context(claims: list[Claim]) -> None:
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         if claim.term.kind == "deployment" and not at_sea(claim):
             claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
-        claim.certainty = attributed_certainty(claim)
+        # the speaker is a side or a third party only once both sides are known
+        claim.certainty = claim_certainty(claim.view, claim.term, read_tree(claim.view, claim.term),
+                                          (claim.supplier, claim.recipient, *claim.extra_suppliers, *claim.extra_recipients),
+                                          claim.context_certainty)
         if claim.supplier and claim.recipient and not claim.guessed_direction and own_recipient and not claim.lineage:
             previous = claim
 
@@ -267,18 +286,6 @@ def complete_from_pair(supplier: str, recipient: str, pair: tuple[str, str]) -> 
     if recipient == host and not supplier:
         return sender, recipient
     return supplier, recipient
-
-
-def attributed_certainty(claim: Claim) -> str:
-    """A claim a third country's speaker makes about two others ("Blinken said Iran sent...") is
-    claimed; what a party's own official says stays confirmed."""
-    if claim.certainty != "confirmed":
-        return claim.certainty
-    text = claim.sentence.text
-    speaker = quotes.find_speaker(text, claim.view.quote_spans, claim.view.countries)
-    if speaker and claim.supplier and claim.recipient and speaker not in (claim.supplier, claim.recipient):
-        return "claimed"
-    return claim.certainty
 
 
 def place_country(claim: Claim) -> str:

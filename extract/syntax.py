@@ -731,8 +731,6 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now
     if reading.reporter is not None:
-        cue = _cue(reading.reporter, "report")
-        certainty = certainty or (cue.certainty if cue else "")
         status = _reporter_control(reading.reporter, status, kind)
     reading.status, reading.certainty = status, certainty
     return reading

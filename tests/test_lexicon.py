@@ -10,7 +10,6 @@ PATTERN_TABLES = {
     "generic_terms": (("term", "qualifier"), "category", ITEM_CATEGORIES + DEPLOYMENT_CATEGORIES),
     "deployment_terms": (("term",), "category", DEPLOYMENT_CATEGORIES),
     "agreement_terms": (("term", "qualifier"), "category", AGREEMENT_CATEGORIES),
-    "certainty_cues": (("pattern",), "certainty", CERTAINTIES),
 }
 
 
@@ -25,6 +24,15 @@ def test_lexicon_pattern_tables_compile_and_use_the_vocabulary(table):
         for column in columns:
             if row.get(column):
                 re.compile(row[column])
+
+
+def test_lexicon_attribution_cues_use_the_vocabulary():
+    rows = load_table("attribution_cues")
+    roles = {"source", "outlet", "anonymous", "official", "office", "press", "frame", "hedge", "denial", "observe", "condition"}
+    assert rows
+    for row in rows:
+        assert row["role"] in roles and row["certainty"] in (*CERTAINTIES, ""), row
+        assert row["word"] == row["word"].lower() and " " not in row["word"], row  # one word, matched on its lemma
 
 
 @pytest.mark.parametrize("table", ["countries", "places", "people", "armed_groups", "equipment", "exporters"])

@@ -2,7 +2,6 @@ import pytest
 
 from extract.articles import Article
 from extract.pipeline import find_claims
-from extract.status import resolve_certainty
 
 
 def status_of(sentence, term):
@@ -12,11 +11,6 @@ def status_of(sentence, term):
               if c.term.start < start + len(term) and start < c.term.end]
     assert claims, (sentence, term)
     return claims[0].status
-
-
-def certainty_of(sentence, term):
-    start = sentence.index(term)
-    return resolve_certainty(sentence, start, start + len(term))
 
 
 @pytest.mark.parametrize(
@@ -38,23 +32,6 @@ def certainty_of(sentence, term):
 )
 def test_status_from_the_governing_word(sentence, term, expected):
     assert status_of(sentence, term) == expected
-
-
-@pytest.mark.parametrize(
-    "sentence, term, expected",
-    [
-        ("Iran sent drones, according to U.S. officials.", "drones", "claimed"),
-        ("Iran reportedly sent drones.", "drones", "claimed"),
-        ("According to unconfirmed information, Iran sent drones.", "drones", "speculative"),
-        ("Iran could send drones.", "drones", "speculative"),
-        ("Venezuela has no nuclear arms.", "nuclear arms", "denied"),
-        ("Tehran denied sending drones.", "drones", "denied"),
-        ("Iran sent drones in 2022.", "drones", "confirmed"),
-        ("Specialists are present, and, no doubt, it may be expanded.", "Specialists", "confirmed"),
-    ],
-)
-def test_status_certainty_from_hedges(sentence, term, expected):
-    assert certainty_of(sentence, term) == expected
 
 
 @pytest.mark.parametrize(
