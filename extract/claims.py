@@ -15,7 +15,6 @@ from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
 from .places import (
-    MAKER_SUFFIX,
     SPECIFICITY,
     CountryMention,
     Place,
@@ -255,8 +254,6 @@ _IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for (?:the|its|their|these|
 _NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?"
                          r"(?:[A-Z][\w’'-]*\s+|[a-z]{1,3}-[A-Z][\w’'-]*\s+)+$"
                          r"|\b(?:at|from|near|outside|inside)\s+(?:a|an|the|its|their)\s+(?:[\w’'-]+\s+){0,2}$")
-# "Iranian-made missiles": a maker named beside weapons in use still says where they came from.
-_MADE_BY = re.compile(r"\w" + MAKER_SUFFIX + r"\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 # Aircraft sent for exercises or patrols are a deployment, not a sale.
 _LEAVING = re.compile(r"\b(?:left|leaving|leaves|withdr[ae]w\w*|withdrawn|pull(?:ed|ing|s)?\s+out|departed|departing)\b", re.I)
 _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
@@ -312,7 +309,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
-                and not _MADE_BY.search(text[max(0, term.start - 30):term.start]) and not _maker_named(view, term)):
+                and not _maker_named(view, term)):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
