@@ -332,12 +332,12 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
                         and _DEAL_VERB_GAP.fullmatch(text, term.end, c.start)), cue)
         reading = read_tree(view, term)
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
-                and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
+                and reading.action is None and not _names_instrument(view, term)):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
         if term.kind == "agreement" and _institution_name(text, term):
             continue  # "the Office of Defense Cooperation in Ankara": an office, not an agreement
         if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
-                and not _NAMED_AGREEMENT.search(text[term.start:term.end]) and _described_relationship(view, term, reading)):
+                and not _names_instrument(view, term) and _described_relationship(view, term, reading)):
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
@@ -393,8 +393,6 @@ _LINEAGE = re.compile(r"\b(?:adapted|derived|copied|developed|evolved|descended|
                       r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
-# A named instrument (an agreement, a treaty) is a claim in itself; "cooperation" or "ties" needs a verb.
-_NAMED_AGREEMENT = re.compile(r"\b(?:agreements?|treat(?:y|ies)|pacts?|accords?|memorand\w*|MoUs?|protocols?|contracts?|deals?)\b", re.I)
 # Unions of states (ISO 3166-1 reserves EUU for the EU) are parties only when no state is named:
 # "the first NATO and EU member to buy" names Poland as the buyer (gold conventions: optional).
 _MULTILATERAL = {"EUU"}
@@ -504,6 +502,13 @@ def _institution_name(text: str, term: Term) -> bool:
     words = re.findall(r"[A-Za-z]+", text[term.start:term.end])
     return (term.category == "cooperation" and bool(words) and all(w[0].isupper() for w in words)
             and bool(_INSTITUTION_BEFORE.search(text[max(0, term.start - 40):term.start])))
+
+
+def _names_instrument(view: SentenceView, term: Term) -> bool:
+    """Whether a cooperation term names an instrument ("a defence cooperation agreement", "an
+    MoU"), a claim in itself; "cooperation" or "ties" needs a verb. Nouns: role=deal in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    return span is not None and any(syntax.listed_as(t, "deal") for t in span)
 
 
 def _described_relationship(view: SentenceView, term: Term, reading: syntax.Reading) -> bool:

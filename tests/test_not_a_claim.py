@@ -169,3 +169,14 @@ def test_claims_a_buyer_using_a_foreign_system_in_combat_is_still_its_supply(ext
 def test_claims_weapons_whose_sale_is_opposed_are_no_target(extract_text):
     records = extract_text("Greece has long campaigned against F-35 sales to Turkey.\n", "2024-05-08")
     assert [(r.label, r.recipient) for r in records] == [("F-35", "TUR")]
+
+
+def test_claims_a_named_cooperation_agreement_needs_no_verb(extract_text):
+    # "cooperation" alone needs a verb that commits a party; a named instrument (role=deal in
+    # data/verb_cues.csv: agreement, pact, MoU...) is a claim in itself
+    text = ("The defence cooperation agreement between Ghana and Brazil covers pilot training.\n\n"
+            "Ghana's military cooperation agreement with Brazil dates from 2021.\n")
+    records = extract_text(text, "2024-05-08")
+    for cue in ("covers", "dates from"):
+        pairs = {frozenset((r.supplier, r.recipient)) for r in records if r.kind == "agreement" and cue in r.sentence}
+        assert pairs == {frozenset(("GHA", "BRA"))}, cue
