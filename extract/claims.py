@@ -234,11 +234,6 @@ def naval_as_deployment(text: str, term: Term) -> Term:
     return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
 
 
-# "can carry nuclear warheads", "capable of firing cruise missiles": a capability, not a claim.
-_CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built to)\s+(?:carry|carrying|fire|firing|launch|launching|"
-                         r"deliver|delivering|mount|mounting|hit|hitting)\s+(?:\w+\s+){0,4}$", re.I)
-
-
 # "intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
 _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
                      r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+"
@@ -300,7 +295,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     subjects = _subject_mentions(view)
     speakers = _speaker_mentions(view)
     for term in view.terms:
-        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
+        if _in_combat(text, term, view.cues):
             continue
         if describes_capability(view, term) or is_target(view, term):
             continue

@@ -180,3 +180,10 @@ def test_claims_a_named_cooperation_agreement_needs_no_verb(extract_text):
     for cue in ("covers", "dates from"):
         pairs = {frozenset((r.supplier, r.recipient)) for r in records if r.kind == "agreement" and cue in r.sentence}
         assert pairs == {frozenset(("GHA", "BRA"))}, cue
+
+
+def test_claims_what_a_platforms_part_is_capable_of_is_no_claim(extract_text):
+    text = ("Ghana bought four patrol boats from Brazil, each with a deck capable of carrying two helicopters.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if r.category == "helicopter"] == []
+    assert [(r.supplier, r.recipient) for r in records if r.category == "naval"] == [("BRA", "GHA")]
