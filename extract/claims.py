@@ -244,15 +244,23 @@ _ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:stri
 # What was given in return, named again ("in exchange for the shells"), travels the other way: no claim of
 # this sentence's verb. A payment not named before ("in exchange for Su-35 jets") stays a claim.
 _IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for (?:the|its|their|these|those) (?:[\w’'-]+\s+){0,2}$", re.I)
-# A base or plant named after a preposition is a place in the story, not a thing supplied.
-# So is one the story happens at ("stationed jets at an air base", "flew from the base").
-_NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?"
-                         r"(?:[A-Z][\w’'-]*\s+|[a-z]{1,3}-[A-Z][\w’'-]*\s+)+$"
-                         r"|\b(?:at|from|near|outside|inside)\s+(?:a|an|the|its|their)\s+(?:[\w’'-]+\s+){0,2}$")
 # Aircraft sent for exercises or patrols are a deployment, not a sale.
 _LEAVING = re.compile(r"\b(?:left|leaving|leaves|withdr[ae]w\w*|withdrawn|pull(?:ed|ing|s)?\s+out|departed|departing)\b", re.I)
 _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
                                  r"port calls?|stationed|deployment)\b", re.I)
+
+
+def _at_a_site(view: SentenceView, term: Term) -> bool:
+    """Whether a preposition introduces the base or plant ("stationed jets at Namhsan airbase", "withdrew
+    from a drone base"): a place in the story, not a thing supplied. Prepositions: role=site in
+    data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and syntax.listed_as(token.head, "site")
 
 
 def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
@@ -301,7 +309,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         if term.kind == "item" and _IN_EXCHANGE.search(text[max(0, term.start - 60):term.start]):
             continue  # "in exchange for the shells, Russia sent ...": the payment named again
-        if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
+        if term.category == "facility" and not term.designation and _at_a_site(view, term):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
                 and not _maker_named(view, term)):

@@ -187,3 +187,14 @@ def test_claims_what_a_platforms_part_is_capable_of_is_no_claim(extract_text):
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if r.category == "helicopter"] == []
     assert [(r.supplier, r.recipient) for r in records if r.category == "naval"] == [("BRA", "GHA")]
+
+
+def test_claims_a_base_a_preposition_introduces_is_a_place_not_a_supply(extract_text):
+    # role=site in data/verb_cues.csv: "at", "from", "near"...
+    text = ("China will build a naval base in Cambodia, officials in Beijing said on Monday.\n\n"
+            "Chinese transport jets landed at the Ream naval base on Friday.\n\n"
+            "Chinese instructors later withdrew from a drone base near Battambang.\n")
+    records = extract_text(text, "2024-05-08")
+    bases = [r for r in records if r.category == "facility"]
+    assert [(r.supplier, r.recipient, r.status) for r in bases if "build" in r.sentence] == [("CHN", "KHM", "planned")]
+    assert [r for r in bases if "landed" in r.sentence or "withdrew" in r.sentence] == []
