@@ -241,9 +241,6 @@ _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|des
 # "Russia used glide bombs against Kharkiv": weapons used on a target, not a transfer.
 _USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
-# What was given in return, named again ("in exchange for the shells"), travels the other way: no claim of
-# this sentence's verb. A payment not named before ("in exchange for Su-35 jets") stays a claim.
-_IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for (?:the|its|their|these|those) (?:[\w’'-]+\s+){0,2}$", re.I)
 # Aircraft sent for exercises or patrols are a deployment, not a sale.
 _LEAVING = re.compile(r"\b(?:left|leaving|leaves|withdr[ae]w\w*|withdrawn|pull(?:ed|ing|s)?\s+out|departed|departing)\b", re.I)
 _DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
@@ -261,6 +258,22 @@ def _at_a_site(view: SentenceView, term: Term) -> bool:
     while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and syntax.listed_as(token.head, "site")
+
+
+def _payment_named_again(view: SentenceView, term: Term) -> bool:
+    """Whether the term is what was given in return, named again ("in exchange for the shells", "in
+    return for its rounds"): it travels the other way, no claim of this sentence's verb. A payment not
+    named before ("in exchange for Su-35 jets") stays a claim. Nouns: role=payment in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    if not (token.dep_ == "pobj" and token.head.lower_ == "for" and syntax.listed_as(token.head.head, "payment")):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")))
+               for c in token.children)
 
 
 def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
@@ -307,7 +320,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         if describes_capability(view, term) or is_target(view, term):
             continue
-        if term.kind == "item" and _IN_EXCHANGE.search(text[max(0, term.start - 60):term.start]):
+        if term.kind == "item" and _payment_named_again(view, term):
             continue  # "in exchange for the shells, Russia sent ...": the payment named again
         if term.category == "facility" and not term.designation and _at_a_site(view, term):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens

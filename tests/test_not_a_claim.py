@@ -198,3 +198,11 @@ def test_claims_a_base_a_preposition_introduces_is_a_place_not_a_supply(extract_
     bases = [r for r in records if r.category == "facility"]
     assert [(r.supplier, r.recipient, r.status) for r in bases if "build" in r.sentence] == [("CHN", "KHM", "planned")]
     assert [r for r in bases if "landed" in r.sentence or "withdrew" in r.sentence] == []
+
+
+def test_claims_a_payment_named_again_with_a_possessive_is_no_claim(extract_text):
+    # role=payment in data/verb_cues.csv; a definite or possessive determiner says it was named before
+    text = ("Laos has shipped artillery rounds to Russia, Western officials said on Monday.\n\n"
+            "In return for its artillery rounds, Laos received Russian trucks.\n")
+    records = extract_text(text, "2024-05-08")
+    assert {r.label for r in records if "In return" in r.sentence} == {"military vehicles"}
