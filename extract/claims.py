@@ -333,7 +333,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         for party in parties.values():
             party.speaker = all(m.start in speakers for m in party.mentions)
         parties = {iso3: p for iso3, p in parties.items()
-                   if not all(_MEMBER_OF.search(text[max(0, m.start - 60):m.start]) for m in p.mentions)}
+                   if not all(_names_membership(view, m) for m in p.mentions)}
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
             supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
@@ -414,9 +414,24 @@ _LINEAGE = re.compile(r"\b(?:adapted|derived|copied|developed|evolved|descended|
 _MULTILATERAL = {"EUU"}
 
 
-# "selling tanks to another member state of the EU": the union (or a state named so) only describes
-# the unnamed party, which the article's context names.
-_MEMBER_OF = re.compile(r"\bmembers?\s+(?:states?\s+)?of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:the\s+)?)?$", re.I)
+def _names_membership(view: SentenceView, mention: CountryMention) -> bool:
+    """"selling tanks to another member state of the EU", "a member of the alliance and the union": the union (or a
+    state named so) only describes the unnamed party, which the article's context names. Nouns:
+    role=member in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, mention.start, mention.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "compound") and token.head.i != token.i:
+        token = token.head
+        if _member_noun(token):
+            return True  # a union parsed as a conjunct of the member noun itself
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and _member_noun(token.head.head)
+
+
+def _member_noun(noun) -> bool:
+    return syntax.listed_as(noun, "member") or any(c.dep_ == "compound" and syntax.listed_as(c, "member")
+                                                   for c in noun.children)
 
 
 def _prefer_states(supplier: str, recipient: str, parties: dict) -> tuple[str, str]:

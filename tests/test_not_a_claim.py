@@ -206,3 +206,11 @@ def test_claims_a_payment_named_again_with_a_possessive_is_no_claim(extract_text
             "In return for its artillery rounds, Laos received Russian trucks.\n")
     records = extract_text(text, "2024-05-08")
     assert {r.label for r in records if "In return" in r.sentence} == {"military vehicles"}
+
+
+def test_claims_a_union_that_only_describes_the_buyer_is_no_party(extract_text):
+    # role=member in data/verb_cues.csv; the union is the second conjunct after "member of"
+    text = ("Turkey signed a deal on Monday to sell 24 drones to Portugal, the ministry said.\n\n"
+            "Erdogan said Turkey was proud to sell drones to a fellow member of NATO and the European Union.\n")
+    records = extract_text(text, "2024-05-08")
+    assert {(r.supplier, r.recipient) for r in records if "proud" in r.sentence} == {("TUR", "PRT")}
