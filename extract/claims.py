@@ -381,7 +381,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
             extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
-            lineage=bool(_LINEAGE.search(text[max(0, term.start - 60):term.start])),
+            lineage=_descends_from(view, term),
         ))
     _deals_follow_their_items(out)
     return out
@@ -401,12 +401,22 @@ def _deals_follow_their_items(claims: list[Claim]) -> None:
             claim.guessed_direction, claim.explicit_pair = False, True
 
 
-# "adapted from the American M109", "based on the Soviet S-300", "a copy of the Israeli Harop": the
-# design a system descends from, named beside the claim.
-_LINEAGE = re.compile(r"\b(?:adapted|derived|copied|developed|evolved|descended|modell?ed|based)\s+(?:from|on)\s+"
-                      r"(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
-                      r"|\b(?:copy|clone|version|derivative|variant)\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?"
-                      r"(?:[\w-]+\s+){0,2}$", re.I)
+def _descends_from(view: SentenceView, term: Term) -> bool:
+    """Whether the term is the design a system descends from, named beside the claim ("adapted from
+    the American M109", "based on the Soviet S-300", "a copy of the Israeli Harop"): a verb takes it
+    with "from" or "on", a noun with "of". Words: role=lineage in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or not syntax.listed_as(token.head.head, "lineage"):
+        return False
+    word, preposition = token.head.head, token.head.lower_
+    if word.pos_ in ("VERB", "AUX"):
+        return preposition in ("from", "on")
+    return word.pos_ == "NOUN" and preposition == "of"
 
 
 # Unions of states (ISO 3166-1 reserves EUU for the EU) are parties only when no state is named:

@@ -214,3 +214,12 @@ def test_claims_a_union_that_only_describes_the_buyer_is_no_party(extract_text):
             "Erdogan said Turkey was proud to sell drones to a fellow member of NATO and the European Union.\n")
     records = extract_text(text, "2024-05-08")
     assert {(r.supplier, r.recipient) for r in records if "proud" in r.sentence} == {("TUR", "PRT")}
+
+
+def test_claims_the_design_a_system_was_adapted_from_is_no_supply(extract_text):
+    # role=lineage verbs in data/verb_cues.csv: "adapted from", "evolved from"
+    text = ("Egypt signed a contract on Monday to buy K9 howitzers from South Korea.\n\n"
+            "The K9 was adapted from the American M109 and evolved from an older British gun.\n")
+    records = extract_text(text, "2024-05-08")
+    assert "M109" not in {r.label for r in records}
+    assert {(r.supplier, r.recipient) for r in records if r.kind == "item"} == {("KOR", "EGY")}
