@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -78,13 +79,17 @@ class SentenceView:
     news_day_named: bool = False  # whether the text names the news day ("on Thursday"), not only the dateline
 
 
-_OWN_COUNTRY = re.compile(r"\b(?:his|her) (?:country|nation|government|military|army)\b")
+@lru_cache(maxsize=1)
+def _own_country() -> re.Pattern:
+    """"his country", "her government": the nouns are the rows with role=homeland in data/verb_cues.csv."""
+    nouns = sorted(lemma for lemma, role in syntax.verb_cues() if role == "homeland")
+    return re.compile(r"\b(?:his|her) (?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
 def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[CountryMention]:
     """"Lukashenko said his country has started receiving": "his country" is the last person's."""
     out = []
-    for match in _OWN_COUNTRY.finditer(text):
+    for match in _own_country().finditer(text):
         people = [m for m in mentions if m.form in ("person", "demonym") and m.end <= match.start()]
         if people:
             out.append(CountryMention(match.start(), match.end(), people[-1].iso3, "name", match.group(0)))

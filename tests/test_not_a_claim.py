@@ -223,3 +223,11 @@ def test_claims_the_design_a_system_was_adapted_from_is_no_supply(extract_text):
     records = extract_text(text, "2024-05-08")
     assert "M109" not in {r.label for r in records}
     assert {(r.supplier, r.recipient) for r in records if r.kind == "item"} == {("KOR", "EGY")}
+
+
+def test_claims_his_government_is_the_country_of_the_person_speaking(extract_text):
+    # role=homeland nouns in data/verb_cues.csv: "his government", "her country"
+    text = ("Kazakhstan's president Kassym-Jomart Tokayev said on Monday that his government had received "
+            "four Su-30 fighters from Russia.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [(r.supplier, r.recipient) for r in records if r.label == "Su-30"] == [("RUS", "KAZ")]
