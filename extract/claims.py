@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -15,6 +15,7 @@ from . import components, dates, quantities, quotes, roles, status, syntax
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
+from .lexicon import load_table
 from .places import (
     SPECIFICITY,
     CountryMention,
@@ -216,9 +217,11 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
     return country_place(recipient) if recipient else None
 
 
-_ACQUISITION = re.compile(r"\b(?:sol[dl]|sells|sale|bought|buy|purchas\w*|order\w*|contract\w*|deal|build\w*|built|"
-                          r"commission\w*|induct\w*|deliver\w*|transfer\w*|acquir\w*|export\w*|hand\w* over|donat\w*|suppl\w*|"
-                          r"construct\w*|shipyards?|inaugurat\w*|offer\w*|selling|procur\w*|leas(?:e|ed|es|ing))\b", re.I)
+@cache
+def _naval_context(context: str) -> re.Pattern:
+    """The words of one context (acquisition, exercise, leaving) in data/naval_context.csv, as one pattern."""
+    patterns = [row["pattern"] for row in load_table("naval_context") if row["context"] == context]
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.I)
 
 
 def naval_as_deployment(text: str, term: Term) -> Term:
@@ -230,11 +233,11 @@ def naval_as_deployment(text: str, term: Term) -> Term:
     lo, hi = status.clause_bounds(text, term.start, term.end)
     clause = text[lo:hi]
     if term.category == "aircraft":
-        leaving = not term.designation and _LEAVING.search(clause)  # "French warplanes left": a force withdrawn
-        if (_DEPLOYMENT_CONTEXT.search(clause) or leaving) and not _ACQUISITION.search(clause):
+        leaving = not term.designation and _naval_context("leaving").search(clause)  # "French warplanes left"
+        if (_naval_context("exercise").search(clause) or leaving) and not _naval_context("acquisition").search(clause):
             return Term(term.start, term.end, "deployment", term.label, "aircraft", term.origin, designation=term.designation)
         return term
-    if term.designation or _ACQUISITION.search(clause):
+    if term.designation or _naval_context("acquisition").search(clause):
         return term
     return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
 
@@ -246,10 +249,6 @@ _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|des
 # "Russia used glide bombs against Kharkiv": weapons used on a target, not a transfer.
 _USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
-# Aircraft sent for exercises or patrols are a deployment, not a sale.
-_LEAVING = re.compile(r"\b(?:left|leaving|leaves|withdr[ae]w\w*|withdrawn|pull(?:ed|ing|s)?\s+out|departed|departing)\b", re.I)
-_DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
-                                 r"port calls?|stationed|deployment)\b", re.I)
 
 
 def _at_a_site(view: SentenceView, term: Term) -> bool:

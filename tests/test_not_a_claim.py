@@ -231,3 +231,13 @@ def test_claims_his_government_is_the_country_of_the_person_speaking(extract_tex
             "four Su-30 fighters from Russia.\n")
     records = extract_text(text, "2024-05-08")
     assert [(r.supplier, r.recipient) for r in records if r.label == "Su-30"] == [("RUS", "KAZ")]
+
+
+def test_pipeline_aircraft_on_patrol_or_leaving_are_a_force_aircraft_sold_an_item(extract_text):
+    # data/naval_context.csv: exercise and leaving words make generic aircraft a deployment, a sale keeps them an item
+    text = ("Four Italian fighter jets arrived in Romania on Monday for air policing.\n\n"
+            "Italy later sold four fighter jets to Romania.\n\n"
+            "The Spanish warplanes left Estonia in May.\n")
+    records = extract_text(text, "2024-05-08")
+    kinds = {r.sentence.split()[1]: r.kind for r in records if r.category == "aircraft"}
+    assert kinds == {"Italian": "deployment", "later": "item", "Spanish": "deployment"}
