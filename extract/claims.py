@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
-from . import components, dates, quantities, quotes, roles, status, syntax
+from . import components, dates, quantities, quotes, roles, status, syntax, targets
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
@@ -246,9 +246,6 @@ def naval_as_deployment(text: str, term: Term) -> Term:
 _COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
                      r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+"
                      r"(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$", re.I)
-# "Russia used glide bombs against Kharkiv": weapons used on a target, not a transfer.
-_USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
-_ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
 
 
 def _at_a_site(view: SentenceView, term: Term) -> bool:
@@ -328,8 +325,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "in exchange for the shells, Russia sent ...": the payment named again
         if term.category == "facility" and not term.designation and _at_a_site(view, term):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
-        if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
-                and not _maker_named(view, term)):
+        if view.doc is not None and targets.aimed_at_target(view.doc, term.start, term.end) and not _maker_named(view, term):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False

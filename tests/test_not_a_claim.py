@@ -241,3 +241,13 @@ def test_pipeline_aircraft_on_patrol_or_leaving_are_a_force_aircraft_sold_an_ite
     records = extract_text(text, "2024-05-08")
     kinds = {r.sentence.split()[1]: r.kind for r in records if r.category == "aircraft"}
     assert kinds == {"Italian": "deployment", "later": "item", "Spanish": "deployment"}
+
+
+def test_claims_weapons_aimed_at_a_target_are_no_transfer(extract_text):
+    # role=employ verbs with a role=aim preposition ("fired ... at") or a purpose verb ("to strike")
+    text = ("Sudan received 40 Grad rocket launchers from Russia last year, officials said on Monday.\n\n"
+            "Sudan's army fired the rockets at rebel positions near Omdurman in May.\n\n"
+            "The army also launched drones to strike rebel depots.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "fired" in r.sentence or "launched" in r.sentence] == []
+    assert [(r.supplier, r.recipient) for r in records if "received" in r.sentence] == [("RUS", "SDN")]
