@@ -242,6 +242,12 @@ def naval_as_deployment(text: str, term: Term) -> Term:
     return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
 
 
+# "intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
+_COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
+                     r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+"
+                     r"(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$", re.I)
+
+
 def _at_a_site(view: SentenceView, term: Term) -> bool:
     """Whether a preposition introduces the base or plant ("stationed jets at Namhsan airbase", "withdrew
     from a drone base"): a place in the story, not a thing supplied. Prepositions: role=site in
@@ -269,6 +275,15 @@ def _payment_named_again(view: SentenceView, term: Term) -> bool:
         return False
     return any(c.dep_ == "poss" or (c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")))
                for c in token.children)
+
+
+def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
+    """Whether the term is the object of a verb of combat ("destroyed two tanks"), with no other
+    verb between them ("seized power in 2020, expelled French troops": expelled governs)."""
+    lo = max(0, term.start - 50)
+    match = _COMBAT.search(text[lo:term.start])
+    return bool(match) and not any(lo + match.start() < c.start and c.end <= term.start
+                                   and not (lo + match.start() <= c.start < lo + match.start() + 12) for c in cues)
 
 
 def _maker_named(view: SentenceView, term: Term) -> bool:
@@ -302,6 +317,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     subjects = _subject_mentions(view)
     speakers = _speaker_mentions(view)
     for term in view.terms:
+        if _in_combat(text, term, view.cues):
+            continue
         if describes_capability(view, term) or is_target(view, term):
             continue
         if term.kind == "item" and _payment_named_again(view, term):

@@ -18,11 +18,6 @@ def _is_target_word(token: Token) -> bool:
     return listed_as(token, "target")
 
 
-def _amount(word: Token) -> bool:
-    """A word that takes a part of what follows "of": "most of the missiles", "two of the jets"."""
-    return word.pos_ in ("ADJ", "NUM", "PRON", "DET")
-
-
 def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
     """Whether the term names what weapons act on ("can intercept jets, helicopters and drones",
     "vulnerable to surface-to-air missiles", "an air defence against cruise missiles")."""
@@ -34,10 +29,10 @@ def is_target(doc: Doc, term_start: int, term_end: int) -> bool:
         head = token.head
         if head.i == token.i:
             return False
-        if token.dep_ in _LIST_LINKS or (token.dep_ == "pobj" and head.lower_ == "of" and _amount(head.head)):
+        if token.dep_ in _LIST_LINKS:
             if listed_as(head, "action") or listed_as(head, "deal"):
                 return False  # "protests against F-35 sales": the sale is the claim, not a target
-            token = head if token.dep_ in _LIST_LINKS else head.head  # up the list, the noun phrase or the amount
+            token = head  # up the list or the noun phrase
             continue
         if token.dep_ == "dobj":
             return head.pos_ in ("VERB", "AUX") and _is_target_word(head)
