@@ -217,11 +217,15 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
     return country_place(recipient) if recipient else None
 
 
+def _context_words(context: str) -> str:
+    """The words of one context (acquisition, exercise, leaving, combat) in data/context_cues.csv, as one alternation."""
+    words = [row["pattern"] for row in load_table("context_cues") if row["context"] == context]
+    return "|".join(words) or "(?!)"  # a context without rows matches nothing
+
+
 @cache
-def _naval_context(context: str) -> re.Pattern:
-    """The words of one context (acquisition, exercise, leaving) in data/naval_context.csv, as one pattern."""
-    patterns = [row["pattern"] for row in load_table("naval_context") if row["context"] == context]
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.I)
+def _context(context: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + _context_words(context) + r")\b", re.I)
 
 
 def naval_as_deployment(text: str, term: Term) -> Term:
@@ -233,19 +237,17 @@ def naval_as_deployment(text: str, term: Term) -> Term:
     lo, hi = status.clause_bounds(text, term.start, term.end)
     clause = text[lo:hi]
     if term.category == "aircraft":
-        leaving = not term.designation and _naval_context("leaving").search(clause)  # "French warplanes left"
-        if (_naval_context("exercise").search(clause) or leaving) and not _naval_context("acquisition").search(clause):
+        leaving = not term.designation and _context("leaving").search(clause)  # "French warplanes left"
+        if (_context("exercise").search(clause) or leaving) and not _context("acquisition").search(clause):
             return Term(term.start, term.end, "deployment", term.label, "aircraft", term.origin, designation=term.designation)
         return term
-    if term.designation or _naval_context("acquisition").search(clause):
+    if term.designation or _context("acquisition").search(clause):
         return term
     return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
 
 
-# "intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
-_COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
-                     r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+"
-                     r"(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$", re.I)
+# A verb of combat, then up to three words and a list, right before the term.
+_COMBAT_GAP = r"\s+(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$"
 
 
 def _at_a_site(view: SentenceView, term: Term) -> bool:
@@ -277,11 +279,18 @@ def _payment_named_again(view: SentenceView, term: Term) -> bool:
                for c in token.children)
 
 
+@cache
+def _combat() -> re.Pattern:
+    """"intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
+    The verbs: context=combat in data/context_cues.csv."""
+    return re.compile(r"\b(?:" + _context_words("combat") + ")" + _COMBAT_GAP, re.I)
+
+
 def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
     """Whether the term is the object of a verb of combat ("destroyed two tanks"), with no other
     verb between them ("seized power in 2020, expelled French troops": expelled governs)."""
     lo = max(0, term.start - 50)
-    match = _COMBAT.search(text[lo:term.start])
+    match = _combat().search(text[lo:term.start])
     return bool(match) and not any(lo + match.start() < c.start and c.end <= term.start
                                    and not (lo + match.start() <= c.start < lo + match.start() + 12) for c in cues)
 

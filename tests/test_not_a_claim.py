@@ -234,7 +234,7 @@ def test_claims_his_government_is_the_country_of_the_person_speaking(extract_tex
 
 
 def test_pipeline_aircraft_on_patrol_or_leaving_are_a_force_aircraft_sold_an_item(extract_text):
-    # data/naval_context.csv: exercise and leaving words make generic aircraft a deployment, a sale keeps them an item
+    # data/context_cues.csv: exercise and leaving words make generic aircraft a deployment, a sale keeps them an item
     text = ("Four Italian fighter jets arrived in Romania on Monday for air policing.\n\n"
             "Italy later sold four fighter jets to Romania.\n\n"
             "The Spanish warplanes left Estonia in May.\n")
@@ -251,3 +251,12 @@ def test_claims_weapons_aimed_at_a_target_are_no_transfer(extract_text):
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if "fired" in r.sentence or "launched" in r.sentence] == []
     assert [(r.supplier, r.recipient) for r in records if "received" in r.sentence] == [("RUS", "SDN")]
+
+
+def test_claims_weapons_a_verb_of_combat_acts_on_are_no_claim(extract_text):
+    # context=combat rows of data/context_cues.csv: "destroyed", "shot down"...
+    text = ("Iran has supplied Scud missiles to the Houthis, Saudi officials said on Monday.\n\n"
+            "Saudi airstrikes destroyed most of the rebels' missiles in April.\n")
+    records = extract_text(text, "2024-05-08")
+    assert [r for r in records if "destroyed" in r.sentence] == []
+    assert [(r.supplier, r.recipient) for r in records if "supplied" in r.sentence] == [("IRN", "YEM")]
