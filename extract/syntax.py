@@ -917,13 +917,18 @@ def describes_capability(doc: Doc, term_start: int, term_end: int) -> bool:
             return False
         if _capability_verb(verb):
             return True
-        if verb.dep_ != "xcomp":
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+            verb = verb.head.head  # "cells capable of launching missiles"
+        elif verb.dep_ == "xcomp":
+            verb = verb.head
+        else:
             return False
-        verb = verb.head
     return False
 
 
 def _capability_verb(verb: Token) -> bool:
+    if verb.pos_ == "ADJ" and _cue(verb, "capability") is not None:
+        return True  # "launchers capable of firing", "cells able to fire": the adjective on the platform
     auxiliaries = _auxiliaries(verb)
     if any(verb_cues().get((a.lower_, "capability")) for a in auxiliaries):
         return True  # "can carry"

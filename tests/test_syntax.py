@@ -169,6 +169,9 @@ def test_syntax_an_agreement_read_from_its_verb_is_agreed():
     ("The Tu-22 can carry cruise missiles over long distances.", "cruise missiles"),
     ("The jet is capable of reaching Mach 2 at altitude.", "jet"),
     ("The system was designed to destroy drones and aircraft.", "drones"),
+    # the capability adjective on the platform, not on the sentence's verb
+    ("The destroyers carry launchers capable of firing anti-ship missiles.", "anti-ship missiles"),
+    ("The frigate has cells able to fire cruise missiles.", "cruise missiles"),
 ])
 def test_syntax_capability_descriptions_are_no_claims(sentence, term):
     start = sentence.index(term)
