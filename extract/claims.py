@@ -7,15 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
-from . import components, dates, matchers, quantities, quotes, roles, status, syntax
+from . import certainty as certainties
+from . import components, dates, matchers, quantities, quotes, roles, status, syntax, targets
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
+from .lexicon import load_table
 from .places import (
-    MAKER_SUFFIX,
     SPECIFICITY,
     CountryMention,
     Place,
@@ -32,6 +34,7 @@ DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "agre
 # Without a time expression, a state or a pledge, plan or request voiced now takes the publication date;
 # a past event stays undated (records.md).
 _CURRENT_STATUSES = {"present", "pledged", "planned"}
+_PAST_EVENTS = {"delivered", "agreed", "ended"}
 _LOCATIVE = re.compile(r"\b(?:in|at|to|into|near|over|off|on|across|inside|outside|around|toward|towards|via)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
 _OPEN_QUOTES = "“\"«"
@@ -60,6 +63,7 @@ class Claim:
     extra_recipients: list[str] = field(default_factory=list)
     guessed_direction: bool = False  # an agreement's sides ordered only by the exporters' ranking
     lineage: bool = False  # a design the term descends from ("based on the American M109"), not a transfer
+    context_certainty: str = ""  # "claimed" when its paragraph reports what others say (pipeline.claims_from)
 
 
 @dataclass
@@ -70,7 +74,6 @@ class SentenceView:
     countries: list[CountryMention]
     places: list[PlaceMention]
     terms: list[Term]
-    cues: list[status.Cue]
     times: list[dates.TimeExpression]
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     tokens: Doc | None = None  # the sentence as the tokenizer cut it for the lexicon; the parser takes it on
@@ -80,13 +83,17 @@ class SentenceView:
     news_day_named: bool = False  # whether the text names the news day ("on Thursday"), not only the dateline
 
 
-_OWN_COUNTRY = re.compile(r"\b(?:his|her) (?:country|nation|government|military|army)\b")
+@lru_cache(maxsize=1)
+def _own_country() -> re.Pattern:
+    """"his country", "her government": the nouns are the rows with role=homeland in data/verb_cues.csv."""
+    nouns = sorted(lemma for lemma, role in syntax.verb_cues() if role == "homeland")
+    return re.compile(r"\b(?:his|her) (?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
 def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[CountryMention]:
     """"Lukashenko said his country has started receiving": "his country" is the last person's."""
     out = []
-    for match in _OWN_COUNTRY.finditer(text):
+    for match in _own_country().finditer(text):
         people = [m for m in mentions if m.form in ("person", "demonym") and m.end <= match.start()]
         if people:
             out.append(CountryMention(match.start(), match.end(), people[-1].iso3, "name", match.group(0)))
@@ -95,8 +102,8 @@ def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[Cou
 
 def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
                   pronouns: list[CountryMention] | None = None) -> SentenceView:
-    """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, status
-    cues, time expressions."""
+    """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, time
+    expressions. Statuses are read later, from the parse (syntax.read_claim)."""
     text = sentence.text
     words = matchers.tokens(text)  # once: every lexicon matcher reads the same tokens
     items = find_items(words)
@@ -108,11 +115,10 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     countries = [m for m in find_countries(words) + (pronouns or [])
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
-    return SentenceView(sentence, countries, find_places(words), terms, status.find_cues(text),
+    return SentenceView(sentence, countries, find_places(words), terms,
                         dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text), tokens=words.doc)
 
 
-_DEAL_VERB_GAP = re.compile(r"\s+(?:(?:was|were|is|are|had been|has been|have been|being)\s+)?(?:\w+ly\s+)?")
 # "two S-300 units", "four Patriot batteries": a unit right after a designation is of that system.
 _UNIT_AFTER_SYSTEM = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
 
@@ -134,7 +140,13 @@ def is_headline(sentence: Sentence) -> bool:
     what just happened in the present tense ("tanks arrive in Poland", "jets unloaded in Gdynia"),
     so their verbs date the claim at publication."""
     text = sentence.text.rstrip().rstrip("\"”’')]")
+    if _SENTENCE_END_INSIDE.search(text):
+        return False  # "... and Laos. (end of page)": a sentence with a tail, not a title
     return not text.endswith((".", "!", "?", ":", ";", ",")) and len(text.split()) <= 25 and not _DATELINE.match(text)
+
+
+# A full stop after a word, then more text: a sentence ended here, and a title has none.
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+\S")
 
 
 def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: str, pub: date | None,
@@ -144,6 +156,22 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     known well enough to stand for "now"."""
     lo, hi = status.clause_bounds(view.sentence.text, term.start, term.end)
     in_clause = [t for t in view.times if lo <= t.start and t.end <= hi]
+    if view.doc is not None and in_clause:
+        # "used drones after the rebellion began in 2019": a time on another event's verb does not date this one
+        action = read_tree(view, term).action
+        in_clause = [t for t in in_clause
+                     if not syntax.dates_another_event(view.doc, t.start, t.end, term.start, term.end, action)]
+        # "launched at the 2023 fair for a scheduled delivery in March 2026": the action's own time wins
+        words = syntax.own_verbs(view.doc, term.start, term.end) | ({action.i} if action is not None else set())
+        own = [t for t in in_clause if syntax.modifies(view.doc, t.start, t.end, words)]
+        in_clause = own or in_clause
+    if view.doc is not None and not in_clause:
+        # "visited Hanoi in May, where he signed a defence pact": the visit's time is the signing's
+        in_clause = [t for t in view.times
+                     if syntax.same_occasion(view.doc, t.start, t.end, term.start, term.end)]
+    if view.doc is not None and not in_clause and state in _PAST_EVENTS:
+        in_clause = [t for t in view.times
+                     if syntax.shared_by_conjunct(view.doc, t.start, t.end, term.start, term.end)]
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030
@@ -214,9 +242,15 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
     return country_place(recipient) if recipient else None
 
 
-_ACQUISITION = re.compile(r"\b(?:sol[dl]|sells|sale|bought|buy|purchas\w*|order\w*|contract\w*|deal|build\w*|built|"
-                          r"commission\w*|induct\w*|deliver\w*|transfer\w*|acquir\w*|export\w*|hand\w* over|donat\w*|suppl\w*|"
-                          r"construct\w*|shipyards?|inaugurat\w*|offer\w*|selling|procur\w*|leas(?:e|ed|es|ing))\b", re.I)
+def _context_words(context: str) -> str:
+    """The words of one context (acquisition, exercise, leaving, combat) in data/context_cues.csv, as one alternation."""
+    words = [row["pattern"] for row in load_table("context_cues") if row["context"] == context]
+    return "|".join(words) or "(?!)"  # a context without rows matches nothing
+
+
+@cache
+def _context(context: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + _context_words(context) + r")\b", re.I)
 
 
 def naval_as_deployment(text: str, term: Term) -> Term:
@@ -228,50 +262,66 @@ def naval_as_deployment(text: str, term: Term) -> Term:
     lo, hi = status.clause_bounds(text, term.start, term.end)
     clause = text[lo:hi]
     if term.category == "aircraft":
-        leaving = not term.designation and _LEAVING.search(clause)  # "French warplanes left": a force withdrawn
-        if (_DEPLOYMENT_CONTEXT.search(clause) or leaving) and not _ACQUISITION.search(clause):
+        leaving = not term.designation and _context("leaving").search(clause)  # "French warplanes left"
+        if (_context("exercise").search(clause) or leaving) and not _context("acquisition").search(clause):
             return Term(term.start, term.end, "deployment", term.label, "aircraft", term.origin, designation=term.designation)
         return term
-    if term.designation or _ACQUISITION.search(clause):
+    if term.designation or _context("acquisition").search(clause):
         return term
     return Term(term.start, term.end, "deployment", "warships", "naval", needs_context=True)
 
 
-# "can carry nuclear warheads", "capable of firing cruise missiles": a capability, not a claim.
-_CAPABILITY = re.compile(r"\b(?:can|could|able to|capable of|designed to|built to)\s+(?:carry|carrying|fire|firing|launch|launching|"
-                         r"deliver|delivering|mount|mounting|hit|hitting)\s+(?:\w+\s+){0,4}$", re.I)
+# A verb of combat, then up to three words and a list, right before the term.
+_COMBAT_GAP = r"\s+(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$"
 
 
-# "intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
-_COMBAT = re.compile(r"\b(?:intercept\w*|sh(?:o|oo)t(?:s|ing)?\s+down|downed|destroy\w*|struck|hit|attack\w*|"
-                     r"fired\s+at|launched\s+at|captured|seized|disabled|knocked\s+out)\s+"
-                     r"(?:[\w’'-]+\s+){0,3}(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},?\s+(?:and\s+|or\s+)?){0,4}$", re.I)
-# "Russia used glide bombs against Kharkiv": weapons used on a target, not a transfer.
-_USED_ON = re.compile(r"\b(?:used|uses|using|fired|fires|firing|launched|launches|launching|dropped|drops|dropping)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
-_ON_TARGET = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:against|at|on|to (?:strike|attack|hit|bomb|shell|target|destroy))\b", re.I)
-# What was given in return, named again ("in exchange for the shells"), travels the other way: no claim of
-# this sentence's verb. A payment not named before ("in exchange for Su-35 jets") stays a claim.
-_IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for (?:the|its|their|these|those) (?:[\w’'-]+\s+){0,2}$", re.I)
-# A base or plant named after a preposition is a place in the story, not a thing supplied.
-# So is one the story happens at ("stationed jets at an air base", "flew from the base").
-_NAMED_SITE = re.compile(r"\b(?:at|from|in|into|to|near|outside|inside|on)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?"
-                         r"(?:[A-Z][\w’'-]*\s+|[a-z]{1,3}-[A-Z][\w’'-]*\s+)+$"
-                         r"|\b(?:at|from|near|outside|inside)\s+(?:a|an|the|its|their)\s+(?:[\w’'-]+\s+){0,2}$")
-# "Iranian-made missiles": a maker named beside weapons in use still says where they came from.
-_MADE_BY = re.compile(r"\w" + MAKER_SUFFIX + r"\s+(?:[\w’'-]+\s+){0,2}$", re.I)
-# Aircraft sent for exercises or patrols are a deployment, not a sale.
-_LEAVING = re.compile(r"\b(?:left|leaving|leaves|withdr[ae]w\w*|withdrawn|pull(?:ed|ing|s)?\s+out|departed|departing)\b", re.I)
-_DEPLOYMENT_CONTEXT = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|patrols?|air policing|rotations?|"
-                                 r"port calls?|stationed|deployment)\b", re.I)
+def _at_a_site(view: SentenceView, term: Term) -> bool:
+    """Whether a preposition introduces the base or plant ("stationed jets at Namhsan airbase", "withdrew
+    from a drone base"): a place in the story, not a thing supplied. Prepositions: role=site in
+    data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and syntax.listed_as(token.head, "site")
 
 
-def _in_combat(text: str, term: Term, cues: list[status.Cue]) -> bool:
-    """Whether the term is the object of a verb of combat ("destroyed two tanks"), with no other
-    verb between them ("seized power in 2020, expelled French troops": expelled governs)."""
+def _payment_named_again(view: SentenceView, term: Term) -> bool:
+    """Whether the term is what was given in return, named again ("in exchange for the shells", "in
+    return for its rounds"): it travels the other way, no claim of this sentence's verb. A payment not
+    named before ("in exchange for Su-35 jets") stays a claim. Nouns: role=payment in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    if not (token.dep_ == "pobj" and token.head.lower_ == "for" and syntax.listed_as(token.head.head, "payment")):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")))
+               for c in token.children)
+
+
+@cache
+def _combat() -> re.Pattern:
+    """"intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
+    The verbs: context=combat in data/context_cues.csv."""
+    return re.compile(r"\b(?:" + _context_words("combat") + ")" + _COMBAT_GAP, re.I)
+
+
+def _in_combat(view: SentenceView, term: Term) -> bool:
+    """Whether the term is the object of a verb of combat ("destroyed two tanks"), with no verb of
+    transfer (data/verb_cues.csv, role=action) between them ("seized power in 2020, sent troops": sent governs)."""
+    text = view.sentence.text
     lo = max(0, term.start - 50)
-    match = _COMBAT.search(text[lo:term.start])
-    return bool(match) and not any(lo + match.start() < c.start and c.end <= term.start
-                                   and not (lo + match.start() <= c.start < lo + match.start() + 12) for c in cues)
+    match = _combat().search(text[lo:term.start])
+    if not match:
+        return False
+    start = lo + match.start()
+    return not any(start + 12 <= token.idx and token.idx + len(token) <= term.start and token.pos_ in ("VERB", "NOUN")
+                   and syntax.listed_as(token, "action") for token in (view.doc if view.doc is not None else ()))
 
 
 def _maker_named(view: SentenceView, term: Term) -> bool:
@@ -304,25 +354,25 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     out = []
     subjects = _subject_mentions(view)
     speakers = _speaker_mentions(view)
+    listed: status.Cue | None = None  # the status of the sentence's last term a word governs
     for term in view.terms:
-        if _CAPABILITY.search(text[max(0, term.start - 60):term.start]) or _in_combat(text, term, view.cues):
+        if _in_combat(view, term):
             continue
         if describes_capability(view, term) or is_target(view, term):
             continue
-        if term.kind == "item" and _IN_EXCHANGE.search(text[max(0, term.start - 60):term.start]):
+        if term.kind == "item" and _payment_named_again(view, term):
             continue  # "in exchange for the shells, Russia sent ...": the payment named again
-        if term.category == "facility" and not term.designation and _NAMED_SITE.search(text[max(0, term.start - 60):term.start]):
+        if term.category == "facility" and not term.designation and _at_a_site(view, term):
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
-        if (_USED_ON.search(text[max(0, term.start - 50):term.start]) and _ON_TARGET.match(text[term.end:term.end + 60])
-                and not _MADE_BY.search(text[max(0, term.start - 30):term.start]) and not _maker_named(view, term)):
+        if view.doc is not None and targets.aimed_at_target(view.doc, term.start, term.end) and not _maker_named(view, term):
             continue
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
-        parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects)
+        parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects, view.doc)
         for party in parties.values():
             party.speaker = all(m.start in speakers for m in party.mentions)
         parties = {iso3: p for iso3, p in parties.items()
-                   if not all(_MEMBER_OF.search(text[max(0, m.start - 60):m.start]) for m in p.mentions)}
+                   if not all(_names_membership(view, m) for m in p.mentions)}
         if term.kind == "agreement":
             maker = _deal_maker(view, term, parties)
             supplier, recipient, guessed = roles.orient_agreement_guessed(text, parties, term, clause, maker)
@@ -330,19 +380,17 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         else:
             supplier, recipient = roles.choose_pair(parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
-        cue = status.resolve_status(text, term.start, term.end, [c for c in view.cues if not (term.start <= c.start < term.end)], DEFAULT_STATUS[term.kind])
-        if term.kind == "agreement":
-            # "under a contract signed in September", "the deal was frozen": the deal's own verb
-            cue = next((c for c in view.cues if c.status in ("agreed", "ended") and c.start >= term.end
-                        and _DEAL_VERB_GAP.fullmatch(text, term.end, c.start)), cue)
         reading = read_tree(view, term)
+        cue = _tree_cue(reading, term) if reading.status else _listed_after(view, term, reading, listed)
+        if cue is not None:
+            listed = cue
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
-                and reading.action is None and not _NAMED_AGREEMENT.search(text[term.start:term.end])):
+                and reading.action is None and not _names_instrument(view, term)):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
         if term.kind == "agreement" and _institution_name(text, term):
             continue  # "the Office of Defense Cooperation in Ankara": an office, not an agreement
         if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
-                and not _NAMED_AGREEMENT.search(text[term.start:term.end]) and _described_relationship(view, term, reading)):
+                and not _names_instrument(view, term) and _described_relationship(view, term, reading)):
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
@@ -351,15 +399,12 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
             extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
-        if reading.status:
-            cue = _tree_cue(reading, cue)
         supplier, recipient = _prefer_states(supplier, recipient, parties)
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         if term.kind == "agreement" and state == "delivered":
             state = "agreed"  # "a deal for the delivery of jets": what is delivered is the jets; the deal was made
-        certainty = status.resolve_certainty(text, term.start, term.end, context_claimed)
-        if _CERTAINTY_RANK.get(reading.certainty, 0) > _CERTAINTY_RANK[certainty]:
-            certainty = reading.certainty
+        certainty = claim_certainty(view, term, reading, (supplier, recipient, *extra_s, *extra_r),
+                                    "claimed" if context_claimed else "")
         when = resolve_date(view, term, cue, state, pub, pub_inferred)
         if cue is None and term.kind == "agreement" and when and pub and when < pub.isoformat()[:len(when)]:
             state = "agreed"  # "contracts for 180 K2s followed in August": a deal dated in the past was made then
@@ -370,7 +415,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             quantities.find_quantity(text, term.start, term.end, allow_article=term.kind == "item"),
             place=None, parties=parties, explicit_pair=bool(supplier and recipient), cued=cue is not None,
             extra_suppliers=extra_s, extra_recipients=extra_r, guessed_direction=guessed,
-            lineage=bool(_LINEAGE.search(text[max(0, term.start - 60):term.start])),
+            lineage=_descends_from(view, term),
+            context_certainty="claimed" if context_claimed else "",
         ))
     _deals_follow_their_items(out)
     return out
@@ -390,24 +436,47 @@ def _deals_follow_their_items(claims: list[Claim]) -> None:
             claim.guessed_direction, claim.explicit_pair = False, True
 
 
-# "adapted from the American M109", "based on the Soviet S-300", "a copy of the Israeli Harop": the
-# design a system descends from, named beside the claim.
-_LINEAGE = re.compile(r"\b(?:adapted|derived|copied|developed|evolved|descended|modell?ed|based)\s+(?:from|on)\s+"
-                      r"(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
-                      r"|\b(?:copy|clone|version|derivative|variant)\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+['’]s\s+)?"
-                      r"(?:[\w-]+\s+){0,2}$", re.I)
+def _descends_from(view: SentenceView, term: Term) -> bool:
+    """Whether the term is the design a system descends from, named beside the claim ("adapted from
+    the American M109", "based on the Soviet S-300", "a copy of the Israeli Harop"): a verb takes it
+    with "from" or "on", a noun with "of". Words: role=lineage in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or not syntax.listed_as(token.head.head, "lineage"):
+        return False
+    word, preposition = token.head.head, token.head.lower_
+    if word.pos_ in ("VERB", "AUX"):
+        return preposition in ("from", "on")
+    return word.pos_ == "NOUN" and preposition == "of"
 
 
-# A named instrument (an agreement, a treaty) is a claim in itself; "cooperation" or "ties" needs a verb.
-_NAMED_AGREEMENT = re.compile(r"\b(?:agreements?|treat(?:y|ies)|pacts?|accords?|memorand\w*|MoUs?|protocols?|contracts?|deals?)\b", re.I)
 # Unions of states (ISO 3166-1 reserves EUU for the EU) are parties only when no state is named:
 # "the first NATO and EU member to buy" names Poland as the buyer (gold conventions: optional).
 _MULTILATERAL = {"EUU"}
 
 
-# "selling tanks to another member state of the EU": the union (or a state named so) only describes
-# the unnamed party, which the article's context names.
-_MEMBER_OF = re.compile(r"\bmembers?\s+(?:states?\s+)?of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:the\s+)?)?$", re.I)
+def _names_membership(view: SentenceView, mention: CountryMention) -> bool:
+    """"selling tanks to another member state of the EU", "a member of the alliance and the union": the union (or a
+    state named so) only describes the unnamed party, which the article's context names. Nouns:
+    role=member in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, mention.start, mention.end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "compound") and token.head.i != token.i:
+        token = token.head
+        if _member_noun(token):
+            return True  # a union parsed as a conjunct of the member noun itself
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and _member_noun(token.head.head)
+
+
+def _member_noun(noun) -> bool:
+    return syntax.listed_as(noun, "member") or any(c.dep_ == "compound" and syntax.listed_as(c, "member")
+                                                   for c in noun.children)
 
 
 def _prefer_states(supplier: str, recipient: str, parties: dict) -> tuple[str, str]:
@@ -511,6 +580,13 @@ def _institution_name(text: str, term: Term) -> bool:
             and bool(_INSTITUTION_BEFORE.search(text[max(0, term.start - 40):term.start])))
 
 
+def _names_instrument(view: SentenceView, term: Term) -> bool:
+    """Whether a cooperation term names an instrument ("a defence cooperation agreement", "an
+    MoU"), a claim in itself; "cooperation" or "ties" needs a verb. Nouns: role=deal in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    return span is not None and any(syntax.listed_as(t, "deal") for t in span)
+
+
 def _described_relationship(view: SentenceView, term: Term, reading: syntax.Reading) -> bool:
     """Whether the word that governs a cooperation only describes it (role=described in
     data/verb_cues.csv: "grow", "deepen", "highlight") and no country is that word's subject
@@ -555,13 +631,29 @@ def _tree_roles(reading: syntax.Reading, supplier: str, recipient: str, parties:
     return new_supplier, new_recipient
 
 
-# A hedge or denial the tree finds outranks a plainer reading of the cue words, never the reverse.
-_CERTAINTY_RANK = {"confirmed": 0, "claimed": 1, "speculative": 2, "denied": 3}
+def claim_certainty(view: SentenceView, term: Term, reading: syntax.Reading, sides: tuple[str, ...],
+                    context: str = "") -> str:
+    """How the article holds the claim (extract/certainty.py), given its sides as known so far."""
+    return certainties.read_certainty(view.doc, term.start, term.end, reading.certainty, set(sides) - {""},
+                                      [(m.start, m.end, m.iso3, m.form) for m in view.countries], context)
 
 
-def _tree_cue(reading: syntax.Reading, cue: status.Cue | None) -> status.Cue:
-    """The status the tree reads, as a cue at its action word."""
+def _listed_after(view: SentenceView, term: Term, reading: syntax.Reading, listed: status.Cue | None) -> status.Cue | None:
+    """"told an official that Caracas needed "radars", "jammers" and "drones"": a verb of saying takes no
+    weapon as its object; a term the parser hangs on one (as object or conjunct) continues the list
+    of the term before it, and takes its status."""
+    if listed is None or not reading.path or not syntax.is_report_verb(reading.path[0]):
+        return None
+    span = syntax.span_of(view.doc, term.start, term.end)
+    root = syntax.phrase_head(span.root, set()) if span is not None else None
+    if root is None or root.head.i != reading.path[0].i or root.dep_ not in ("dobj", "conj"):
+        return None
+    return status.Cue(term.start, term.end, listed.status, listed.tense)
+
+
+def _tree_cue(reading: syntax.Reading, term: Term) -> status.Cue:
+    """The status the tree reads, as a cue at its action word (at the term when no word acts on it)."""
     token = reading.action
-    start = token.idx if token is not None else (cue.start if cue else 0)
+    start = token.idx if token is not None else term.start
     end = start + (len(token.text) if token is not None else 0)
     return status.Cue(start, end, reading.status, reading.tense or "noun")

@@ -80,7 +80,7 @@ def read_claims(doc: Doc) -> Doc:
         span = _span(doc, term, term.kind)
         if span is None:
             continue
-        span._.reading = syntax.read_claim(doc, term.start, term.end, term.kind, mentions)
+        span._.reading = syntax.read_claim(doc, term.start, term.end, term.kind, mentions, term.category)
         span._.capability = syntax.describes_capability(doc, term.start, term.end)
         span._.target = (targets.is_target(doc, term.start, term.end)
                          or targets.used_in_combat(doc, term.start, term.end, mentions, term.origin))

@@ -38,9 +38,9 @@ PATTERNS = [
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
-    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
+    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
-    ("month", rf"\b(?P<mod>(?i:in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
+    ("month", rf"\b(?P<mod>(?i:by around|by about|around|in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])(?<![A-Z]-)\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\dA-Za-z]|,\d)(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
 ]
 _COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "season_year") else 0))
@@ -151,10 +151,11 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
     if name == "month_year":
         return (*_month_range(int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]), "any")
     if name == "month":
-        if groups["month"] in ("May", "March") and groups["mod"].lower() not in ("in", "since", "during", "until", "by", "early", "late", "mid", "mid-", "last", "next", "this"):
+        mod = groups["mod"].lower()
+        mod = "by" if mod.startswith("by ") else "in" if mod == "around" else mod  # "by around December"
+        if groups["month"] in ("May", "March") and mod not in ("in", "since", "during", "until", "by", "early", "late", "mid", "mid-", "last", "next", "this"):
             return None
         month = MONTHS[groups["month"].lower().rstrip(".")]
-        mod = groups["mod"].lower()
         year = pub.year + (1 if mod == "next" else 0)
         if mod in ("last", "since") or (mod not in ("next", "by", "until") and month > pub.month):
             year = pub.year - 1 if month > pub.month or mod == "last" else pub.year
@@ -203,7 +204,7 @@ def _relative_day(rel: str, pub: date, anchor: date) -> tuple[date, date, str]:
 def _relative_period(rel: str, pub: date) -> tuple[date, date, str] | None:
     monday = pub - timedelta(days=pub.weekday())
     rel = rel.removeprefix("in ").strip()
-    if "end of" in rel:
+    if "end of" in rel or rel.endswith(("year-end", "year end")):
         # "by the end of the year": December of that year
         year = pub.year + (1 if rel.endswith("next year") else 0)
         return date(year, 12, 1), date(year, 12, 31), "any"
@@ -256,6 +257,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s+[^()]{0,40}\((?:AP|AFP|Reuters|U
 def find_time_expressions(text: str, pub: date | None, anchor: date | None = None) -> list[TimeExpression]:
     """Resolved time expressions in a sentence; relative ones need ``pub`` (else they are skipped)."""
     found: list[TimeExpression] = []
+    offsets: list[tuple[int, str, re.Match]] = []
     dateline = _DATELINE.match(text)
     taken: list[tuple[int, int]] = [(0, dateline.end())] if dateline else []
     for name, regex in _COMPILED:
@@ -278,6 +280,14 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
                 scope = "deadline"
             taken.append(span)
             found.append(TimeExpression(span[0], span[1], first, last, scope))
+            if scope == "following":
+                offsets.append((len(found) - 1, name, match))
+    for index, name, match in offsets:
+        # "began leaving last Friday, ten days after the jets left": the jets left ten days before that Friday
+        days = [t for t in found if t.first == t.last and t.end <= match.start() and t.scope != "speech"]
+        if days:
+            first, last, scope = _resolve(name, match, max(days, key=lambda t: t.end).first, anchor or date(2000, 1, 1))
+            found[index] = TimeExpression(match.start(), match.end(), first, last, scope)
     return sorted(found, key=lambda t: t.start)
 
 

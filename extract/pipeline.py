@@ -19,9 +19,19 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from . import facts, limits, quotes, references, status, syntax
+from . import certainty, facts, limits, quotes, references, syntax
 from .articles import Article, ArticleError
-from .claims import DEFAULT_STATUS, Claim, SentenceView, claims_of, is_background, read_sentence, read_tree, resolve_place
+from .claims import (
+    DEFAULT_STATUS,
+    Claim,
+    SentenceView,
+    claim_certainty,
+    claims_of,
+    is_background,
+    read_sentence,
+    read_tree,
+    resolve_place,
+)
 from .dates import infer_publication_date
 from .nlp import BATCH_SIZE, annotate, load_nlp, make_docs, parse_model, read_doc
 from .places import CountryMention, find_countries
@@ -82,7 +92,7 @@ def news_date(pub: date | None, times: list) -> tuple[date | None, bool]:
 
 
 # Sentences without a lexicon term are parsed when they may name the article's system again.
-_REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional)\s+(?:[\w-]+\s+){0,2}?"
+_REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional|another)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:jets?|aircraft|planes?|fighters?|bombers?|systems?|deliver(?:y|ies)|shipments?|batch(?:es)?|"
                             r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b"
                             r"|\bit\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+\w+ed\b", re.I)
@@ -92,6 +102,11 @@ _DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand\w*|MoUs?|a
 
 # A dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, not who acts in it.
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]+,[^()\n]{0,40}(?:\([^)]{1,20}\))?\s*[-–—]+\s*")
+
+
+def mentions_of(view: SentenceView) -> list[tuple[int, int, str, str]]:
+    """The sentence's country mentions as (start, end, ISO3, form)."""
+    return [(m.start, m.end, m.iso3, m.form) for m in view.countries]
 
 
 def actor_mentions(view: SentenceView) -> list[tuple[int, int, str]]:
@@ -124,7 +139,7 @@ def main_pair(claims: list[Claim]) -> tuple[str, str]:
         votes: Counter = Counter()
         for claim in claims:
             iso3 = getattr(claim, role)
-            if iso3 and iso3 != skip:
+            if iso3 and iso3 != skip and not claim.lineage:  # a design descended from is no transfer
                 votes[iso3] += _GUESSED_VOTE if claim.guessed_direction else 1
         return votes.most_common(1)[0][0] if votes else ""
 
@@ -139,7 +154,7 @@ class ArticleReading:
 
     article: Article
     pub: date | None
-    pending: list[tuple[SentenceView, bool]]
+    pending: list[SentenceView]
     focus: references.Focus
     news_day: date | None
     news_day_named: bool
@@ -149,7 +164,7 @@ class ArticleReading:
         """The pending sentences (their tokens, which the lexicon read) with their lexicon layer, as
         extract/nlp.py takes them."""
         return [(view.tokens if view.tokens is not None else view.sentence.text, view.terms, actor_mentions(view),
-                 self.focus) for view, _ in self.pending]
+                 self.focus) for view in self.pending]
 
 
 def read_article(article: Article) -> ArticleReading:
@@ -157,10 +172,9 @@ def read_article(article: Article) -> ArticleReading:
     language must parse: those that hold a candidate."""
     pub = publication_date(article)
     anchor = pub
-    pending: list[tuple[SentenceView, bool]] = []
+    pending: list[SentenceView] = []
     focus = references.Focus()
     times: list = []
-    attributed_line = -1
     lines = article.text.splitlines(keepends=True)
     line_starts = [0]
     for line in lines:
@@ -183,12 +197,9 @@ def read_article(article: Article) -> ArticleReading:
         named = list(dict.fromkeys(m.iso3 for m in view.countries))
         if len(named) >= 2:
             previous_countries = named
-        context_claimed = attributed_line == sentence.line
         focus.add(view.terms)
         if view.terms or _DEAL_WORD.search(sentence.text) or _REFERENCE_WORD.search(sentence.text):
-            pending.append((view, context_claimed))
-        if status.is_attributed(sentence.text):
-            attributed_line = sentence.line
+            pending.append(view)
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]
         times.extend(view.times)
@@ -203,12 +214,17 @@ def claims_from(reading: ArticleReading, docs: Iterable[Doc]) -> list[Claim]:
     filled from context)."""
     claims: list[Claim] = []
     article = reading.article
-    for (view, context_claimed), doc in zip(reading.pending, docs, strict=True):
+    before: SentenceView | None = None
+    for view, doc in zip(reading.pending, docs, strict=True):
         limits.check()  # parsing is lazy: the budget is checked as each sentence comes out of the parser
         view.doc, view.news_date, view.news_day_named = doc, reading.news_day, reading.news_day_named
         view.terms = doc._.arms_terms
         view.lead = view.sentence.start < reading.lead_end
-        claims.extend(claims_of(view, reading.pub, context_claimed, article.published_inferred))
+        # a sentence that names again what the sentence before put in others' mouths goes on reporting it
+        told = before is not None and certainty.told_by_others(before.doc, mentions_of(before)) \
+            and certainty.refers_back(doc, before.doc)
+        claims.extend(claims_of(view, reading.pub, told, article.published_inferred))
+        before = view
     return claims
 
 
@@ -246,7 +262,10 @@ def fill_from_context(claims: list[Claim]) -> None:
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         if claim.term.kind == "deployment" and not at_sea(claim):
             claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
-        claim.certainty = attributed_certainty(claim)
+        # the speaker is a side or a third party only once both sides are known
+        claim.certainty = claim_certainty(claim.view, claim.term, read_tree(claim.view, claim.term),
+                                          (claim.supplier, claim.recipient, *claim.extra_suppliers, *claim.extra_recipients),
+                                          claim.context_certainty)
         if claim.supplier and claim.recipient and not claim.guessed_direction and own_recipient and not claim.lineage:
             previous = claim
 
@@ -270,18 +289,6 @@ def complete_from_pair(supplier: str, recipient: str, pair: tuple[str, str]) -> 
     if recipient == host and not supplier:
         return sender, recipient
     return supplier, recipient
-
-
-def attributed_certainty(claim: Claim) -> str:
-    """A claim a third country's speaker makes about two others ("Blinken said Iran sent...") is
-    claimed; what a party's own official says stays confirmed."""
-    if claim.certainty != "confirmed":
-        return claim.certainty
-    text = claim.sentence.text
-    speaker = quotes.find_speaker(text, claim.view.quote_spans, claim.view.countries)
-    if speaker and claim.supplier and claim.recipient and speaker not in (claim.supplier, claim.recipient):
-        return "claimed"
-    return claim.certainty
 
 
 def place_country(claim: Claim) -> str:
@@ -478,11 +485,35 @@ def carry_dates(claims: list[Claim]) -> None:
             continue
         if claim.status not in _CARRIED_STATUSES or is_background(claim.sentence.text):
             continue
+        if claim.extra_suppliers or claim.extra_recipients:
+            continue  # "flew Turkish, Iranian and Chinese drones": a summary over many parties, not one event again
         for earlier in reversed(dated):
             if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
                 break
             if (earlier.status == claim.status and _same_event(earlier, claim)
                     and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient)):
+                claim.date = earlier.date
+                break
+
+
+def carry_plans(claims: list[Claim], text: str) -> None:
+    """A list of what a plan holds ("the warships will arrive next week ... The group will include:"
+    then "→ a frigate.") is due when the plan is: a planned list item without a time of its own takes
+    the date of the last plan of the same pair that a time expression dated, just before it."""
+    dated: list[Claim] = []
+    for claim in claims:
+        if claim.status != "planned":
+            continue
+        if claim.view.times:
+            dated.append(claim)
+            continue
+        line_start = text.rfind("\n", 0, claim.sentence.start) + 1
+        if not _LIST_ITEM.match(text[line_start:claim.sentence.end]):
+            continue
+        for earlier in reversed(dated):
+            if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
+                break
+            if earlier.date and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient):
                 claim.date = earlier.date
                 break
 
@@ -495,6 +526,12 @@ def _same_event(earlier: Claim, later: Claim) -> bool:
     """Whether two claims of one pair and status can be one event: the same system named again, or
     items agreed after the deal that agreed them ("the deal comprises radars and torpedoes")."""
     if earlier.term.label.lower() == later.term.label.lower():
+        return True
+    if (later.status in ("delivered", "ended") and earlier.term.kind == later.term.kind == "item"
+            and later.certainty != "speculative"):
+        # "the bombers landed on Monday ... a cargo plane accompanied them": one arrival; "suspended a
+        # shipment of kits in May ... later confirmed it had halted the bombs": one hold; not "could
+        # have carried arms", which says no event took place
         return True
     return later.status == "agreed" and later.term.kind == "item" and earlier.term.kind == "agreement"
 
@@ -535,6 +572,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
     inherit_status(claims)
     list_status(claims, article.text)
     carry_dates(claims)
+    carry_plans(claims, article.text)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)

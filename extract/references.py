@@ -19,7 +19,7 @@ from .terms import Term
 
 # Determiners and modifiers that make a noun point back ("the jets", "these systems", "the first batch").
 _POINTING = {"the", "this", "these", "those", "its", "their", "first", "second", "third", "last", "new",
-             "additional", "remaining", "further", "more"}
+             "additional", "remaining", "further", "more", "another"}
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +69,15 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
             found.append(Term(start, end, "item", named[-1].label, named[-1].category, named[-1].origin))
             taken.append((start, end))
             continue
+        share = _share_of(token, terms)
+        if share is not None:
+            # "ordered 24 tanks, four of which landed in May": the six are a claim of their own
+            start, end = token.idx, token.idx + len(token.text)
+            if not any(s < end and start < e for s, e in taken) and _claimed(doc, start, end):
+                found.append(Term(start, end, share.kind, share.label, share.category, share.origin,
+                                  designation=share.designation))
+                taken.append((start, end))
+            continue
         if _transferred_it(token):
             category = ""  # "It has since been shipped to four countries": the system in focus
         else:
@@ -95,6 +104,19 @@ def _elliptic_count(token: Token) -> bool:
     if token.lower_ == "more":
         return any(c.dep_ == "nummod" for c in token.children)
     return token.pos_ == "NUM" and any(c.lower_ == "another" for c in token.children)
+
+
+def _share_of(token: Token, terms: list[Term]) -> Term | None:
+    """The term "which" stands for in a count of it that opens a relative clause of its own ("tanks,
+    four of which landed"; the count before "which" is read as the quantity)."""
+    if token.lower_ != "which" or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return None
+    count = token.head.head
+    if count.pos_ != "NUM" or count.dep_ not in ("nsubj", "nsubjpass") or count.head.dep_ not in ("relcl", "advcl"):
+        return None
+    # the parser hangs the clause from the noun or from the verb before it: "which" is the last thing named
+    before = [t for t in terms if t.kind in ("item", "deployment") and t.end <= count.idx]
+    return before[-1] if before else None
 
 
 def _transferred_it(token: Token) -> bool:

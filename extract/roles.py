@@ -1,8 +1,9 @@
 """Roles: which country supplies and which receives, from the country mentions of a sentence.
 
-Each mention is scored as supplier and as recipient by the cues in data/role_cues.csv (prepositions,
-verbs of giving and of asking, the addressee of a request), by a demonym modifying the term
-("Iranian drones"), and by a possessive ("Venezuela's radars"). The best pair wins; gaps are filled
+Each mention is scored as supplier and as recipient by its place in the dependency tree, read through
+data/role_words.csv (the object of "from" or "to", the subject of a giving or a receiving verb, the
+one asked, a possessor of "backers"), by a demonym modifying the term ("Iranian drones"), and by a
+possessive ("Venezuela's radars"). The best pair wins; gaps are filled
 from the sentence's other countries, the item's maker, and the article's main pair.
 """
 
@@ -13,7 +14,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import limits
+from spacy.tokens import Doc, Token
+
+from . import limits, syntax
 from .lexicon import load_table, split_values
 from .places import CountryMention
 from .terms import Term
@@ -30,15 +33,7 @@ _MODIFIER_WEIGHT = 2.5
 _POSSESSIVE_WEIGHT = 1.5
 # Weak: a cue in the text outweighs it ("Poland sent Soviet-made T-72s").
 _MAKER_PRIOR = 1.0
-# "Ukraine's foreign minister", "Russian President Vladimir Putin": the office acts for the country.
-_OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|president|ministry|government|military|army|navy|"
-                             r"air force|officials?|envoy|ambassador|leader|spokes(?:man|woman|person)|prime minister|chief|"
-                             r"commander|authorities|junta|defen[cs]e ministry|foreign ministry)(?:\s+(?:[A-Z][\w’'.-]+\s*){1,3})?(?=\s|,)")
-_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|long|once|now|[\w’'-]+['’]s)\s+[^,]{1,60},(?=\s)")
 _COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
-# "talks with China", "a deal with Moscow": a partner named after "with" is not the clause's subject.
-# So is one named with a description ("talks with the Andean nation Peru").
-_PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:country|nation|state|ally|partner|neighbou?r)\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -56,11 +51,207 @@ class Party:
     speaker: bool = False  # named only as the one who says the claim ("the White House said that ...")
 
 
+@dataclass(frozen=True)
+class RoleWord:
+    """One row of data/role_words.csv: a place in the tree that makes a mention a supplier or a recipient."""
+
+    link: str
+    word: str
+    head: str
+    direction: str
+    role: str
+    weight: float
+    kinds: frozenset[str]
+    forms: frozenset[str]
+
+    def specificity(self, governor: tuple[str, ...] = ()) -> int:
+        """How narrowly the row fits: a direction or the very word a preposition hangs from counts
+        more than a word further off ("withdrew its troops from": the verb, not the troops)."""
+        return bool(self.word) + (2 if self.head in governor else 1 if self.head else 0) + 2 * bool(self.direction)
+
+
 @lru_cache(maxsize=1)
-def _role_cues() -> tuple[tuple[re.Pattern, str, str, float, frozenset, frozenset], ...]:
-    return tuple((re.compile(row["pattern"], re.I), row["side"], row["role"], float(row["weight"]),
-                  frozenset(split_values(row.get("kinds", ""))), frozenset(split_values(row.get("forms", ""))))
-                 for row in load_table("role_cues"))
+def role_words() -> dict[str, tuple[RoleWord, ...]]:
+    """link -> the rows of data/role_words.csv with that link."""
+    table: dict[str, list[RoleWord]] = {}
+    for row in load_table("role_words"):
+        table.setdefault(row["link"], []).append(RoleWord(
+            row["link"], row.get("word", "").lower(), row.get("head", "").lower(), row.get("direction", ""),
+            row["role"], float(row["weight"] or 0), frozenset(split_values(row.get("kinds", ""))),
+            frozenset(split_values(row.get("forms", "")))))
+    return {link: tuple(rows) for link, rows in table.items()}
+
+
+def _words(token: Token | None) -> tuple[str, ...]:
+    return (token.lemma_.lower(), token.lower_) if token is not None else ()
+
+
+def _role_word(link: str, word: Token | None, heads: list[Token], kind: str, form: str) -> RoleWord | None:
+    """The most specific row of ``link`` that fits the word (a verb, noun or preposition), the words it
+    hangs from (for a preposition: its head, that verb's object, that noun's modifiers: "sent a letter
+    to", "a deploying process by"), and the claim."""
+    words = _words(word)
+    head_words = tuple(w for h in heads for w in _words(h))
+    # a noun's direction is its own ("the delivery"), not its subject's: "took delivery" receives
+    governors = heads if link == "prep" else [word] if word is not None and word.pos_ in ("VERB", "AUX") else []
+    direction = next((d for d in (syntax.action_direction(g, kind) for g in governors) if d), "")
+    governor_words = _words(heads[0]) if heads else ()
+    best = None
+    for row in role_words().get(link, ()):
+        if (row.word and row.word not in words) or (row.head and row.head not in head_words) \
+                or (row.direction and row.direction != direction):
+            continue
+        if (row.kinds and kind not in row.kinds) or (row.forms and form not in row.forms):
+            continue
+        if best is None or row.specificity(governor_words) > best.specificity(governor_words):
+            best = row
+    return best
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE_PRONOUNS = ("WDT", "WP")
+# "countries, including the United States": a listed example stands where the list stands.
+_EXAMPLE_PREPS = ("including", "like")
+_MAX_STEPS = 12
+
+# (link, word, the words it hangs from, the verb that must govern the term or None)
+Link = tuple[str, Token, list[Token], Token | None]
+
+
+def _verbs_of(verb: Token) -> list[Token]:
+    """A subject's verb, what it controls ("agreed to sell", "is set to receive") and the verbs
+    coordinated with it that have no subject of their own ("signed a deal and sent tanks")."""
+    verbs, queue = [], [verb]
+    while queue and len(verbs) < 6:
+        token = queue.pop(0)
+        verbs.append(token)
+        queue += [c for c in token.children if c.dep_ == "xcomp"
+                  or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(g.dep_ in _SUBJECTS for g in c.children))]
+        queue += _noun_infinitives(token)
+    return verbs
+
+
+def _noun_infinitives(verb: Token) -> list[Token]:
+    """"is in talks to buy", "signed a deal to sell": the infinitive of the verb's object noun,
+    which the subject performs."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return [a for n in nouns for a in n.children
+            if a.dep_ == "acl" and a.pos_ == "VERB" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
+
+
+def _governs(verb: Token, term_root: Token, own: set[int]) -> bool:
+    """Whether the term hangs from ``verb`` with no other subject's verb between them ("the
+    Saudis use F-15s" governs the F-15s; "Egypt has ties: the Saudis use F-15s" does not).
+    ``own``: the mention's tokens, whose clause it is anyway ("asked that China send")."""
+    token = term_root
+    for _ in range(_MAX_STEPS):
+        if token.i == verb.i:
+            return True
+        # a pronoun subject speaks of someone named before ("provided Iran with help to build it")
+        if token.pos_ in ("VERB", "AUX") and token.i != term_root.i \
+                and any(c.dep_ in _SUBJECTS and c.i not in own and c.tag_ != "PRP" for c in token.children):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _stands_for_country(mention: CountryMention, root: Token, head: Token) -> bool:
+    """Whether a demonym's noun acts for its country ("the Chinese government", "a Chinese firm"),
+    not only a thing or people of it ("transported the Turkish soldiers"): link=actor rows."""
+    if mention.form != "demonym" or head.i == root.i:
+        return True
+    return head.pos_ == "PROPN" or any(row.word in _words(head) for row in role_words().get("actor", ()))
+
+
+def _tree_links(doc: Doc, mention: CountryMention, term: Term) -> list[Link]:
+    """How the mention hangs in the sentence's tree, as (link, word, heads, verb) candidates for
+    data/role_words.csv, the nearest first."""
+    span = syntax.span_of(doc, mention.start, mention.end)
+    if span is None:
+        return []
+    root = span.root
+    links: list[Link] = []
+    if root.dep_ == "poss":
+        links.append(("possessor", root.head, [], None))  # "Ukraine's backers"
+    # "Russian tanks were sent", "Syria's jets": a modifier or owner of the term takes no verb's role
+    term_ids = {t.i for t in doc if term.start <= t.idx < term.end}
+    token = syntax.phrase_head(root, term_ids)
+    for _ in range(_MAX_STEPS):
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "Germany and the Netherlands sent": the first of the list carries the link
+        if token.dep_ == "pobj" and token.head.lower_ in _EXAMPLE_PREPS and token.head.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head.head
+        elif token.dep_ in _SUBJECTS and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head  # "making Poland the first country to buy": Poland is that country
+        else:
+            break
+    head = token.head
+    if token.dep_ not in ("pobj", "appos") and not _stands_for_country(mention, root, token):
+        return links  # a verb's role goes to the noun, not to the demonym of "the Turkish soldiers"
+    if token.dep_ == "pobj" and head.pos_ in ("ADP", "SCONJ"):
+        governor = head.head
+        # "plans by Moscow to send": a noun's modifiers and infinitive say what it is
+        heads = [governor, *(c for c in governor.children
+                             if c.dep_ == "dobj" or (c.dep_ in ("amod", "compound", "acl") and governor.pos_ == "NOUN"))]
+        links.append(("prep", head, heads, None))
+    elif token.dep_ in _SUBJECTS and head.dep_ == "ccomp" and not any(c.dep_ == "dobj" for c in head.head.children):
+        # "requested that the Chinese government accelerate", "helped Venezuela design": the one
+        # asked or helped, whom the parse makes the subject of the clause after the verb
+        links.append(("object", head.head, [], None))
+        links.append(("passive" if token.dep_ == "nsubjpass" else "subject", head, [], head))
+    elif token.dep_ in _SUBJECTS:
+        links += _subject_links(token, head)
+    elif token.dep_ == "dobj":
+        links.append(("object", head, [], None))
+        # "accused Turkey of sending": the object acts in the verb its preposition takes
+        links += [("act", verb, [], verb) for prep in head.children if prep.dep_ == "prep"
+                  for verb in prep.children if verb.dep_ == "pcomp" and verb.pos_ == "VERB"]
+    elif token.dep_ == "dative":
+        links.append(("dative", head, [], None))
+    # "the Houthis, who have received Iranian missiles": the relative clause speaks of them
+    for relative in (c for c in token.children if c.dep_ == "relcl"):
+        subject = next((c for c in relative.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.tag_ in _RELATIVE_PRONOUNS:
+            links += _subject_links(subject, relative)
+    # "Russia, the main supplier of ...": an apposition says what the country is
+    links += [("attribute", c, [], None) for c in token.children if c.dep_ == "appos"]
+    return links
+
+
+def _subject_links(subject: Token, verb: Token) -> list[Link]:
+    links: list[Link] = []
+    for i, each in enumerate(_verbs_of(verb)):
+        # "sent a letter asking for": the object names what the subject's act is
+        links += [("subject", c, [], each) for c in each.children if c.dep_ == "dobj"]
+        passive = i == 0 and subject.dep_ == "nsubjpass"
+        links.append(("passive" if passive else "subject", each, [], each))
+        links += [("attribute", c, [], each) for c in each.children if c.dep_ == "attr"]  # "is a supplier"
+    return links
+
+
+def tree_cues(doc: Doc | None, mention: CountryMention, term: Term) -> list[RoleWord]:
+    """The rows of data/role_words.csv that the mention's place in the tree fits: the first that
+    fits per link kind (a subject of "agreed to sell" is read from "sell")."""
+    if doc is None:
+        return []  # no parse, no cue: the modifiers, owners and makers still speak
+    found: dict[str, RoleWord] = {}
+    span = syntax.span_of(doc, term.start, term.end)
+    own = {t.i for t in syntax.span_of(doc, mention.start, mention.end) or ()}
+    for link, word, heads, verb in _tree_links(doc, mention, term):
+        key = link if link in ("prep", "possessor", "act") else "verb"  # one verb's role per mention, the nearest
+        if key in found:
+            continue
+        if verb is not None and (span is None or not _governs(verb, span.root, own)):
+            continue  # "an aide who asked not to be named": that verb does not move the term
+        row = _role_word("subject" if link == "act" else link, word, heads, term.kind, mention.form)
+        if row is not None:
+            found[key] = row  # a row of role=none stops the search: "officials from Russia"
+    if "possessor" in found and found["possessor"].role != "none":
+        found.pop("verb", None)  # "Chile's backers have promised": the backers act, not Chile
+    return [row for row in found.values() if row.role != "none"]
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +284,6 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
     return len(words) <= 3 and not any(w.lower() in _STOP_IN_MODIFIER or w in ",()" for w in words)
 
 
-_MAKER_WORD = re.compile(r"\b(?:built|made|manufactured|produced|designed|developed|assembled)$")
 # "its war against Ukraine", "used against Ukrainians": the target is neither side of a transfer.
 _AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$")
 # Weapons "for use in the war in Yemen": the war's country is where they are used, not who gets
@@ -119,10 +309,13 @@ def _belongs_to_another(text: str, mention: CountryMention, term: Term, terms: l
 
 
 def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: list[Term],
-                  clause: tuple[int, int], subjects: frozenset[int] = frozenset()) -> dict[str, Party]:
+                  clause: tuple[int, int], subjects: frozenset[int] = frozenset(),
+                  doc: Doc | None = None) -> dict[str, Party]:
     """Every country of the sentence with its supplier and recipient scores for ``term``.
     ``subjects``: the starts of the mentions the parse reads as a verb's subject ("the Chileans
-    use F-5s"), which modify no term however close they stand."""
+    use F-5s"), which modify no term however close they stand. ``doc``: the sentence parsed,
+    whose tree gives each mention's cues (data/role_words.csv); without it only modifiers,
+    owners and makers speak."""
     mentions = [m for m in nearest_mentions(mentions, term)
                 if not _AGAINST_BEFORE.search(text, max(0, m.start - 30), m.start) and not _NAMES_A_WAR.match(text, m.end)
                 and not (term.kind == "item" and _WAR_IN_BEFORE.search(text, max(0, m.start - 30), m.start))]
@@ -138,10 +331,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
             if not (relative and relative.end() >= clause[0] and relative.start() <= clause[0]):
                 continue
             # "the Houthis, who have received Iranian missiles": the relative clause speaks of them
-            after_text = text[relative.end():relative.end() + 90]
-            for regex, side, role, weight, kinds, _forms in _role_cues():
-                if side == "after" and (not kinds or term.kind in kinds) and regex.search(" " + after_text):
-                    setattr(party, role, getattr(party, role) + weight)
+            for cue in tree_cues(doc, mention, term):
+                setattr(party, cue.role, getattr(party, cue.role) + cue.weight)
             party.in_clause = True
             continue
         party.in_clause = True
@@ -164,37 +355,8 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
                 party.supplier += _MODIFIER_WEIGHT
                 if term.kind == "deployment":
                     party.supplier += _FORCE_SENDER_BONUS  # "French troops": France sent them, whatever else the clause says
-        before = text[max(0, mention.start - 60):mention.start]
-        partner = _PARTNER_BEFORE.search(before)
-        after_start = mention.end
-        appositive = _APPOSITIVE.match(text, mention.end)
-        official = _OFFICIAL_AFTER.match(text, mention.end)
-        if appositive:
-            after_start = appositive.end()  # "Hungary, Serbia's ally, has denied": Hungary denied
-        elif official:
-            after_start = official.end()  # "Ukraine's foreign minister urged": Ukraine urged
-            possessive = False
-        after = text[after_start:after_start + 90]
-        for regex, side, role, weight, kinds, forms in _role_cues():
-            if (kinds and term.kind not in kinds) or (forms and mention.form not in forms):
-                continue
-            if side == "after" and possessive and not regex.pattern.startswith("^['’]s"):
-                continue  # "Maduro's ally has deployed": a possessor is not the subject
-            if side == "after" and partner:
-                continue  # "in talks with China to buy drones": the partner is not the one buying
-            window = before if side == "before" else after
-            match = regex.search(window)
-            if not match:
-                continue
-            if side == "after" and mention.end <= term.start and after_start + match.end() > term.end \
-                    and _MAKER_WORD.search(match.group(0)):
-                continue  # "the Chileans use F-5s built by Northrop": who built them, not what the Chileans did
-            # a cue after a mention speaks of it only up to the next mention ("Moscow ... Maduro may request")
-            if side == "after" and any(after_start <= m.start < after_start + match.end() and not _is_possessive(text, m)
-                                       and not _PARTNER_BEFORE.search(text[max(0, m.start - 12):m.start])
-                                       for m in mentions):
-                continue
-            setattr(party, role, getattr(party, role) + weight * fade)
+        for cue in tree_cues(doc, mention, term):
+            setattr(party, cue.role, getattr(party, cue.role) + cue.weight * fade)
     _share_coordinated(text, parties)
     return parties
 
@@ -280,14 +442,22 @@ def _list_links(text: str, parties: dict[str, Party]) -> dict[int, set[str]]:
             if right.iso3 == left.iso3:
                 continue
             gap = text[left.end:right.start]
-            if _JOINED_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and right.form == left.form):
+            if _JOINED_GAP.fullmatch(gap) or _COMMA_GAP.fullmatch(gap):
                 pairs.append((left, right, bool(_JOINED_GAP.fullmatch(gap))))
     # a bare comma lists only when the list goes on after it ("Russia, Belarus and Iran"); "made in
-    # France, Peru flies ..." ends one clause and starts another
-    continued = {id(left) for left, _, _ in pairs}
+    # France, Peru flies ..." ends one clause and starts another. Countries named alike may go on
+    # with another comma; named unlike ("Turkish, Iranian, UAE and Chinese jets"), the list must
+    # reach its "and"
+    joined_next = {id(left) for left, _, joined in pairs if joined}
+    for _ in range(len(pairs)):
+        grown = {id(left) for left, right, joined in pairs if not joined and id(right) in joined_next}
+        if grown <= joined_next:
+            break
+        joined_next |= grown
+    alike_next = {id(left) for left, right, _ in pairs if right.form == left.form}
     links: dict[int, set[str]] = {}
     for left, right, joined in pairs:
-        if joined or id(right) in continued:
+        if joined or id(right) in joined_next or (right.form == left.form and id(right) in alike_next):
             links.setdefault(id(left), set()).add(right.iso3)
             links.setdefault(id(right), set()).add(left.iso3)
     return links

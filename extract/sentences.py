@@ -23,7 +23,10 @@ ABBREVIATIONS = frozenset(
 _BULLET = re.compile(r"^(?:[\s•·▪●◦‣∙*=@>]|[+\-–—](?!\d))*")
 # Possessive runs, and no match starting inside a run of stops: a long "!!!!" or "))))" costs its
 # length once, not its square.
-_END = re.compile(r"""(?<![.!?])(?:[.!?]++|…)[”"’'»)\]]*+(?=\s+[“"‘'«(\[]?[A-Z0-9À-ÖØ-Þ])""")
+_END = re.compile(r"""(?<![.!?])(?:[.!?]++|…)[”"’'»)\]]*+(?=\s+[“"‘'«(\[]?[A-Z0-9À-ÖØ-Þ])"""
+                  # a copy that lost the space after a stop ("the agency.The deal"): a word of two
+                  # small letters, the stop, a capitalised word ("News.Az" is a name, not two sentences)
+                  r"""|(?<=[a-z][a-z])[.!?][”"’']*+(?=[A-Z][a-z]{2,}\b)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.?$")
 # Characters before a full stop in which to look for an abbreviation: longer than any abbreviation,
 # and short, so that a line of "U.S. U.S. ..." is not searched from its start at every stop.

@@ -73,14 +73,35 @@ _POS_OF_CUE = {"noun": ("NOUN", "PROPN"), "verb": ("VERB", "AUX"), "adj": ("ADJ"
 
 def _cue(token: Token, role: str, kind: str = "") -> VerbCue | None:
     """The cue of ``token`` in ``role`` for a claim of ``kind``, if the table has one."""
+    if _noun_compound(token):
+        return None
     for word in (token.lemma_.lower(), token.lower_):
         for cue in verb_cues().get((word, role), ()):
             if cue.kinds and kind and kind not in cue.kinds:
                 continue
-            if cue.pos in _POS_OF_CUE and token.pos_ not in _POS_OF_CUE[cue.pos]:
+            if cue.pos in _POS_OF_CUE and token.pos_ not in _POS_OF_CUE[cue.pos] \
+                    and not (cue.pos == "verb" and _verb_read_as_noun(token)):
                 continue
             return cue
     return None
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """"French Rafale jets land in Egypt": a headline's verb the tagger reads as the head noun of the
+    whole line, its subject as a compound before it, a preposition after it, no determiner."""
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and token.tag_ == "NN" \
+        and any(c.dep_ == "compound" and c.i == token.i - 1 for c in token.children) \
+        and any(c.dep_ == "prep" and c.i == token.i + 1 for c in token.children) \
+        and not any(c.dep_ in ("det", "poss", "amod") for c in token.children)
+
+
+def _noun_compound(token: Token) -> bool:
+    """"test-fired", "shoulder-fired missiles": a verb joined by a hyphen to a noun before it is a word
+    of its own (a test, a kind of weapon), not the verb alone."""
+    if token.i < 2 or token.pos_ not in ("VERB", "AUX"):
+        return False
+    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not prefix.whitespace_ and prefix.pos_ == "NOUN"
 
 
 @dataclass
@@ -120,7 +141,9 @@ def governing_path(root: Token) -> list[Token]:
                 path.pop()  # "ATACMS armed with cluster munitions": a participle describing the thing
             elif not _controls(token, head):
                 break
-        elif token.dep_ not in _NOMINAL_LINKS and not (token.dep_ in ("acl", "relcl") and token.i != root.i):
+        elif token.dep_ not in _NOMINAL_LINKS and not (token.dep_ in ("acl", "relcl") and token.i != root.i) \
+                and not (token.dep_ == "punct" and token.i == root.i and token.is_alpha is False and len(token) > 1):
+            # (a designation the tagger misread as punctuation, "Shahed-136", still hangs from its phrase)
             break
         if head.pos_ in ("ADP", "SCONJ", "PART"):
             path.append(head)
@@ -165,8 +188,13 @@ def _infinitive_relative(verb: Token) -> bool:
 def _own_participle(root: Token, kind: str) -> list[Token]:
     """"A contract signed in September", "the dispatched soldiers": a participle that modifies the
     term is the term's own verb."""
-    for child in root.children:
-        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _cue(child, "action", kind) is not None \
+    nouns = [root]
+    while nouns[-1].dep_ in ("compound", "amod") and nouns[-1].head.i > nouns[-1].i and len(nouns) < 3:
+        nouns.append(nouns[-1].head)  # "Rafale fighter jets bought from France": the participle is on "jets"
+    for child in (c for noun in nouns for c in noun.children):
+        # an "acl" in the past tense is a participle the tagger misread ("jets bought from Russia")
+        participle = child.tag_ == "VBN" or (child.tag_ == "VBD" and child.dep_ == "acl")
+        if child.dep_ in ("acl", "amod") and participle and _cue(child, "action", kind) is not None \
                 and _cue(child, "maker") is None:
             return [child]
     return []
@@ -179,9 +207,17 @@ def _own_relative(root: Token, kind: str) -> list[Token]:
         cue = _cue(child, "action", kind) if child.dep_ == "relcl" else None
         # "missiles, which have a range of 300 km": holding a property is a description, not a claim
         if cue is not None and cue.status != "present" and _cue(child, "maker") is None \
-                and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children):
+                and (any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children)
+                     or _object_gap(child)):
             return [child]
     return []
+
+
+def _object_gap(relative: Token) -> bool:
+    """"the 40 howitzers Seoul promised": a relative clause with a subject of its own and no object,
+    whose missing object is the noun it hangs from."""
+    return relative.i > relative.head.i and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in relative.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in relative.children)
 
 
 def _purpose_noun(path: list[Token], kind: str) -> list[Token]:
@@ -223,6 +259,77 @@ def _object_control(root: Token, path: list[Token], kind: str) -> Token | None:
     if root.dep_ != "dobj" or not path or path[0].i != root.head.i:
         return None
     return next((c for c in root.head.children if c.dep_ == "xcomp" and _cue(c, "action", kind) is not None), None)
+
+
+# Links from a verb up to the clause it is part of: "requesting help in modernizing radars", "requested
+# that Beijing speed up the production of radars".
+_CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"}
+
+
+def _clause_action(root: Token, path: list[Token], kind: str) -> list[Token]:
+    """When no word of the term's path acts on it: a verb conjoined to its verb that shares the term
+    as subject ("the howitzers were kept in depots and will be flown to Kyiv"), else the nearest verb
+    of transfer above its verb's clause, short of a verb of saying. Returns that verb and its controllers."""
+    verb = next((t for t in path if _is_verb(t)), None)
+    if verb is None:
+        return []
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i:
+        for child in verb.children:
+            if child.dep_ == "conj" and _is_verb(child) and _cue(child, "action", kind) is not None \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                return [child]
+            # "the forces completed their withdrawal": the subject's own action noun
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and _cue(child, "action", kind) is not None \
+                    and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in child.children):
+                return [child]
+    own = _said_of_itself([root, *path], kind)
+    if own:
+        return own
+    token = verb
+    for _ in range(4):
+        if not _in_clause_of_head(token):
+            return []
+        sibling = token.dep_ == "conj"  # "modernizing radars and repairing jets": a parallel verb, not a governor
+        token = token.head
+        if _cue(token, "report") is not None:
+            return []
+        if not sibling and _is_verb(token) and _cue(token, "action", kind) is not None:
+            return [token, *governing_path(token)]
+    return []
+
+
+def _said_of_itself(chain: list[Token], kind: str) -> list[Token]:
+    """"the battalion said it was withdrawing from Estonia": the term (``chain``: its root, then its path) is
+    the subject of a verb of saying whose reported clause has a pronoun for subject; that clause's
+    verb of transfer is the term's."""
+    verb = next((t for t in chain[1:] if _is_verb(t)), None)
+    if verb is None or _cue(verb, "report") is None or chain[chain.index(verb) - 1].dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and _cue(clause, "action", kind) is not None \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in clause.children):
+            return [clause]
+    return []
+
+
+def _in_clause_of_head(token: Token) -> bool:
+    """Whether a word belongs to the clause of its head: not a clause of its own ("while the fourth
+    frigate is under construction", "and Seoul sent ..." with a subject of its own)."""
+    if token.head.i == token.i:
+        return False
+    if token.dep_ == "conj":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in token.children):
+        return False
+    return token.dep_ in _CLAUSE_LINKS
+
+
+def _going_to(verb: Token) -> bool:
+    """"are going to increase": the infinitive under a progressive "go" speaks of the future."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
 
 
 def _auxiliaries(token: Token) -> list[Token]:
@@ -301,7 +408,7 @@ def _modal_cue(aux: Token, verb: Token, reported: bool) -> VerbCue | None:
     """The modal cue of an auxiliary. A headline's bare "to" ("Germany to send tanks") and a reported
     "would" ("Macron said Paris would send") speak of the future."""
     word = aux.lower_
-    if word == "to" and verb.dep_ == "ROOT":
+    if word == "going" or (word == "to" and verb.dep_ == "ROOT"):
         word = "will"
     elif word == "would" and reported:
         word = "will"
@@ -313,7 +420,7 @@ def _modality(verbs: list[Token], status: str, action_cue: VerbCue | None, repor
     "would buy" are planned, "could have sent" is speculative."""
     certainty = ""
     for token in verbs:
-        for aux in _auxiliaries(token):
+        for aux in _auxiliaries(token) + ([token.head] if _going_to(token) else []):
             cue = _modal_cue(aux, token, reported)
             if cue is None:
                 continue
@@ -418,7 +525,7 @@ def _tense(verbs: list[Token]) -> str:
         return "noun"
     top = verbs[-1]
     words = {a.lower_ for t in verbs for a in _auxiliaries(t)}
-    if words & {"will", "shall", "'ll"}:
+    if words & {"will", "shall", "'ll"} or any(_going_to(t) for t in verbs):
         return "future"
     if words & {"has", "have", "'ve"}:
         return "perfect"
@@ -547,7 +654,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
-               mentions: list[tuple[int, int, str]]) -> Reading:
+               mentions: list[tuple[int, int, str]], category: str = "") -> Reading:
     """The tree's reading of the term of ``kind`` at characters [term_start, term_end) of the parsed
     sentence ``doc``; ``mentions`` are the sentence's country mentions as (start, end, ISO3)."""
     span = span_of(doc, term_start, term_end)
@@ -582,9 +689,12 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         if whole is not None:  # "the sale includes radars": the part stands where the whole stands
             path = [whole, *governing_path(whole)]
             status, direction, certainty, action, controllers = _status_of(path, kind)
+    if action is None and (above := _clause_action(span.root, path, kind)):
+        path = [*path, *above]
+        status, direction, certainty, action, controllers = _status_of(path, kind)
     reading.path, reading.action, reading.direction = path, action, direction
     if action is None:
-        reading.status, reading.tense = _unmoved_status(path, kind)
+        reading.status, reading.tense = _unmoved_status(path, kind, category)
         return reading
     if object_control is not None:
         direction = ""  # "ordered U.S. troops to leave": the orderer is neither side of the troops' move
@@ -621,8 +731,6 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now
     if reading.reporter is not None:
-        cue = _cue(reading.reporter, "report")
-        certainty = certainty or (cue.certainty if cue else "")
         status = _reporter_control(reading.reporter, status, kind)
     reading.status, reading.certainty = status, certainty
     return reading
@@ -664,7 +772,7 @@ def _is_content(token: Token) -> bool:
     return listed_as(token, "content")
 
 
-def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:
+def _unmoved_status(path: list[Token], kind: str, category: str = "") -> tuple[str, str]:
     """The status of a claim no action word governs: a deal it is part of ("the contract covers
     jets": agreed), a noun held now ("its current fleet of jets": present), or a verb in the future
     ("Chile will modernise its fleet with frigates": planned)."""
@@ -678,9 +786,17 @@ def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:
             break
         if any(c.dep_ == "amod" and _cue(c, "state") is not None for c in token.children):
             return "present", "present"
-    if kind == "agreement":
-        return "", ""
+    for token in path:
+        # "are preparing a treaty", "needs 300 tanks", "told parliament of plans to double the
+        # contingent": a word that controls the thing with no action between them
+        control = _cue(token, "control", kind)
+        if control is not None and control.status not in ("", "=") and token.lemma_ not in _INFINITIVE_ONLY:
+            return control.status, _tense([token]) if _is_verb(token) else "noun"
     verb = next((t for t in path if _is_verb(t)), None)
+    if kind == "agreement":
+        # "ties with Moscow will continue", "we are going to deepen cooperation": a commitment
+        future = category == "cooperation" and verb is not None and not _is_content(verb) and _tense([verb]) == "future"
+        return ("pledged", "future") if future else ("", "")
     if verb is None or _perfect(verb):
         return "", ""
     auxiliaries = {a.lower_ for a in _auxiliaries(verb)}
@@ -688,6 +804,8 @@ def _unmoved_status(path: list[Token], kind: str) -> tuple[str, str]:
         return "planned", "future"
     if "to" in auxiliaries and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return "planned", "future"  # "with the first ship to be afloat by 2030": a clause of its own, ahead
+    if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in _auxiliaries(c)) for c in verb.children):
+        return "planned", "future"  # "the CV90 is to be assembled locally": what is to be done is ahead
     return "", ""
 
 
@@ -770,9 +888,11 @@ def _cue_direction(token: Token) -> str:
     return cue.direction if cue else ""
 
 
-def action_direction(token: Token) -> str:
-    """The direction of the action ``token`` names (give, receive, move, end, agree), or ''."""
-    return _cue_direction(token)
+def action_direction(token: Token, kind: str = "") -> str:
+    """The direction of the action ``token`` names (give, receive, move, end, agree) for a claim of
+    ``kind``, or ''."""
+    cue = _cue(token, "action", kind)
+    return cue.direction if cue else ""
 
 
 def _purchases(deal: Token) -> bool:
@@ -797,16 +917,147 @@ def describes_capability(doc: Doc, term_start: int, term_end: int) -> bool:
             return False
         if _capability_verb(verb):
             return True
-        if verb.dep_ != "xcomp":
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+            verb = verb.head.head  # "cells capable of launching missiles"
+        elif verb.dep_ == "xcomp":
+            verb = verb.head
+        else:
             return False
-        verb = verb.head
     return False
 
 
 def _capability_verb(verb: Token) -> bool:
+    if verb.pos_ == "ADJ" and _cue(verb, "capability") is not None:
+        return True  # "launchers capable of firing", "cells able to fire": the adjective on the platform
     auxiliaries = _auxiliaries(verb)
     if any(verb_cues().get((a.lower_, "capability")) for a in auxiliaries):
         return True  # "can carry"
     if any(c.dep_ == "acomp" and _cue(c, "capability") is not None for c in verb.children):
         return True  # "is capable of"
     return any(a.dep_ == "auxpass" for a in auxiliaries) and _cue(verb, "capability") is not None  # "was designed to"
+
+
+def _verb_above(token: Token, inside: frozenset[int] = frozenset()) -> Token | None:
+    """The first verb at or above ``token``; None past the root, or when the climb enters ``inside``
+    (the term's words: "the 2019 deal" dates the term itself)."""
+    for _ in range(_MAX_STEPS):
+        if token.i in inside:
+            return None
+        if _is_verb(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
+                        action: Token | None = None) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies the verb of another event than
+    the claim about the term: an adverbial clause of its own beside the claim's verb ("has used
+    drones after the rebellion began in 2019", "Approved on 4 June, the memorandum seeks to ...").
+    A time on the claim's own verb, or on a verb above it ("announced on Monday that it will send"),
+    dates the claim."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb = _verb_above(time.root, frozenset(t.i for t in term))
+    if verb is None or (action is not None and verb.i == action.i):
+        return False
+    ancestors, token = set(), term.root
+    for _ in range(_MAX_STEPS * 2):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        ancestors.add(token.i)
+    if verb.i in ancestors:
+        return False
+    if any(_share_subject(c) for c in verb.children):
+        return True  # "the tanks, four of which landed in May": the four's arrival, not the order's
+    if verb.dep_ != "advcl":
+        return False
+    # a clause of its own: a subject or a conjunction of its own ("after the war broke out"), or a
+    # participle set before the subject ("Signed on 9 May, the letter ..."); not "following a deal in 2014"
+    return (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            or any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children)
+            or (verb.tag_ == "VBN" and verb.i < verb.head.i))
+
+
+# Relative adverbs that set a clause on the occasion of the noun it hangs from ("visited Minsk on
+# Monday, where he signed ...").
+_OCCASION_ADVERBS = {"where", "when"}
+
+
+def same_occasion(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies a verb above a "where" or
+    "when" relative clause that holds the term: "In May, the minister visited Hanoi, where he signed a
+    defence agreement" signs it in May."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb = _verb_above(time.root)
+    if verb is None:
+        return False
+    token, occasion = term.root, False
+    for _ in range(_MAX_STEPS * 2):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in _OCCASION_ADVERBS for c in token.children):
+            occasion = True
+        token = token.head
+        if token.i == verb.i:
+            return occasion
+    return False
+
+
+def _share_subject(token: Token) -> bool:
+    """A count of what "which" stands for, as a clause's subject: "six of which"."""
+    return (token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NUM"
+            and any(c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in token.children))
+
+
+def modifies(doc: Doc, time_start: int, time_end: int, words: set[int]) -> bool:
+    """Whether the time expression at [time_start, time_end) hangs from one of ``words`` (token
+    indices: the claim's action, the term's own participle) before any other verb: "an expected
+    delivery in October", "bombers delivered in May"."""
+    time = span_of(doc, time_start, time_end)
+    if time is None:
+        return False
+    token = time.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in words:
+            return True
+        if _is_verb(token):
+            return False
+    return False
+
+
+def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
+    """The verbs that describe the term itself: a participle or relative clause hanging from it or
+    from the nouns it hangs from below its verb ("a pair of gunships delivered in May"), not one whose
+    subject is a share of it ("six of which")."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return set()
+    nouns, token = list(span), span.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i or _is_verb(token.head):
+            break
+        token = token.head
+        nouns.append(token)
+    return {c.i for t in nouns for c in t.children
+            if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
+
+
+def shared_by_conjunct(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:
+    """Whether the time expression at [time_start, time_end) modifies a verb the term's own verb is
+    coordinated with ("announced aid last November, and part of it went to buying jets"): what the
+    second verb tells, with no time of its own, follows from the first, then."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    verb, own = _verb_above(time.root), _verb_above(term.root)
+    return verb is not None and own is not None and own.dep_ == "conj" and own.head.i == verb.i

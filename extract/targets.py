@@ -121,3 +121,25 @@ def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tup
         return False  # "Ukraine used the HIMARS in its counteroffensive": a buyer's weapon came from its maker
     return any(t.i not in own and t.dep_ == "pobj" and t.head.lower_ in _IN_ACTION and listed_as(t, "combat")
                for t in verb.subtree)
+
+
+def aimed_at_target(doc: Doc, term_start: int, term_end: int) -> bool:
+    """Whether the term names weapons a verb of use aims at a target ("used glide bombs against the
+    city", "fired rockets at positions", "launched missiles to strike ports"): no transfer. Words:
+    role=employ (verbs), role=aim (prepositions) and role=target (a purpose verb) in data/verb_cues.csv."""
+    span = span_of(doc, term_start, term_end)
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ != "dobj" or not listed_as(verb, "employ"):
+        return False
+    for child in [*verb.children, *token.children]:  # "to strike" on the verb or on the weapons
+        if child.dep_ == "prep" and child.head.i == verb.i and listed_as(child, "aim") and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            return True  # "against Kharkiv"; "on Monday" says when
+        if (child.dep_ in ("advcl", "xcomp", "relcl", "acl") and listed_as(child, "target")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)):
+            return True  # "to strike ports"
+    return False

@@ -368,3 +368,15 @@ def test_claims_a_union_that_only_describes_the_buyer_leaves_it_to_the_context(e
             "of the EU and of NATO.\n")
     records = extract_text(text, "2024-05-23")
     assert {(r.supplier, r.recipient) for r in records if "member of" in r.sentence} == {("SWE", "HUN")}
+
+
+def test_claims_the_design_a_system_is_a_version_of_casts_no_vote_for_the_pair():
+    # role=lineage nouns in data/verb_cues.csv ("a version of", "a copy of"): the design descended from
+    from extract.articles import Article
+    from extract.pipeline import find_claims
+
+    text = ("Peru will buy 20 FA-50 jets from South Korea.\n\n"
+            "The FA-50 is a version of the American F-16, officials said.\n")
+    claims = find_claims(Article(article_id="lineage", text=text, published="2024-05-08"))
+    assert [(c.term.label, c.lineage) for c in claims if c.supplier == "USA"] == [("F-16", True)]
+    assert not any(c.lineage for c in claims if c.term.label == "FA-50")

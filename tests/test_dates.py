@@ -98,3 +98,88 @@ def test_dates_a_deadline_dates_the_delivery_not_the_deal(extract_text):
     assert deal == [("agreement", "agreed", "")]
     [deadline] = [t for t in find_time_expressions("to supply four boats by 2029", date(2025, 3, 14)) if t.scope == "deadline"]
     assert deadline.value == "2029"
+
+
+def test_dates_a_time_in_a_clause_of_its_own_dates_that_clause(extract_text):
+    # "after the insurgency flared up in March 2019" dates the insurgency, not the use of the drones;
+    # "Approved by both cabinets on 4 June" dates the memorandum, not the frigate order it mentions
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "The Malian army has used Turkish drones after the insurgency flared up in March 2019.\n\n"
+            "Approved by both cabinets on 4 June, a memorandum seeks to deepen ties built on Greece's "
+            "continuing purchase of 18 Rafale jets from France.\n\n"
+            "Peru received six Chinese drones in March 2019, its army said.\n")
+    records = extract_text(text, "2024-06-10")
+    drones = [(r.supplier, r.recipient, r.date) for r in records if r.label == "drones"]
+    assert ("TUR", "MLI", "") in drones
+    assert ("CHN", "PER", "2019-03") in drones  # a time on the claim's own verb still dates it
+    rafale = [(r.supplier, r.recipient, r.date) for r in records if r.label == "Rafale"]
+    assert rafale and all(d != "2024-06-04" for _, _, d in rafale)
+
+
+def test_dates_a_sentence_with_a_tail_is_no_headline(extract_text):
+    # the page's tail joins the last sentence; a past sale without a time expression stays undated
+    # (a headline's verbs would date it at publication)
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Turkey has previously sold the Bayraktar TB2 to Qatar and Nigeria. (story continues)-more-\n")
+    records = extract_text(text, "2024-05-02")
+    sales = sorted((r.recipient, r.status, r.date) for r in records if r.label == "Bayraktar TB2")
+    assert sales == [("NGA", "delivered", ""), ("QAT", "delivered", "")]
+
+
+def test_dates_a_where_clause_happens_on_the_visit_it_hangs_from(extract_text):
+    # the pact was signed during the visit of early March, which the clause break alone would not see
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "In early March, Indian Prime Minister Narendra Modi visited Canberra, where he signed a defence "
+            "cooperation agreement with Australian Prime Minister Anthony Albanese.\n")
+    records = extract_text(text, "2024-05-20")
+    assert [(r.kind, r.status, r.date) for r in records] == [("agreement", "agreed", "2024-03")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minsk is expected to receive the launchers by around February", "2025-02"),  # a deadline ahead
+    ("the launchers arrived around April", "2024-04"),
+])
+def test_dates_an_approximate_month(text, expected):
+    (expression,) = find_time_expressions(text, date(2024, 11, 20))
+    assert expression.value == expected
+
+
+def test_dates_the_time_on_the_claims_own_action_wins_over_a_nearer_one(extract_text):
+    # the delivery is planned for March 2026; the fair's year, nearer the ship, dates the launch
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Earlier in May, at the IDEF 2023 fair in Istanbul, the second Turkish corvette for Pakistan, "
+            "the Khaibar, was launched for a scheduled delivery in March 2026.\n")
+    records = extract_text(text, "2023-06-10")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("TUR", "PAK", "planned", "2026-03")]
+
+
+def test_dates_an_offset_after_counts_from_the_day_its_sentence_named():
+    # the convoy left on Friday 2024-11-22; the handover came first, eight days before that Friday
+    # (not eight days before publication)
+    text = "The last convoy left the base on Friday, eight days after the hangars were handed over."
+    friday, offset = find_time_expressions(text, date(2024, 11, 26))
+    assert friday.value == "2024-11-22"
+    assert (offset.value, offset.scope) == ("2024-11-14", "following")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Oslo wants the radars delivered by year-end", "2024-12"),
+    ("deliveries should resume at year end", "2024-12"),
+])
+def test_dates_year_end_is_december(text, expected):
+    (expression,) = find_time_expressions(text, date(2024, 3, 5))
+    assert expression.value == expected
+
+
+def test_dates_a_year_end_review_is_no_date():
+    assert find_time_expressions("the ministry's year-end review", date(2024, 3, 5)) == []
+
+
+def test_dates_a_coordinated_clause_without_a_time_shares_its_partners(extract_text):
+    # the purchase was paid from the aid pledged last October: the clause break alone would leave it undated
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Sweden last October pledged new military aid to Ukraine worth $300 million, "
+            "and the bulk of it funded the purchase of two NASAMS units.\n")
+    records = extract_text(text, "2023-02-01")
+    nasams = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "NASAMS"]
+    assert nasams == [("SWE", "UKR", "agreed", "2022-10")]

@@ -111,12 +111,22 @@ def test_pipeline_guessed_agreement_sides_vote_less_for_the_articles_pair():
     from types import SimpleNamespace as Claim
     # three agreements whose sides are guesses (a lone party, the exporters' ranking) against two
     # claims whose roles the text gives
-    claims = [Claim(supplier="", recipient="ESP", guessed_direction=True),
-              Claim(supplier="CHL", recipient="ESP", guessed_direction=True),
-              Claim(supplier="CHL", recipient="ESP", guessed_direction=True),
-              Claim(supplier="ESP", recipient="CHL", guessed_direction=False),
-              Claim(supplier="", recipient="CHL", guessed_direction=False)]
+    claims = [Claim(supplier="", recipient="ESP", guessed_direction=True, lineage=False),
+              Claim(supplier="CHL", recipient="ESP", guessed_direction=True, lineage=False),
+              Claim(supplier="CHL", recipient="ESP", guessed_direction=True, lineage=False),
+              Claim(supplier="ESP", recipient="CHL", guessed_direction=False, lineage=False),
+              Claim(supplier="", recipient="CHL", guessed_direction=False, lineage=False)]
     assert pipeline.main_pair(claims) == ("ESP", "CHL")
+
+
+def test_pipeline_a_design_named_as_an_ancestor_does_not_vote_for_the_articles_pair():
+    from types import SimpleNamespace as Claim
+    # "adapted from Italy's ...": two designs a system descends from outvote nothing; the one
+    # transfer the text gives leads the article
+    claims = [Claim(supplier="ITA", recipient="", guessed_direction=False, lineage=True),
+              Claim(supplier="ITA", recipient="", guessed_direction=False, lineage=True),
+              Claim(supplier="KOR", recipient="PER", guessed_direction=False, lineage=False)]
+    assert pipeline.main_pair(claims) == ("KOR", "PER")
 
 
 def test_pipeline_a_system_only_described_stands_where_the_article_put_it(extract_text):

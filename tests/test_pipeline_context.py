@@ -38,3 +38,56 @@ def test_items_a_deal_comprises_take_the_date_of_the_deal_just_before(extract_te
     parts = {(r.label, r.status, r.date) for r in records if "comprises" in r.sentence and r.kind == "item"}
     assert ("torpedoes", "agreed", "2024-03-03") in parts
     assert ("radars", "agreed", "2024-03-03") in parts
+
+
+def test_context_an_escort_plane_takes_the_date_of_the_arrival_it_joined(extract_text):
+    # the transport plane names no day: it arrived with the bombers, on Sunday; a speculative
+    # claim about another system does not take that day (no event is said to have happened)
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Two Russian Tu-22M3 bombers landed in Algeria on Sunday, the Russian defence ministry said.\n\n"
+            "An An-124 transport plane accompanied the bombers to Algiers, the ministry added.\n\n"
+            "The bombers could have delivered Russian missiles to Algeria.\n")
+    records = extract_text(text, "2024-03-12")
+    escort = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "An-124"]
+    assert escort == [("RUS", "DZA", "delivered", "2024-03-10")]
+    missiles = [(r.certainty, r.date) for r in records if r.label == "missiles"]
+    assert missiles == [("speculative", "")]
+
+
+def test_context_a_list_of_suppliers_is_a_summary_and_takes_no_carried_date(extract_text):
+    # the four-supplier sentence sums up the war's drones; it does not repeat Iran's dated delivery
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Iran delivered drones to Sudan in March 2023, officials said.\n\n"
+            "Sudan's army has used drones from Iran, Turkey, the UAE and China.\n")
+    records = extract_text(text, "2024-03-01")
+    later = sorted((r.supplier, r.date) for r in records if r.sentence.startswith("Sudan's army"))
+    assert later == [("ARE", ""), ("CHN", ""), ("IRN", ""), ("TUR", "")]
+
+
+def test_context_a_list_of_makers_named_unlike_is_one_list(extract_text):
+    # demonyms and an abbreviation in one list, up to its "and": each is a supplier
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "The Sudanese army has flown Turkish, Iranian, UAE and Chinese drones against the rebels.\n")
+    records = extract_text(text, "2024-03-01")
+    assert sorted(r.supplier for r in records if r.label == "drones") == ["ARE", "CHN", "IRN", "TUR"]
+
+
+def test_context_a_hold_told_again_with_other_words_takes_its_date(extract_text):
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "In early May, Washington suspended a shipment of JDAM kits to Israel, officials said.\n\n"
+            "The Pentagon later confirmed it had halted a delivery of bombs to Israel.\n")
+    records = extract_text(text, "2024-06-20")
+    bombs = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "bombs"]
+    assert bombs == [("USA", "ISR", "ended", "2024-05")]
+
+
+def test_context_a_planned_list_item_is_due_when_its_plan_is(extract_text):
+    # the flotilla is due next month; its list names ships, each planned for then (not for the day
+    # the article was written)
+    text = ("Russian warships will arrive in Vietnam next month, the Russian navy said.\n\n"
+            "The flotilla will include:\n\n"
+            "→ Kilo-class submarine.\n\n"
+            "→ Steregushchiy-class corvette.\n")
+    records = extract_text(text, "2024-04-18")
+    listed = sorted((r.supplier, r.recipient, r.status, r.date) for r in records if r.sentence.startswith("→"))
+    assert listed == [("RUS", "VNM", "planned", "2024-05")] * 2

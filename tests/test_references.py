@@ -65,3 +65,23 @@ def test_references_a_count_without_its_noun_names_the_system_its_sentence_named
 def test_references_a_count_with_no_system_named_before_it_is_nothing(extract_text):
     records = extract_text("Kenya bought another 12 last year, officials said.", "2023-07-03")
     assert records == []
+
+
+def test_references_another_ship_is_one_more_of_the_system_in_focus(extract_text):
+    # "another ... ship" names the article's frigate again, in a sentence that holds no lexicon term
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "Italy handed over a FREMM frigate to Indonesia in May.\n\n"
+            "Another Italian-built ship was delivered to the Indonesian Navy on Monday, the shipyard said.\n")
+    records = extract_text(text, "2024-10-10")
+    ships = [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "FREMM"]
+    assert ("FREMM", "ITA", "IDN", "delivered", "2024-10-07") in ships
+
+
+def test_references_a_share_of_an_order_is_a_delivery_of_its_own(extract_text):
+    # "eight of which landed in Cairo in January": eight of the ordered jets were delivered then; the order keeps
+    # its own date
+    text = ("Background\n\nAnalysis\n\nMore\n\nContext\n\n"
+            "In March 2022, Egypt agreed to buy 30 Rafale jets from France, eight of which landed in Cairo in January.\n")
+    records = extract_text(text, "2023-02-15")
+    rafale = sorted((r.supplier, r.recipient, r.status, r.quantity, r.date) for r in records if r.label == "Rafale")
+    assert rafale == [("FRA", "EGY", "agreed", 30, "2022-03"), ("FRA", "EGY", "delivered", 8, "2023-01")]

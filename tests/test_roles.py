@@ -1,9 +1,16 @@
 import pytest
 
 from extract import limits
+from extract.nlp import load_nlp
 from extract.places import CountryMention, find_countries
-from extract.roles import coordinated, nearest_mentions, orient_agreement_guessed, score_parties
+from extract.roles import coordinated, nearest_mentions, orient_agreement_guessed
+from extract.roles import score_parties as score_parsed
 from extract.terms import Term
+
+
+def score_parties(text, mentions, term, terms, clause, subjects=frozenset()):
+    """The parties of a passage, its tree read as in the pipeline (the tree gives each mention's cues)."""
+    return score_parsed(text, mentions, term, terms, clause, subjects, load_nlp()(text))
 
 
 def tanks_term(text: str) -> Term:
@@ -106,3 +113,61 @@ def test_roles_a_destination_after_bound_for_is_the_recipient():
     text = "The tanks were held in Greek depots and will be loaded onto a vessel bound for Cyprus."
     parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
     assert parties["CYP"].recipient > parties["GRC"].recipient
+
+
+def _term(text: str, word: str, kind: str = "item") -> Term:
+    start = text.index(word)
+    category = "troops" if kind == "deployment" else "armor"
+    return Term(start, start + len(word), kind, word, category)
+
+
+# Each class of data/role_words.csv read from the tree: (passage, term, kind, country, role it takes).
+@pytest.mark.parametrize(("text", "word", "kind", "iso3", "role"), [
+    ("Chile took delivery of 20 tanks from Spain last year.", "tanks", "item", "ESP", "supplier"),  # prep from
+    ("Peru has ordered tanks, and Spain sent them by sea.", "tanks", "item", "PER", "recipient"),  # subject, receive
+    ("Argentina shipped the tanks in March, officials said.", "tanks", "item", "ARG", "supplier"),  # subject, give
+    ("The tanks were supplied by Spain, officials said.", "tanks", "item", "ESP", "supplier"),  # passive agent
+    ("Bolivia asked Brazil for tanks last week.", "tanks", "item", "BRA", "supplier"),  # the one asked
+    ("Bolivia requested that the Brazilian government deliver tanks.", "tanks", "item", "BRA", "supplier"),
+    ("Bolivia sent a letter to Brazil seeking tanks.", "tanks", "item", "BRA", "supplier"),  # a letter's addressee
+    ("Paraguay accused Brazil of selling tanks to the rebels.", "tanks", "item", "BRA", "supplier"),
+    ("Chile's biggest backers have promised more tanks.", "tanks", "item", "CHL", "recipient"),  # possessor of backers
+    ("Spain, the main supplier of tanks to the region, declined to comment.", "tanks", "item", "ESP", "supplier"),
+    ("Portugal withdrew its troops from Mali in May.", "troops", "deployment", "MLI", "recipient"),
+    ("Several countries, including Norway, have sent tanks.", "tanks", "item", "NOR", "supplier"),  # a listed example
+    ("Sweden helped Finland build a depot and delivered tanks.", "tanks", "item", "FIN", "recipient"),
+    ("Chile took delivery of 30 tanks last year.", "tanks", "item", "CHL", "recipient"),  # took delivery
+    ("Peru has begun talks to buy tanks from the Italians.", "tanks", "item", "PER", "recipient"),  # a noun's infinitive
+    ("The deal makes Peru the first country in the region to buy the tanks.", "tanks", "item", "PER", "recipient"),
+])
+def test_roles_the_tree_gives_each_mention_its_role(text, word, kind, iso3, role):
+    parties = score_parties(text, find_countries(text), _term(text, word, kind), [], (0, len(text)))
+    other = "recipient" if role == "supplier" else "supplier"
+    assert getattr(parties[iso3], role) > getattr(parties[iso3], other)
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    ("Officials from Spain said Chile would buy tanks.", "ESP"),  # where people come from (role=none row)
+    ("An Italian official who requested anonymity said Chile bought the tanks.", "ITA"),  # that verb moves nothing
+    ("Spain sent the Italian crews along with the tanks to Chile.", "ITA"),  # a demonym on a non-actor noun
+])
+def test_roles_a_place_in_the_tree_that_says_nothing(text, iso3):
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties[iso3].supplier == 0 and parties[iso3].recipient == 0
+
+
+def test_roles_without_a_parse_only_modifiers_speak():
+    # no Doc (a sentence the pipeline did not parse): no tree cue, the demonym still modifies the term
+    text = "Chile took delivery of Spanish tanks from Spain."
+    parties = score_parsed(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert parties["ESP"].supplier > 0 and parties["CHL"].recipient == 0
+
+
+def test_roles_the_one_accused_of_sending_outweighs_the_forces_demonym():
+    # "accused Argentina of sending Bolivian mercenaries": accused (the one asked about) and the
+    # gerund's agent both speak for Argentina; the demonym only says whose the mercenaries are
+    text = "Chile accused Argentina of sending hundreds of Bolivian mercenaries to fight for Peru."
+    start = text.index("mercenaries")
+    term = Term(start, start + len("mercenaries"), "deployment", "private military contractors", "contractors")
+    parties = score_parties(text, find_countries(text), term, [term], (0, len(text)))
+    assert parties["ARG"].supplier > parties["BOL"].supplier

@@ -68,3 +68,10 @@ def test_sentences_repeated_abbreviations_stay_one_sentence(times):
 @pytest.mark.parametrize("stops", ["!" * 5000, ")" * 5000 + "."])
 def test_sentences_long_runs_of_stops_split_normally(stops):
     assert texts(f"Russia sent tanks{stops} Iran sent drones.")[-1] == "Iran sent drones."
+
+
+def test_sentences_a_stop_that_lost_its_space_still_ends_a_sentence():
+    # copies of pages often lose the space after a stop; a site name like "News.Az" stays one word
+    text = "The tanks reached Warsaw, the ministry said.The 2022 contract covers 180 tanks, Defence24.Pl said."
+    assert [s.text for s in split_sentences(text)] == [
+        "The tanks reached Warsaw, the ministry said.", "The 2022 contract covers 180 tanks, Defence24.Pl said."]
