@@ -34,6 +34,8 @@ PATTERNS = [
     ("weekday_month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
     ("day_month_year", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     ("month_year", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    # "in April last year", "March of next year": the month of the year the relative phrase names
+    ("month_relyear", rf"\b(?:(?:in|since|by|during|from|until|early|late|mid-?)\s+)?{_MONTH}\s+(?:of\s+)?(?P<ryear>last|next|this|the previous|the following) year\b"),
     ("season_year", rf"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
@@ -43,7 +45,7 @@ PATTERNS = [
     ("month", rf"\b(?P<mod>(?i:by around|by about|around|in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])(?<![A-Z]-)\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\dA-Za-z]|,\d)(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
 ]
-_COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "season_year") else 0))
+_COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "month_relyear", "season_year") else 0))
              for name, regex in PATTERNS]
 
 
@@ -150,6 +152,9 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         return (day_, day_, "any") if day_ else None
     if name == "month_year":
         return (*_month_range(int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]), "any")
+    if name == "month_relyear":
+        shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(groups["ryear"], 0)
+        return (*_month_range(pub.year + shift, MONTHS[groups["month"].lower().rstrip(".")]), "any")
     if name == "month":
         mod = groups["mod"].lower()
         mod = "by" if mod.startswith("by ") else "in" if mod == "around" else mod  # "by around December"
