@@ -174,3 +174,15 @@ def test_pipeline_a_design_a_system_descends_from_does_not_lead_its_paragraph(ex
             "and also 20 drones, the report said.\n")
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.label == "drones"] == [("KOR", "PER")]
+
+
+def test_pipeline_the_seller_of_one_item_is_not_the_buyer_of_the_next(extract_text):
+    # "It" is the buyer of both; each "from" names a seller, never the other item's recipient
+    text = ("Kenya expands its air arm\n\n"
+            "NAIROBI - Kenya's air force has bought Chinese drones for its border units, officials said.\n\n"
+            "It received four Mi-17 helicopters from Russia in 2019 and took delivery of six "
+            "AT-802 planes from the United States the same year.\n")
+    records = extract_text(text, "2024-05-23")
+    pairs = {r.label: (r.supplier, r.recipient) for r in records if "Mi-17" in r.sentence}
+    assert pairs.get("Mi-17") == ("RUS", "KEN")
+    assert all(recipient != supplier and recipient not in ("RUS", "USA") for supplier, recipient in pairs.values())
