@@ -88,7 +88,9 @@ def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[Cou
     """"Lukashenko said his country has started receiving": "his country" is the last person's."""
     out = []
     for match in _OWN_COUNTRY.finditer(text):
-        people = [m for m in mentions if m.form in ("person", "demonym") and m.end <= match.start()]
+        # a person, a demonym, or a country's official ("Togo's foreign minister ... his country")
+        people = [m for m in mentions if m.end <= match.start() and (m.form in ("person", "demonym")
+                  or text[m.end:m.end + 2] in ("'s", "’s"))]
         if people:
             out.append(CountryMention(match.start(), match.end(), people[-1].iso3, "name", match.group(0)))
     return out
