@@ -186,3 +186,17 @@ def test_pipeline_the_seller_of_one_item_is_not_the_buyer_of_the_next(extract_te
     pairs = {r.label: (r.supplier, r.recipient) for r in records if "Mi-17" in r.sentence}
     assert pairs.get("Mi-17") == ("RUS", "KEN")
     assert all(recipient != supplier and recipient not in ("RUS", "USA") for supplier, recipient in pairs.values())
+
+
+def test_pipeline_his_country_is_the_country_of_the_official_named_with_it(extract_text):
+    records = extract_text("Benin's defence minister denied reports that his country would host Turkish troops.",
+                           "2024-05-23")
+    assert [(r.supplier, r.recipient, r.certainty) for r in records if r.kind == "deployment"] == [("TUR", "BEN", "denied")]
+
+
+def test_pipeline_a_force_pulled_out_of_a_country_was_hosted_there(extract_text):
+    text = ("Spain sends trainers to Mauritania\n\n"
+            "MADRID - Spain has sent 40 military trainers to Mauritania, the ministry said on Monday.\n\n"
+            "After talks with Guatemala, Britain pulled its last troops out of Belize in March.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient, r.status) for r in records if "Belize" in r.sentence] == [("GBR", "BLZ", "ended")]
