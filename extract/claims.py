@@ -82,6 +82,7 @@ class SentenceView:
 
 
 _OWN_COUNTRY = re.compile(r"\b(?:his|her) (?:country|nation|government|military|army)\b")
+_SAID_IT = re.compile(r"\b(?:says|said|say|announced|confirmed|stated|added)\s+(?:that\s+)?(?P<it>it)\b")
 
 
 def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[CountryMention]:
@@ -93,6 +94,12 @@ def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[Cou
                   or text[m.end:m.end + 2] in ("'s", "’s"))]
         if people:
             out.append(CountryMention(match.start(), match.end(), people[-1].iso3, "name", match.group(0)))
+    for match in _SAID_IT.finditer(text):
+        # "Burkina Faso's government says it has received": "it" is the country that says so
+        speakers = [m for m in mentions if m.form in ("name", "metonym") and 0 <= match.start() - m.end <= 40]
+        if speakers:
+            it = match.start("it")
+            out.append(CountryMention(it, it + 2, speakers[-1].iso3, "name", "it"))
     return out
 
 

@@ -200,3 +200,12 @@ def test_pipeline_a_force_pulled_out_of_a_country_was_hosted_there(extract_text)
             "After talks with Guatemala, Britain pulled its last troops out of Belize in March.\n")
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient, r.status) for r in records if "Belize" in r.sentence] == [("GBR", "BLZ", "ended")]
+
+
+def test_pipeline_a_country_that_says_it_received_is_the_recipient(extract_text):
+    # "Chad's government said it had received": "it" is Chad, not the article's main recipient
+    text = ("Spain sends trainers to Mauritania\n\n"
+            "MADRID - Spain has sent 40 military trainers to Mauritania, the ministry said on Monday.\n\n"
+            "Separately, Chad's government said it had received two Hurkus trainer aircraft from Turkey.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if "Chad" in r.sentence] == [("TUR", "TCD")]
