@@ -383,3 +383,12 @@ def test_syntax_what_a_verb_is_for_moves_the_thing(sentence, expected):
 ])
 def test_syntax_a_deal_talked_about_or_ahead_is_planned(sentence, term, expected):
     assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    # an attempt to buy is no purchase
+    ("Earlier attempts to buy Gripen fighters from Sweden collapsed.", "Gripen fighters", "planned"),
+    ("Peru tried to buy K2 tanks from South Korea in 2019.", "K2 tanks", "planned"),
+])
+def test_syntax_an_attempt_to_buy_is_planned(sentence, term, expected):
+    assert read(sentence, term).status == expected
