@@ -258,7 +258,10 @@ def fill_from_context(claims: list[Claim]) -> None:
             claim.supplier, claim.recipient = local
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         if claim.term.kind == "deployment" and not at_sea(claim):
-            claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
+            # "About 80 French soldiers will remain in the country": the paragraph's story before the article's
+            same_paragraph = previous is not None and previous.sentence.line == claim.sentence.line
+            story = (previous.supplier, previous.recipient) if same_paragraph else pair
+            claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, story)
         # the speaker is a side or a third party only once both sides are known
         claim.certainty = claim_certainty(claim.view, claim.term, read_tree(claim.view, claim.term),
                                           (claim.supplier, claim.recipient, *claim.extra_suppliers, *claim.extra_recipients),

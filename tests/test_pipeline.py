@@ -209,3 +209,15 @@ def test_pipeline_a_country_that_says_it_received_is_the_recipient(extract_text)
             "Separately, Chad's government said it had received two Hurkus trainer aircraft from Turkey.\n")
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if "Chad" in r.sentence] == [("TUR", "TCD")]
+
+
+def test_pipeline_a_force_staying_in_the_country_is_hosted_by_its_paragraphs_story(extract_text):
+    # the article is mostly about Russia and Mali; the paragraph about Italy and Niger says who hosts
+    text = ("Russia sends more instructors to Mali\n\n"
+            "BAMAKO - Russia has sent 200 military instructors to Mali, the junta said on Monday. "
+            "Russian instructors also arrived in Mali in May, and Moscow has shipped drones to Mali.\n\n"
+            "Italy has handed over its air base in Niamey to Niger's army. "
+            "About 60 Italian soldiers will remain in the country under a training accord.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "60 Italian" in r.sentence] \
+        == [("ITA", "NER")]
