@@ -313,7 +313,9 @@ def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
                       allow_context_recipient=claim.term.kind != "deployment",
                       co_suppliers=tuple(claim.extra_suppliers),
                       term_prefix=claim.sentence.text[max(0, claim.term.start - 30):claim.term.start],
-                      leaving=claim.status == "ended")
+                      # "French troops will leave the country": a withdrawal ahead leaves a host too
+                      leaving=claim.status == "ended" or (claim.term.kind == "deployment"
+                                                          and read_tree(claim.view, claim.term).direction == "end"))
 
 
 def is_claim(claim: Claim) -> bool:

@@ -221,3 +221,13 @@ def test_pipeline_a_force_staying_in_the_country_is_hosted_by_its_paragraphs_sto
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "60 Italian" in r.sentence] \
         == [("ITA", "NER")]
+
+
+def test_pipeline_a_force_that_will_leave_is_hosted_by_the_country_it_leaves(extract_text):
+    text = ("Russia sends more instructors to Mali\n\n"
+            "BAMAKO - Russia has sent 200 military instructors to Mali, the junta said on Monday. "
+            "Russian instructors also arrived in Mali in May.\n\n"
+            "Gabon's president says all French troops will leave the country next year.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "Gabon" in r.sentence] \
+        == [("FRA", "GAB")]
