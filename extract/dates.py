@@ -40,7 +40,7 @@ PATTERNS = [
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
-    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
+    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
     ("month", rf"\b(?P<mod>(?i:by around|by about|around|in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])(?<![A-Z]-)\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\dA-Za-z]|,\d)(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
@@ -209,7 +209,7 @@ def _relative_day(rel: str, pub: date, anchor: date) -> tuple[date, date, str]:
 def _relative_period(rel: str, pub: date) -> tuple[date, date, str] | None:
     monday = pub - timedelta(days=pub.weekday())
     rel = rel.removeprefix("in ").strip()
-    if "end of" in rel or rel.endswith(("year-end", "year end")):
+    if "end of" in rel or rel.endswith(("year-end", "year end", "year is out", "year is over")):
         # "by the end of the year": December of that year
         year = pub.year + (1 if rel.endswith("next year") else 0)
         return date(year, 12, 1), date(year, 12, 31), "any"

@@ -972,7 +972,10 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
     if time is None or term is None:
         return False
-    verb = _verb_above(time.root, frozenset(t.i for t in term))
+    root = time.root
+    if _is_verb(root) and root.head.i != root.i:
+        root = root.head  # "before the year is out": the expression's own verb is no event
+    verb = _verb_above(root, frozenset(t.i for t in term))
     if verb is None or (action is not None and verb.i == action.i):
         return False
     ancestors, token = set(), term.root

@@ -197,3 +197,8 @@ def test_dates_a_coordinated_clause_without_a_time_shares_its_partners(extract_t
 )
 def test_dates_month_with_relative_year(text, expected):
     assert resolve(text) == expected
+
+
+def test_dates_before_the_year_is_out_is_this_years_end():
+    # PUB is March 2024
+    assert resolve("the guns will arrive before the year is out") == ["2024-12"]

@@ -231,3 +231,9 @@ def test_pipeline_a_force_that_will_leave_is_hosted_by_the_country_it_leaves(ext
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "Gabon" in r.sentence] \
         == [("FRA", "GAB")]
+
+
+def test_pipeline_a_deadline_with_a_verb_of_its_own_dates_the_claim(extract_text):
+    # "before the year is out" has its own little clause; it is still the withdrawal's time
+    records = extract_text("All French troops will leave Gabon before the year is out.\n", "2025-02-20")
+    assert [(r.recipient, r.date) for r in records if r.kind == "deployment"] == [("GAB", "2025-12")]
