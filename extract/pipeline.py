@@ -425,6 +425,10 @@ def _prefer_cued(claims: list[Claim]) -> list[Claim]:
 _FRAMES = re.compile(r"\b(?:under|as part of|part of|through|via)\s+$", re.I)
 
 
+# How far back (characters) "the deal" may find the order it names when no agreement was named before.
+_ORDER_REACH = 250
+
+
 def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     """"The pact", "the deal": the agreement the article named last, or the order its own sentence
     reports ("Egypt ordered Su-35s from Russia, but the deal was frozen"); dropped when there is neither."""
@@ -441,6 +445,14 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
                 out.append(claim)
                 continue
             if last is None:
+                # "Armenia has signed for 84 howitzers ... The deal was concluded in August": with no
+                # agreement named before, the deal is the order the paragraph just reported
+                order = next((c for c in reversed(out) if c.term.kind == "item" and c.status == "agreed"
+                              and c.supplier and c.recipient and 0 <= claim.sentence.start - c.sentence.end <= _ORDER_REACH), None)
+                if order is not None:
+                    claim.term = Term(claim.term.start, claim.term.end, "agreement", "arms deal", "arms-deal")
+                    claim.supplier, claim.recipient = order.supplier, order.recipient
+                    out.append(claim)
                 continue
             claim.term = Term(claim.term.start, claim.term.end, "agreement", last.term.label, last.term.category)
             if not claim.explicit_pair:

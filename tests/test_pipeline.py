@@ -237,3 +237,13 @@ def test_pipeline_a_deadline_with_a_verb_of_its_own_dates_the_claim(extract_text
     # "before the year is out" has its own little clause; it is still the withdrawal's time
     records = extract_text("All French troops will leave Gabon before the year is out.\n", "2025-02-20")
     assert [(r.recipient, r.date) for r in records if r.kind == "deployment"] == [("GAB", "2025-12")]
+
+
+def test_pipeline_the_deal_after_an_order_with_no_agreement_named_is_that_order(extract_text):
+    text = ("Vietnam orders Indian guns\n\n"
+            "Vietnam has signed for 40 Pinaka rocket launchers from India, industry sources said.\n\n"
+            "The deal, worth about $200 million, was concluded in Hanoi in late June.\n")
+    records = extract_text(text, "2024-09-02")
+    deals = [(r.supplier, r.recipient, r.status, r.date) for r in records
+             if r.kind == "agreement" and r.sentence.startswith("The deal")]
+    assert deals == [("IND", "VNM", "agreed", "2024-06")]
