@@ -392,3 +392,8 @@ def test_syntax_a_deal_talked_about_or_ahead_is_planned(sentence, term, expected
 ])
 def test_syntax_an_attempt_to_buy_is_planned(sentence, term, expected):
     assert read(sentence, term).status == expected
+
+
+def test_syntax_courting_a_seller_for_a_system_is_a_request():
+    reading = read("Mongolia has courted Russia for the S-300 for years.", "S-300")
+    assert (reading.status, reading.recipient) == ("requested", "MNG")
