@@ -185,7 +185,7 @@ def _chain(root: Token) -> tuple[list[tuple[Token, bool]], bool]:
         if token.dep_ == "advcl" and any(m.lower_ in _OWN_CLAUSE_MARKS for m in marks):
             break
         if token.dep_ in ("relcl", "acl", "appos") and head.pos_ in ("NOUN", "PROPN") and _cue(head, "frame") is None \
-                and token.pos_ in ("VERB", "AUX"):
+                and token.pos_ in ("VERB", "AUX") and not _content_clause(token):
             break  # "Russia, which sent jets, denied ...": the antecedent's verbs speak of it, not of the jets
         # "Iran denied it but sent drones": a verb coordinated with the claim's verb is no frame of it
         chain.append((head, token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")))
@@ -193,6 +193,14 @@ def _chain(root: Token) -> tuple[list[tuple[Token, bool]], bool]:
             break  # "denied it, saying the Russians were instructors": what is said is the speaker's own account
         token = head
     return chain, conditional
+
+
+def _content_clause(verb: Token) -> bool:
+    """"claims by some countries that the port would host troops": a clause with its own subject
+    and a "that" marker is what a frame says, even when the parser hangs it on the nearest noun;
+    a relative clause's "that" stands for a part of it ("jets that Russia sent")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _said_in_passing(verb: Token) -> bool:

@@ -88,15 +88,24 @@ def _own_country() -> re.Pattern:
     """"his country", "her government": the nouns are the rows with role=homeland in data/verb_cues.csv."""
     nouns = sorted(lemma for lemma, role in syntax.verb_cues() if role == "homeland")
     return re.compile(r"\b(?:his|her) (?:" + "|".join(map(re.escape, nouns)) + r")\b")
+_SAID_IT = re.compile(r"\b(?:says|said|say|announced|confirmed|stated|added)\s+(?:that\s+)?(?P<it>it)\b")
 
 
 def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[CountryMention]:
     """"Lukashenko said his country has started receiving": "his country" is the last person's."""
     out = []
     for match in _own_country().finditer(text):
-        people = [m for m in mentions if m.form in ("person", "demonym") and m.end <= match.start()]
+        # a person, a demonym, or a country's official ("Togo's foreign minister ... his country")
+        people = [m for m in mentions if m.end <= match.start() and (m.form in ("person", "demonym")
+                  or text[m.end:m.end + 2] in ("'s", "’s"))]
         if people:
             out.append(CountryMention(match.start(), match.end(), people[-1].iso3, "name", match.group(0)))
+    for match in _SAID_IT.finditer(text):
+        # "Burkina Faso's government says it has received": "it" is the country that says so
+        speakers = [m for m in mentions if m.form in ("name", "metonym") and 0 <= match.start() - m.end <= 40]
+        if speakers:
+            it = match.start("it")
+            out.append(CountryMention(it, it + 2, speakers[-1].iso3, "name", "it"))
     return out
 
 

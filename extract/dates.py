@@ -34,16 +34,18 @@ PATTERNS = [
     ("weekday_month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
     ("day_month_year", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     ("month_year", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    # "in April last year", "March of next year": the month of the year the relative phrase names
+    ("month_relyear", rf"\b(?:(?:in|since|by|during|from|until|early|late|mid-?)\s+)?{_MONTH}\s+(?:of\s+)?(?P<ryear>last|next|this|the previous|the following) year\b"),
     ("season_year", rf"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
-    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
+    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
     ("month", rf"\b(?P<mod>(?i:by around|by about|around|in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])(?<![A-Z]-)\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\dA-Za-z]|,\d)(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
 ]
-_COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "season_year") else 0))
+_COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "month_relyear", "season_year") else 0))
              for name, regex in PATTERNS]
 
 
@@ -150,6 +152,9 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         return (day_, day_, "any") if day_ else None
     if name == "month_year":
         return (*_month_range(int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")]), "any")
+    if name == "month_relyear":
+        shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(groups["ryear"], 0)
+        return (*_month_range(pub.year + shift, MONTHS[groups["month"].lower().rstrip(".")]), "any")
     if name == "month":
         mod = groups["mod"].lower()
         mod = "by" if mod.startswith("by ") else "in" if mod == "around" else mod  # "by around December"
@@ -204,7 +209,7 @@ def _relative_day(rel: str, pub: date, anchor: date) -> tuple[date, date, str]:
 def _relative_period(rel: str, pub: date) -> tuple[date, date, str] | None:
     monday = pub - timedelta(days=pub.weekday())
     rel = rel.removeprefix("in ").strip()
-    if "end of" in rel or rel.endswith(("year-end", "year end")):
+    if "end of" in rel or rel.endswith(("year-end", "year end", "year is out", "year is over")):
         # "by the end of the year": December of that year
         year = pub.year + (1 if rel.endswith("next year") else 0)
         return date(year, 12, 1), date(year, 12, 31), "any"

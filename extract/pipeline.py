@@ -261,7 +261,10 @@ def fill_from_context(claims: list[Claim]) -> None:
             claim.supplier, claim.recipient = local
         claim.supplier, claim.recipient = fill_roles_for(claim, local)
         if claim.term.kind == "deployment" and not at_sea(claim):
-            claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, pair)
+            # "About 80 French soldiers will remain in the country": the paragraph's story before the article's
+            same_paragraph = previous is not None and previous.sentence.line == claim.sentence.line
+            story = (previous.supplier, previous.recipient) if same_paragraph else pair
+            claim.supplier, claim.recipient = complete_from_pair(claim.supplier, claim.recipient, story)
         # the speaker is a side or a third party only once both sides are known
         claim.certainty = claim_certainty(claim.view, claim.term, read_tree(claim.view, claim.term),
                                           (claim.supplier, claim.recipient, *claim.extra_suppliers, *claim.extra_recipients),
@@ -313,7 +316,9 @@ def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
                       allow_context_recipient=claim.term.kind != "deployment",
                       co_suppliers=tuple(claim.extra_suppliers),
                       term_prefix=claim.sentence.text[max(0, claim.term.start - 30):claim.term.start],
-                      leaving=claim.status == "ended")
+                      # "French troops will leave the country": a withdrawal ahead leaves a host too
+                      leaving=claim.status == "ended" or (claim.term.kind == "deployment"
+                                                          and read_tree(claim.view, claim.term).direction == "end"))
 
 
 def is_claim(claim: Claim) -> bool:
@@ -423,6 +428,10 @@ def _prefer_cued(claims: list[Claim]) -> list[Claim]:
 _FRAMES = re.compile(r"\b(?:under|as part of|part of|through|via)\s+$", re.I)
 
 
+# How far back (characters) "the deal" may find the order it names when no agreement was named before.
+_ORDER_REACH = 250
+
+
 def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     """"The pact", "the deal": the agreement the article named last, or the order its own sentence
     reports ("Egypt ordered Su-35s from Russia, but the deal was frozen"); dropped when there is neither."""
@@ -439,6 +448,14 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
                 out.append(claim)
                 continue
             if last is None:
+                # "Armenia has signed for 84 howitzers ... The deal was concluded in August": with no
+                # agreement named before, the deal is the order the paragraph just reported
+                order = next((c for c in reversed(out) if c.term.kind == "item" and c.status == "agreed"
+                              and c.supplier and c.recipient and 0 <= claim.sentence.start - c.sentence.end <= _ORDER_REACH), None)
+                if order is not None:
+                    claim.term = Term(claim.term.start, claim.term.end, "agreement", "arms deal", "arms-deal")
+                    claim.supplier, claim.recipient = order.supplier, order.recipient
+                    out.append(claim)
                 continue
             claim.term = Term(claim.term.start, claim.term.end, "agreement", last.term.label, last.term.category)
             if not claim.explicit_pair:

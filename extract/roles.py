@@ -540,8 +540,11 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     if not recipient and (term.kind != "deployment" or supplier):
         if main_recipient and main_recipient in parties and main_recipient != supplier:
             recipient = main_recipient
-        # a country named only by a demonym ("expelled French troops") is not the clause's subject
-        elif (others := [p for p in others if p.in_clause and any(m.form != "demonym" for m in p.mentions)]) \
+        # a country named only by a demonym ("expelled French troops") is not the clause's subject;
+        # nor is one named as a giver ("took 12 jets from the United States" names the seller of a
+        # second item of the sentence, not the buyer of this one)
+        elif (others := [p for p in others if p.in_clause and any(m.form != "demonym" for m in p.mentions)
+                         and not (p.supplier > 0 and p.recipient == 0)]) \
                 and (supplier or len(others) > 1) and term.kind != "deployment":
             # nor is the one who only reports it ("The White House said Iran shipped the drones")
             subject = min((p for p in others if not p.speaker), key=lambda p: p.first, default=None)

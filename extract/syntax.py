@@ -342,19 +342,22 @@ _INFINITIVE_ONLY = {"be", "have"}
 
 
 def _state_put_in(verb: Token, kind: str) -> VerbCue | None:
-    """"put the shipment on hold": a verb that puts the thing in a state its "on" object names."""
+    """"put the shipment on hold", "the purchase was under discussion": a verb that puts the thing in
+    a state its "on"/"under" object names."""
     if not _is_verb(verb):
         return None
     if verb.dep_ == "dobj" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "on" and verb.doc[verb.i - 1].head.i == verb.head.i:
         # "put on hold a shipment" parsed with "hold" as the verb of the shipment
         return next((c for c in verb_cues().get((verb.lower_, "control"), ()) if c.pos == "noun"), None)
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "on":
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "under"):
             noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
             if noun is None and prep.i + 1 < len(prep.doc) and prep.doc[prep.i + 1].head.i == verb.i:
                 # "put on hold a shipment", parsed with "hold" as a second object of "put"
                 word = prep.doc[prep.i + 1].lower_
                 return next((c for c in verb_cues().get((word, "control"), ()) if c.pos == "noun"), None)
+            if noun is not None and prep.lower_ == "under" and any(c.dep_ in ("det", "poss") for c in noun.children):
+                continue  # "bought under a bilateral agreement" names the deal, not a state ("under discussion")
             if noun is not None and (cue := _cue(noun, "control", kind)) is not None:
                 return cue
     return None
@@ -385,9 +388,10 @@ def _status_of(path: list[Token], kind: str) -> tuple[str, str, str, Token | Non
         status, certainty = qualifier.status, qualifier.certainty or certainty
     above = path[path.index(action) + 1:]
     for below, token in zip([action, *above], above, strict=False):
-        control = _cue(token, "control", kind) or _state_put_in(token, kind)
+        control = _cue(token, "control", kind)
         if control is not None and token.lemma_ in _INFINITIVE_ONLY and not (below.dep_ == "xcomp" and below.head.i == token.i):
             control = None  # "be" controls only its own infinitive ("is to receive"), not "supply ... is in violation"
+        control = control or _state_put_in(token, kind)  # "the purchase was under discussion"
         if control is None:
             if _is_verb(token) and _cue(token, "action", kind) is None:
                 break  # a verb of its own ("coordinated the shipment") closes the claim's chain
@@ -779,6 +783,8 @@ def _unmoved_status(path: list[Token], kind: str, category: str = "") -> tuple[s
     whole = path[0] if path else None
     if whole is not None and whole.pos_ in ("NOUN", "PROPN") and (_cue(whole, "deal") or _cue(whole, "control")):
         control = _cue(whole, "control", kind)
+        if control is not None and control.status == "agreed" and _deal_ahead(path[1:]):
+            return "planned", "future"  # "a contract for 15 launchers could follow": not yet signed
         if control is not None and control.status not in ("", "="):
             return control.status, "noun"
     for token in path:
@@ -791,6 +797,8 @@ def _unmoved_status(path: list[Token], kind: str, category: str = "") -> tuple[s
         # contingent": a word that controls the thing with no action between them
         control = _cue(token, "control", kind)
         if control is not None and control.status not in ("", "=") and token.lemma_ not in _INFINITIVE_ONLY:
+            if control.status == "agreed" and not _is_verb(token) and _deal_ahead(path[path.index(token) + 1:]):
+                return "planned", "future"  # "a contract for 15 launchers could follow": not yet signed
             return control.status, _tense([token]) if _is_verb(token) else "noun"
     verb = next((t for t in path if _is_verb(t)), None)
     if kind == "agreement":
@@ -807,6 +815,14 @@ def _unmoved_status(path: list[Token], kind: str, category: str = "") -> tuple[s
     if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in _auxiliaries(c)) for c in verb.children):
         return "planned", "future"  # "the CV90 is to be assembled locally": what is to be done is ahead
     return "", ""
+
+
+def _deal_ahead(above: list[Token]) -> bool:
+    """Whether the verb a deal noun hangs from puts the deal ahead: "could follow", "may be signed",
+    "will come"."""
+    verb = next((t for t in above if _is_verb(t)), None)
+    return verb is not None and not _perfect(verb) \
+        and bool({a.lower_ for a in _auxiliaries(verb)} & (_FUTURE_MODALS | {"could", "may", "might"}))
 
 
 def speaks_of_the_future(text: str) -> bool:
@@ -961,7 +977,10 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
     if time is None or term is None:
         return False
-    verb = _verb_above(time.root, frozenset(t.i for t in term))
+    root = time.root
+    if _is_verb(root) and root.head.i != root.i:
+        root = root.head  # "before the year is out": the expression's own verb is no event
+    verb = _verb_above(root, frozenset(t.i for t in term))
     if verb is None or (action is not None and verb.i == action.i):
         return False
     ancestors, token = set(), term.root

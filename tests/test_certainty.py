@@ -147,3 +147,24 @@ def test_certainty_a_denial_set_beside_the_claim():
     start = doc.text.index("troop")
     assert certainty.read_certainty(doc, start, start + len("troop movements"), "", {"RUS", "CUB"},
                                     [(0, 6, "CUB", "metonym")]) == "denied"
+
+
+
+def test_certainty_a_that_clause_hung_on_a_frames_agent_is_still_framed():
+    # "Laos rejected claims by Western capitals that Ream would host troops": the parser may hang the
+    # that-clause on "capitals" as a relative clause; the tree is given here as it does
+    words = ["Laos", "rejected", "claims", "by", "Western", "capitals", "that", "Ream", "would", "host", "Chinese",
+             "troops", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True] * 11 + [False, False],
+              heads=[1, 1, 1, 2, 5, 3, 9, 9, 9, 5, 11, 9, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "amod", "pobj", "mark", "nsubj", "aux", "relcl", "amod", "dobj",
+                    "punct"],
+              pos=["PROPN", "VERB", "NOUN", "ADP", "ADJ", "NOUN", "SCONJ", "PROPN", "AUX", "VERB", "ADJ", "NOUN",
+                   "PUNCT"],
+              lemmas=["Laos", "reject", "claim", "by", "western", "capital", "that", "Ream", "would", "host",
+                      "chinese", "troop", "."])
+    start = doc.text.index("troops")
+    mentions = [(0, 4, "LAO", "name"), (doc.text.index("Chinese"), doc.text.index("Chinese") + 7, "CHN", "demonym")]
+    assert certainty.read_certainty(doc, start, start + len("troops"), "", {"CHN", "LAO"}, mentions) == "denied"
+    # a relative clause proper ("jets that Russia sent", "that" its object) still stops the chain
+    assert not certainty._content_clause(load_nlp()("the jets that Russia sent")[4])

@@ -183,3 +183,22 @@ def test_dates_a_coordinated_clause_without_a_time_shares_its_partners(extract_t
     records = extract_text(text, "2023-02-01")
     nasams = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "NASAMS"]
     assert nasams == [("SWE", "UKR", "agreed", "2022-10")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # PUB is March 2024: a month with "last/next year" belongs to that year, not to the nearest April
+        ("the lancers Lima agreed to buy in August last year", ["2023-08"]),
+        ("the first group reached Accra in April last year", ["2023-04"]),
+        ("deliveries should start in January next year", ["2025-01"]),
+        ("talks resumed in February this year", ["2024-02"]),
+    ],
+)
+def test_dates_month_with_relative_year(text, expected):
+    assert resolve(text) == expected
+
+
+def test_dates_before_the_year_is_out_is_this_years_end():
+    # PUB is March 2024
+    assert resolve("the guns will arrive before the year is out") == ["2024-12"]

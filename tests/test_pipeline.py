@@ -174,3 +174,76 @@ def test_pipeline_a_design_a_system_descends_from_does_not_lead_its_paragraph(ex
             "and also 20 drones, the report said.\n")
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.label == "drones"] == [("KOR", "PER")]
+
+
+def test_pipeline_the_seller_of_one_item_is_not_the_buyer_of_the_next(extract_text):
+    # "It" is the buyer of both; each "from" names a seller, never the other item's recipient
+    text = ("Kenya expands its air arm\n\n"
+            "NAIROBI - Kenya's air force has bought Chinese drones for its border units, officials said.\n\n"
+            "It received four Mi-17 helicopters from Russia in 2019 and took delivery of six "
+            "AT-802 planes from the United States the same year.\n")
+    records = extract_text(text, "2024-05-23")
+    pairs = {r.label: (r.supplier, r.recipient) for r in records if "Mi-17" in r.sentence}
+    assert pairs.get("Mi-17") == ("RUS", "KEN")
+    assert all(recipient != supplier and recipient not in ("RUS", "USA") for supplier, recipient in pairs.values())
+
+
+def test_pipeline_his_country_is_the_country_of_the_official_named_with_it(extract_text):
+    records = extract_text("Benin's defence minister denied reports that his country would host Turkish troops.",
+                           "2024-05-23")
+    assert [(r.supplier, r.recipient, r.certainty) for r in records if r.kind == "deployment"] == [("TUR", "BEN", "denied")]
+
+
+def test_pipeline_a_force_pulled_out_of_a_country_was_hosted_there(extract_text):
+    text = ("Spain sends trainers to Mauritania\n\n"
+            "MADRID - Spain has sent 40 military trainers to Mauritania, the ministry said on Monday.\n\n"
+            "After talks with Guatemala, Britain pulled its last troops out of Belize in March.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient, r.status) for r in records if "Belize" in r.sentence] == [("GBR", "BLZ", "ended")]
+
+
+def test_pipeline_a_country_that_says_it_received_is_the_recipient(extract_text):
+    # "Chad's government said it had received": "it" is Chad, not the article's main recipient
+    text = ("Spain sends trainers to Mauritania\n\n"
+            "MADRID - Spain has sent 40 military trainers to Mauritania, the ministry said on Monday.\n\n"
+            "Separately, Chad's government said it had received two Hurkus trainer aircraft from Turkey.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if "Chad" in r.sentence] == [("TUR", "TCD")]
+
+
+def test_pipeline_a_force_staying_in_the_country_is_hosted_by_its_paragraphs_story(extract_text):
+    # the article is mostly about Russia and Mali; the paragraph about Italy and Niger says who hosts
+    text = ("Russia sends more instructors to Mali\n\n"
+            "BAMAKO - Russia has sent 200 military instructors to Mali, the junta said on Monday. "
+            "Russian instructors also arrived in Mali in May, and Moscow has shipped drones to Mali.\n\n"
+            "Italy has handed over its air base in Niamey to Niger's army. "
+            "About 60 Italian soldiers will remain in the country under a training accord.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "60 Italian" in r.sentence] \
+        == [("ITA", "NER")]
+
+
+def test_pipeline_a_force_that_will_leave_is_hosted_by_the_country_it_leaves(extract_text):
+    text = ("Russia sends more instructors to Mali\n\n"
+            "BAMAKO - Russia has sent 200 military instructors to Mali, the junta said on Monday. "
+            "Russian instructors also arrived in Mali in May.\n\n"
+            "Gabon's president says all French troops will leave the country next year.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment" and "Gabon" in r.sentence] \
+        == [("FRA", "GAB")]
+
+
+def test_pipeline_a_deadline_with_a_verb_of_its_own_dates_the_claim(extract_text):
+    # "before the year is out" has its own little clause; it is still the withdrawal's time
+    records = extract_text("All French troops will leave Gabon before the year is out.\n", "2025-02-20")
+    assert [(r.recipient, r.date) for r in records if r.kind == "deployment"] == [("GAB", "2025-12")]
+
+
+def test_pipeline_the_deal_after_an_order_with_no_agreement_named_is_that_order(extract_text):
+    text = ("Vietnam orders Indian guns\n\n"
+            "Vietnam has signed for 40 Pinaka rocket launchers from India, industry sources said.\n\n"
+            "The deal, worth about $200 million, was concluded in Hanoi in late June.\n")
+    records = extract_text(text, "2024-09-02")
+    deals = [(r.supplier, r.recipient, r.status, r.date) for r in records
+             if r.kind == "agreement" and r.sentence.startswith("The deal")]
+    assert deals == [("IND", "VNM", "agreed", "2024-06")]

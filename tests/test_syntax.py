@@ -372,3 +372,31 @@ def test_syntax_the_means_to_act_is_not_the_act(sentence, term, expected):
 ])
 def test_syntax_what_a_verb_is_for_moves_the_thing(sentence, expected):
     assert read(sentence, "third corvette").status == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    # a purchase "under discussion" is talked about, not made; "under a deal" names the deal, not a state
+    ("The ministry said a purchase of Hermes drones was under discussion with Tel Aviv.", "Hermes drones", "planned"),
+    ("Officials said the sale of the corvettes remains under consideration.", "corvettes", "planned"),
+    ("Chile ordered the frigates under an agreement signed with Spain.", "frigates", "agreed"),
+    # a deal noun whose verb puts it ahead: not signed yet
+    ("A contract for 20 K9 howitzers could follow next year, an analyst said.", "K9 howitzers", "planned"),
+    ("A deal for six submarines may come before the election.", "submarines", "planned"),
+    ("A contract for 20 K9 howitzers followed in March.", "K9 howitzers", "agreed"),
+])
+def test_syntax_a_deal_talked_about_or_ahead_is_planned(sentence, term, expected):
+    assert read(sentence, term).status == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    # an attempt to buy is no purchase
+    ("Earlier attempts to buy Gripen fighters from Sweden collapsed.", "Gripen fighters", "planned"),
+    ("Peru tried to buy K2 tanks from South Korea in 2019.", "K2 tanks", "planned"),
+])
+def test_syntax_an_attempt_to_buy_is_planned(sentence, term, expected):
+    assert read(sentence, term).status == expected
+
+
+def test_syntax_courting_a_seller_for_a_system_is_a_request():
+    reading = read("Mongolia has courted Russia for the S-300 for years.", "S-300")
+    assert (reading.status, reading.recipient) == ("requested", "MNG")
