@@ -66,4 +66,5 @@ endef
 score: venv
 	$(call score_set,seeds,seeds,$(SHARED)/eval/gold/seeds.csv,data/seed_score.json)
 	$(call score_set,devset,tests/fixtures/devset,tests/fixtures/devset/gold.csv,data/devset_score.json)
+	$(call score_set,fresh,tests/fixtures/fresh,tests/fixtures/fresh/gold.csv,data/fresh_score.json)
 	$(call score_set,real,$(SHARED)/eval/real/articles,$(SHARED)/eval/real/gold.csv,data/real_score.json)
