@@ -58,3 +58,10 @@ def test_terms_a_defence_industry_agreement_is_an_arms_deal():
     from extract.agreements import find_agreements
     found = find_agreements("It is the largest defence-industry agreement Spain has signed with Peru.")
     assert [(t.label, t.category) for t in found] == [("arms deal", "arms-deal")]
+
+
+def test_terms_a_training_mission_is_a_deployment_of_advisers(extract_text):
+    records = extract_text("Egypt will send a military training mission to Somalia next month, the defence "
+                           "ministry in Cairo said.", "2025-03-04")
+    assert [(r.kind, r.category, r.supplier, r.recipient, r.status, r.date) for r in records] == [
+        ("deployment", "advisers", "EGY", "SOM", "pledged", "2025-04")]
