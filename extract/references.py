@@ -82,7 +82,8 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
             category = ""  # "It has since been shipped to four countries": the system in focus
         else:
             category = reference_words().get(token.lemma_.lower())
-            if category is None or token.pos_ != "NOUN" or not _points_back(token) or _names_its_content(token):
+            if category is None or token.pos_ != "NOUN" or not _points_back(token) or _names_its_content(token) \
+                    or _what_it_is_for(token):
                 continue
         start, end = token.left_edge.idx, token.idx + len(token.text)
         right = token.right_edge.idx + len(token.right_edge.text)
@@ -124,6 +125,18 @@ def _transferred_it(token: Token) -> bool:
     if token.lower_ != "it" or token.dep_ not in ("nsubjpass", "dobj"):
         return False
     return syntax.action_direction(token.head) in ("give", "receive")
+
+
+def _what_it_is_for(token: Token) -> bool:
+    """"Bought spare engines for the aircraft", "taught the repair of the launchers": the system
+    named as what something else serves, not as the thing that moves."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "for":
+        return True
+    # "the upkeep and repair of the launchers": the object of a noun of service
+    return prep.lower_ == "of" and syntax.listed_as(prep.head, "service")
 
 
 def _points_back(token: Token) -> bool:

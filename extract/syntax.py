@@ -54,6 +54,7 @@ class VerbCue:
     future: str
     category: str = ""  # a deal noun's fixed agreement category ("contract" is always an arms deal)
     now: str = ""  # the action's status in the simple present ("Chile uses the jets": present)
+    perfect: str = ""  # its status in the present perfect with no span ("has purchased 25 jets": agreed)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def verb_cues() -> dict[tuple[str, str], tuple[VerbCue, ...]]:
     for row in load_table("verb_cues"):
         cue = VerbCue(row["lemma"], row["pos"], row["role"], row["status"], row.get("direction", ""),
                       row.get("certainty", ""), frozenset(split_values(row.get("kinds", ""))), row.get("future", ""),
-                      row.get("category", ""), row.get("now", ""))
+                      row.get("category", ""), row.get("now", ""), row.get("perfect", ""))
         table.setdefault((cue.lemma, cue.role), []).append(cue)
     return {key: tuple(cues) for key, cues in table.items()}
 
@@ -155,7 +156,11 @@ def governing_path(root: Token) -> list[Token]:
 
 def _describes(verb: Token) -> bool:
     """A participle that only describes the noun it hangs from ("armed with", "built by")."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and _cue(verb, "maker") is not None
+    if verb.tag_ != "VBN" or _cue(verb, "maker") is None:
+        return False
+    # "the Danes fly frigates made in Germany", parsed as a small clause: the verb above acts on the thing
+    small_clause = verb.dep_ == "xcomp" and not _auxiliaries(verb) and listed_as(verb.head, "action")
+    return verb.dep_ in ("acl", "amod") or small_clause
 
 
 def _controls(verb: Token, head: Token) -> bool:
@@ -167,11 +172,27 @@ def _controls(verb: Token, head: Token) -> bool:
         return False  # "will see how many troops are deployed": a question is not a plan
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children):
         return False  # "took a new turn as Minsk handed Moscow shells": a clause of its own, not controlled
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and _finite_with_subject(verb):
+        return False  # "the plan, under which 210 instructors have already arrived": done, not planned
     if verb.dep_ in ("prep", "pobj", "pcomp", "advcl", "acl", "dobj", "ccomp") or _infinitive_relative(verb):
         target = head.head if head.pos_ in ("ADP", "SCONJ") else head
         # "be" controls only its own infinitive ("is to receive"), not any clause it heads
         return _cue(target, "control") is not None and target.lemma_ not in _INFINITIVE_ONLY
     return False
+
+
+# Auxiliaries of a clause told in the past or the present as a fact ("have arrived", "was sent").
+_FACT_AUXILIARIES = {"has", "have", "had", "'ve", "is", "are", "was", "were", "did", "does", "do", "been"}
+
+
+def _finite_with_subject(verb: Token) -> bool:
+    """A clause with a subject of its own (not a relative pronoun) and a verb in the past, the present
+    or the perfect: it tells what happened, whatever noun it hangs from."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+    auxiliaries = {a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
+    if not subject or auxiliaries - _FACT_AUXILIARIES:
+        return False  # "will arrive", "to send", "could have sent": not told as a fact
+    return bool(auxiliaries) or verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _question_or_that(verb: Token) -> bool:
@@ -460,6 +481,26 @@ def _perfect(verb: Token) -> bool:
     return any(a.lemma_ == "have" and a.dep_ == "aux" for a in verb.children)
 
 
+def _present_perfect(verb: Token) -> bool:
+    """"has purchased", "have bought" (not "had bought": a past perfect tells of a time before)."""
+    return _is_verb(verb) and any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'ve", "'s") and a.lemma_ == "have"
+                                  for a in verb.children)
+
+
+# Prepositions that give a perfect a span of time ("has bought jets for a decade", "since 2019"):
+# a habit of buying, whose goods arrived, not one deal.
+_SPAN_PREPS = {"for", "since", "over"}
+_SPAN_UNITS = {"day", "week", "month", "year", "decade", "century"}
+
+
+def _over_a_span(verb: Token) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SPAN_PREPS:
+            if prep.lower_ == "since" or any(t.lemma_.lower() in _SPAN_UNITS for t in prep.subtree):
+                return True
+    return False
+
+
 def _purpose_head(action: Token) -> list[Token]:
     """"Australia will pay $6 billion to acquire the frigates": an infinitive of purpose has no tense of
     its own; the verb it serves gives it one."""
@@ -626,6 +667,11 @@ def roles_from_relations(direction: str, relations: dict[str, list[str]], passiv
         return first("source", "modifier"), first("goal", "host")
     if direction == "end":
         return first("agent", "modifier"), first("source", "host")
+    if direction == "return":  # "shipped the jets back to Russia from Syria": where they go back to supplied them
+        supplier = first("goal", "agent", "modifier")
+        # "Germany sent the tanks back to Spain": the sender, when not the one they return to, had them
+        sender = first("agent") if first("agent") != supplier else ""
+        return supplier, first("source", "host") or sender
     return "", ""
 
 
@@ -696,6 +742,9 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if action is None and (above := _clause_action(span.root, path, kind)):
         path = [*path, *above]
         status, direction, certainty, action, controllers = _status_of(path, kind)
+    back = _sent_back(action) if action is not None and direction in ("give", "move") else None
+    if back is not None:  # "radars flown back to Paris": the transfer ends, home is its supplier
+        status, direction = back[1].status, back[1].direction
     reading.path, reading.action, reading.direction = path, action, direction
     if action is None:
         reading.status, reading.tense = _unmoved_status(path, kind, category)
@@ -706,7 +755,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     verbs = [t for t in [action, *controllers] if _is_verb(t)]
     if _is_verb(action) and not controllers:
         verbs += _purpose_head(action)
-    anchors = {action.i} | {t.i for t in controllers}
+    anchors = {action.i} | {t.i for t in controllers} | ({back[0].i} if back is not None else set())
     # "delivery of the first batch of howitzers from Korea": the nouns between the term and its action
     # carry its prepositions too
     term_ids = term_ids | {t.i for t in path[:path.index(action)] if t.pos_ in ("NOUN", "PROPN")}
@@ -734,10 +783,23 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         cue = _cue(action, "action", kind)
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now
+    if not controllers and _present_perfect(action) and not _over_a_span(action):
+        cue = _cue(action, "action", kind)
+        if cue is not None and cue.perfect and status == cue.status:
+            status = cue.perfect  # "Chile has purchased 18 jets": the deal is made, no arrival is said
     if reading.reporter is not None:
         status = _reporter_control(reading.reporter, status, kind)
     reading.status, reading.certainty = status, certainty
     return reading
+
+
+def _sent_back(action: Token) -> tuple[Token, VerbCue] | None:
+    """The adverb on a verb of sending that sends the thing back ("flown back to Paris", "sent the
+    jets back"), with its cue; its prepositions ("back to Paris") are the verb's too."""
+    if not _is_verb(action):
+        return None
+    return next(((c, cue) for c in action.children if c.dep_ in ("advmod", "prt")
+                 for cue in [_cue(c, "return")] if cue is not None), None)
 
 
 def _whole_of(root: Token) -> Token | None:
@@ -990,7 +1052,9 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
         token = token.head
         ancestors.add(token.i)
     if verb.i in ancestors:
-        return False
+        # "received six jets earlier this month and has purchased 25": a present perfect beside a
+        # dated simple past tells an event the past's time does not date
+        return action is not None and _perfect_beside_past(action, verb)
     if any(_share_subject(c) for c in verb.children):
         return True  # "the tanks, four of which landed in May": the four's arrival, not the order's
     if verb.dep_ != "advcl":
@@ -1079,4 +1143,12 @@ def shared_by_conjunct(doc: Doc, time_start: int, time_end: int, term_start: int
     if time is None or term is None:
         return False
     verb, own = _verb_above(time.root), _verb_above(term.root)
-    return verb is not None and own is not None and own.dep_ == "conj" and own.head.i == verb.i
+    return verb is not None and own is not None and own.dep_ == "conj" and own.head.i == verb.i \
+        and not _perfect_beside_past(own, verb)
+
+
+def _perfect_beside_past(verb: Token, past: Token) -> bool:
+    """"received six jets earlier this month and has purchased 25": a present perfect coordinated with
+    (or subordinate to) a dated simple past tells an event the past's time does not date."""
+    return verb.dep_ in ("conj", "advcl") and verb.head.i == past.i and _present_perfect(verb) \
+        and past.tag_ == "VBD"

@@ -247,3 +247,15 @@ def test_pipeline_the_deal_after_an_order_with_no_agreement_named_is_that_order(
     deals = [(r.supplier, r.recipient, r.status, r.date) for r in records
              if r.kind == "agreement" and r.sentence.startswith("The deal")]
     assert deals == [("IND", "VNM", "agreed", "2024-06")]
+
+
+def test_pipeline_a_purchase_in_the_perfect_beside_a_dated_arrival_is_a_deal_of_its_own(extract_text):
+    # "has purchased 36" is the deal (agreed, no date of its own); "received ... last week" the arrival
+    text = ("Mongolia takes first Su-30 jets\n\n"
+            "ULAANBAATAR - Mongolia's air force showed its new fighters to the press on Thursday.\n\n"
+            "The prime minister watched the display with the air force chief.\n\n"
+            "Earlier this week, Mongolia received the first four fighter jets and has purchased a total of 36 Su-30s "
+            "from its northern neighbour Russia.\n")
+    records = extract_text(text, "2024-05-23")
+    su30 = sorted((r.status, r.date) for r in records if r.label.startswith("Su-30") and "has purchased" in r.sentence)
+    assert ("agreed", "") in su30

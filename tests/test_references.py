@@ -85,3 +85,17 @@ def test_references_a_share_of_an_order_is_a_delivery_of_its_own(extract_text):
     records = extract_text(text, "2023-02-15")
     rafale = sorted((r.supplier, r.recipient, r.status, r.quantity, r.date) for r in records if r.label == "Rafale")
     assert rafale == [("FRA", "EGY", "agreed", 30, "2022-03"), ("FRA", "EGY", "delivered", 8, "2023-01")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # what something else is for, or serves: the system does not move
+    "Egypt also bought spare engines and radars for the jets last year.",
+    "Russia will train Egyptian crews in the upkeep of the jets.",
+])
+def test_references_a_system_served_by_something_else_is_not_a_claim(sentence):
+    assert find_references(load_nlp()(sentence), [], focus_on(("Su-35", "aircraft"))) == []
+
+
+def test_references_a_system_moved_is_still_a_claim():
+    found = find_references(load_nlp()("Egypt bought the jets for its air force."), [], focus_on(("Su-35", "aircraft")))
+    assert [t.label for t in found] == ["Su-35"]
