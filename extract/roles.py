@@ -279,9 +279,22 @@ def _modifies(text: str, mention: CountryMention, term: Term, others: list[Term]
             removed = True
     gap = re.sub(r"^['’]s\b", "", gap)
     words = re.findall(r"[\w’'-]+|[,()\[\]]", gap)
+    if mention.form == "name" and not re.match(r"['’]s\b", text[mention.end:mention.end + 2]) \
+            and any(_present_verb_form(w) for w in words):
+        return False  # "Algeria fields Su-30s": a subject and its verb, whatever the parser made of them
     if removed:
         words = [w for w in words if w not in ("and", "or", ",")]
     return len(words) <= 3 and not any(w.lower() in _STOP_IN_MODIFIER or w in ",()" for w in words)
+
+
+def _present_verb_form(word: str) -> bool:
+    """Whether ``word`` is the third-person present of an action verb of data/verb_cues.csv ("fields",
+    "buys", "receives"): a country name right before it is its subject, not a modifier of the term after."""
+    lower = word.lower()
+    if not lower.endswith("s"):
+        return False
+    stems = {lower[:-1], lower[:-2]} if lower.endswith("es") else {lower[:-1]}
+    return any(cue.pos == "verb" for stem in stems for cue in syntax.verb_cues().get((stem, "action"), ()))
 
 
 # "its war against Ukraine", "used against Ukrainians": the target is neither side of a transfer.
