@@ -385,8 +385,6 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _names_instrument(view, term)):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
-        if term.kind == "agreement" and _institution_name(text, term):
-            continue  # "the Office of Defense Cooperation in Ankara": an office, not an agreement
         if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
                 and not _names_instrument(view, term) and _described_relationship(view, term, reading)):
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
@@ -564,18 +562,6 @@ def _possessed_by_maker(view: SentenceView, term: Term, supplier: str) -> bool:
         return False
     owners = [c for t in span for c in t.children if c.dep_ == "poss"]
     return any(m.start <= c.idx < m.end and m.iso3 == supplier for c in owners for m in view.countries)
-
-
-# "Office of", "Service for": a capitalised word and a preposition before a capitalised name.
-_INSTITUTION_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
-
-
-def _institution_name(text: str, term: Term) -> bool:
-    """Whether a cooperation term is the end of an institution's name ("Office of Defense
-    Cooperation"): every word capitalised, after a capitalised word and a preposition."""
-    words = re.findall(r"[A-Za-z]+", text[term.start:term.end])
-    return (term.category == "cooperation" and bool(words) and all(w[0].isupper() for w in words)
-            and bool(_INSTITUTION_BEFORE.search(text[max(0, term.start - 40):term.start])))
 
 
 def _names_instrument(view: SentenceView, term: Term) -> bool:
