@@ -36,7 +36,7 @@ from .dates import infer_publication_date
 from .nlp import BATCH_SIZE, annotate, make_docs, parse_model, read_doc
 from .places import CountryMention, find_countries
 from .records import Record, make_record_id
-from .roles import fill_roles
+from .roles import collective_supplier, fill_roles
 from .sentences import split_sentences
 from .terms import Term
 
@@ -309,7 +309,7 @@ def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
     return fill_roles(claim.supplier, claim.recipient, claim.parties, claim.term, pair,
                       allow_context_recipient=claim.term.kind != "deployment",
                       co_suppliers=tuple(claim.extra_suppliers),
-                      term_prefix=claim.sentence.text[max(0, claim.term.start - 30):claim.term.start],
+                      collective=collective_supplier(claim.view.doc, claim.term),
                       leaving=claim.status == "ended")
 
 

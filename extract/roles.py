@@ -33,7 +33,6 @@ _MODIFIER_WEIGHT = 2.5
 _POSSESSIVE_WEIGHT = 1.5
 # Weak: a cue in the text outweighs it ("Poland sent Soviet-made T-72s").
 _MAKER_PRIOR = 1.0
-_COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -545,10 +544,39 @@ def orient_agreement_guessed(text: str, parties: dict[str, Party], term: Term, c
     return ranked[0], ranked[1], True
 
 
+_MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
+
+
+def collective_supplier(doc: Doc | None, term: Term) -> bool:
+    """Whether the term's noun, or the noun it is a compound of ("Western arms deliveries"), has a
+    modifier listed role=collective in data/verb_cues.csv ("Western tanks", "NATO-standard shells"):
+    suppliers the text leaves unnamed, whom no other country of the article stands in for."""
+    span = syntax.span_of(doc, term.start, term.end) if doc is not None else None
+    if span is None:
+        return False
+    noun = span.root
+    while True:
+        if any(syntax.listed_as(m, "collective") for m in _left_modifiers(noun)):
+            return True
+        if noun.dep_ != "compound" or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+
+
+def _left_modifiers(token: Token) -> list[Token]:
+    """The modifiers before a noun, and theirs ("NATO - standard")."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in _MODIFIERS or child.dep_ == "punct" and child.text == "-":
+            found += [child, *_left_modifiers(child)]
+    return found
+
+
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,
                main_pair: tuple[str, str], allow_context_recipient: bool,
-               co_suppliers: tuple[str, ...] = (), term_prefix: str = "", leaving: bool = False) -> tuple[str, str]:
-    """Fill an empty role from the sentence's other countries, the maker, then the article's main pair."""
+               co_suppliers: tuple[str, ...] = (), collective: bool = False, leaving: bool = False) -> tuple[str, str]:
+    """Fill an empty role from the sentence's other countries, the maker, then the article's main pair.
+    ``collective``: the term names its suppliers as a group (``collective_supplier``)."""
     main_supplier, main_recipient = main_pair
     parties = {k: v for k, v in parties.items() if k not in co_suppliers}
     if term.kind == "agreement" and not supplier and recipient and recipient == main_supplier:
@@ -581,7 +609,7 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     # a country with a recipient's cue ("in Ukraine") is no supplier; nor one outside the clause
     # ("He accused Trump ..., noting that Venezuela has no nuclear arms")
     others = [p for p in others if p.iso3 != recipient and p.recipient == 0 and p.in_clause]
-    if not supplier and _COLLECTIVE_BEFORE.search(term_prefix):
+    if not supplier and collective:
         others, main_supplier = [], ""  # "Western arms deliveries": suppliers the text leaves unnamed
     if not supplier:
         # the context's supplier, when the sentence names it: in the term's own clause, or anywhere

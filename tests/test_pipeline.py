@@ -174,3 +174,12 @@ def test_pipeline_a_design_a_system_descends_from_does_not_lead_its_paragraph(ex
             "and also 20 drones, the report said.\n")
     records = extract_text(text, "2024-05-23")
     assert [(r.supplier, r.recipient) for r in records if r.label == "drones"] == [("KOR", "PER")]
+
+
+@pytest.mark.parametrize("phrase", ["Western tanks", "NATO-standard artillery shells", "allied fighter jets"])
+def test_pipeline_a_supplier_named_as_a_group_is_left_unnamed(extract_text, phrase):
+    # role=collective in data/verb_cues.csv: the article's supplier does not stand in for "Western"
+    text = ("Sweden will send 40 armoured vehicles to Moldova, its defence ministry said on Monday.\n\n"
+            f"Officials in Chisinau said {phrase} would arrive in Moldova next year.\n")
+    records = [r for r in extract_text(text, "2024-05-08") if "Chisinau" in r.sentence]
+    assert records and all(r.supplier == "" and r.recipient == "MDA" for r in records)
