@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -96,8 +97,20 @@ _REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|
                             r"(?:jets?|aircraft|planes?|fighters?|bombers?|systems?|deliver(?:y|ies)|shipments?|batch(?:es)?|"
                             r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b"
                             r"|\bit\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+\w+ed\b", re.I)
-# Sentences without a lexicon term are parsed when they name a deal: the tree may find one signed.
-_DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand\w*|MoUs?|accords?|pacts?|letters? of intent|agreed)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _deal_words() -> frozenset[str]:
+    """The words of a sentence that may name a deal the tree finds signed (syntax.find_signed_agreements):
+    the role=deal nouns and role=signing verbs of data/verb_cues.csv, with their plural and past forms."""
+    lemmas = [lemma for lemma, role in syntax.verb_cues() if role in ("deal", "signing")]
+    endings = ("", "s", "es", "d", "ed")
+    return frozenset([w + e for w in lemmas for e in endings] + [w[:-1] + "ies" for w in lemmas if w.endswith("y")])
+
+
+def _names_a_deal(text: str) -> bool:
+    """Whether a sentence without a lexicon term names a deal: then it is parsed."""
+    return not _deal_words().isdisjoint(re.findall(r"[a-z]+", text.lower()))
 
 
 # A dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, not who acts in it.
@@ -195,7 +208,7 @@ def read_article(article: Article) -> ArticleReading:
         if len(named) >= 2:
             previous_countries = named
         focus.add(view.terms)
-        if view.terms or _DEAL_WORD.search(sentence.text) or _REFERENCE_WORD.search(sentence.text):
+        if view.terms or _names_a_deal(sentence.text) or _REFERENCE_WORD.search(sentence.text):
             pending.append(view)
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]

@@ -183,3 +183,11 @@ def test_pipeline_a_supplier_named_as_a_group_is_left_unnamed(extract_text, phra
             f"Officials in Chisinau said {phrase} would arrive in Moldova next year.\n")
     records = [r for r in extract_text(text, "2024-05-08") if "Chisinau" in r.sentence]
     assert records and all(r.supplier == "" and r.recipient == "MDA" for r in records)
+
+
+@pytest.mark.parametrize("sentence", ["Ghana and Turkey signed three treaties on Tuesday.",
+                                      "Ghana and Turkey inked two new defence pacts on Tuesday."])
+def test_pipeline_a_sentence_naming_a_deal_noun_of_the_table_is_parsed(extract_text, sentence):
+    # the role=deal nouns of data/verb_cues.csv, in any number, send a sentence with no term to the parse
+    records = extract_text(sentence, "2024-05-23")
+    assert [(r.kind, r.supplier, r.recipient, r.status) for r in records] == [("agreement", "TUR", "GHA", "agreed")]
