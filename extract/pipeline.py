@@ -58,12 +58,21 @@ def publication_date(article: Article) -> date | None:
     return inferred
 
 
-_PAIR_PHRASE = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states|allies|neighbou?rs|capitals)\b", re.I)
+@lru_cache(maxsize=1)
+def _pair_phrase() -> re.Pattern:
+    """"the two countries", "both sides": the nouns are the rows with role=pair in data/verb_cues.csv
+    (the sentence is not parsed yet at this step), in the plural."""
+    nouns = sorted(lemma for lemma, role in syntax.verb_cues() if role == "pair")
+    return re.compile(r"\b(?:the two|both) (?:" + "|".join(map(re.escape, map(_plural, nouns))) + r")\b", re.I)
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 
 
 def pair_mentions(text: str, previous: list[str]) -> list[CountryMention]:
     """"The two countries signed...": the two countries the text named last, as mentions."""
-    match = _PAIR_PHRASE.search(text)
+    match = _pair_phrase().search(text)
     if not match:
         return []
     # "Russia and Iran ..., and officials in both countries say": the sentence's own pair comes first

@@ -191,3 +191,12 @@ def test_pipeline_a_sentence_naming_a_deal_noun_of_the_table_is_parsed(extract_t
     # the role=deal nouns of data/verb_cues.csv, in any number, send a sentence with no term to the parse
     records = extract_text(sentence, "2024-05-23")
     assert [(r.kind, r.supplier, r.recipient, r.status) for r in records] == [("agreement", "TUR", "GHA", "agreed")]
+
+
+@pytest.mark.parametrize("phrase", ["The two governments", "Both neighbours", "The two capitals"])
+def test_pipeline_the_two_named_as_a_pair_are_the_last_two_countries(extract_text, phrase):
+    # role=pair in data/verb_cues.csv: "the two governments" stands for the two countries named last
+    text = ("Officials from Kenya and Ethiopia met in Nairobi this week to discuss border security.\n\n"
+            f"{phrase} signed a defence cooperation agreement on Friday.\n")
+    records = [r for r in extract_text(text, "2024-05-23") if "signed" in r.sentence]
+    assert records and {records[0].supplier, records[0].recipient} == {"KEN", "ETH"}
