@@ -438,8 +438,15 @@ def _prefer_cued(claims: list[Claim]) -> list[Claim]:
     return sorted(ranked, key=lambda c: c.sentence.start)
 
 
-# "Under the deal", "as part of the agreement": the earlier deal introduces what the sentence claims.
-_FRAMES = re.compile(r"\b(?:under|as part of|part of|through|via)\s+$", re.I)
+def _frames(claim: Claim) -> bool:
+    """"Under the deal", "as part of the agreement": the earlier deal introduces what the sentence
+    claims. The parse reads the term as the object of a role=frame preposition of data/verb_cues.csv,
+    or of "of" under a role=frame noun."""
+    span = syntax.span_of(claim.view.doc, claim.term.start, claim.term.end) if claim.view.doc is not None else None
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    return syntax.listed_as(prep, "frame") or (prep.lower_ == "of" and syntax.listed_as(prep.head, "frame"))
 
 
 def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
@@ -448,7 +455,7 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     out, last = [], None
     for claim in claims:
         if claim.term.kind == "agreement" and claim.term.label == ANAPHORIC_LABEL:
-            if _FRAMES.search(claim.sentence.text[max(0, claim.term.start - 20):claim.term.start]):
+            if _frames(claim):
                 continue  # "Under the deal, Peru will receive ...": the deal named again frames the items
             order = next((c for c in out if c.sentence.start == claim.sentence.start and c.term.kind == "item"
                           and c.status == "agreed" and c.supplier and c.recipient), None)

@@ -200,3 +200,13 @@ def test_pipeline_the_two_named_as_a_pair_are_the_last_two_countries(extract_tex
             f"{phrase} signed a defence cooperation agreement on Friday.\n")
     records = [r for r in extract_text(text, "2024-05-23") if "signed" in r.sentence]
     assert records and {records[0].supplier, records[0].recipient} == {"KEN", "ETH"}
+
+
+@pytest.mark.parametrize("frame", ["As part of the deal", "Under the deal", "Through the deal"])
+def test_pipeline_a_deal_named_again_as_a_frame_is_no_new_agreement(extract_text, frame):
+    # role=frame in data/verb_cues.csv: the deal named again only introduces what the sentence claims
+    text = ("Kenya signed a contract with Turkey in March to buy six Bayraktar TB2 drones.\n\n"
+            f"{frame}, Turkish instructors will train Kenyan operators in Nairobi.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [r for r in records if r.kind == "agreement" and "instructors" in r.sentence] == []
+    assert [r for r in records if r.kind == "agreement" and "March" in r.sentence]
