@@ -35,7 +35,6 @@ DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "agre
 # a past event stays undated (records.md).
 _CURRENT_STATUSES = {"present", "pledged", "planned"}
 _PAST_EVENTS = {"delivered", "agreed", "ended"}
-_LOCATIVE = re.compile(r"\b(?:in|at|to|into|near|over|off|on|across|inside|outside|around|toward|towards|via)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
 _OPEN_QUOTES = "“\"«"
 # A finite past verb before a noun or participle cue dates the claim in the past ("sent a letter requesting").
@@ -213,6 +212,23 @@ def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
     return not _BACKGROUND.search(view.sentence.text)
 
 
+def _placed_by_preposition(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the parse reads the place at [start, end) as the object of a role=locative
+    preposition of data/verb_cues.csv ("arrived in Caracas"), itself or through the noun it
+    modifies ("moved into Russia's Kursk border region")."""
+    span = syntax.span_of(view.doc, start, end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = [t for t in span if t.dep_ != "det"][-1] if any(t.dep_ != "det" for t in span) else span.root  # "the Caspian"
+    for _ in range(3):
+        if token.dep_ == "pobj":
+            return syntax.listed_as(token.head, "locative")
+        if token.dep_ not in ("compound", "poss", "amod", "nmod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | None:
     """The most specific place the sentence names for the claim, else the recipient country.
 
@@ -227,7 +243,7 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
             continue
         if recipient and mention.place.iso3 and mention.place.iso3 != recipient:
             continue
-        if _LOCATIVE.search(text[max(0, mention.start - 40):mention.start]):
+        if _placed_by_preposition(view, mention.start, mention.end):
             distance = abs(mention.start - term.start)
             candidates.append((-SPECIFICITY.get(mention.place.kind, 0), distance, mention.place))
     dateline = _DATELINE.match(text)
