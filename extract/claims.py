@@ -190,14 +190,10 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     return ""
 
 
-# "Russia has previously sold", "already operates": background, not the news the article reports.
-_BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|long(?!-)|once|before|since|so far|to date|ever|"
-                         r"also|historically|traditionally|over the years)\b", re.I)
-
-
 def is_background(text: str) -> bool:
-    """Whether a sentence speaks of the past as background ("has previously sold", "already operates")."""
-    return bool(_BACKGROUND.search(text))
+    """Whether a sentence speaks of the past as background, not the news the article reports ("Russia
+    has previously sold", "already operates"): context=background rows of data/context_cues.csv."""
+    return bool(_context("background").search(text))
 
 
 def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
@@ -209,7 +205,7 @@ def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
         return False
     if cue.tense == "past" and not view.news_day_named:
         return False  # "X signed" with no day anywhere: the text does not say when
-    return not _BACKGROUND.search(view.sentence.text)
+    return not is_background(view.sentence.text)
 
 
 def _placed_by_preposition(view: SentenceView, start: int, end: int) -> bool:
@@ -257,7 +253,7 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
 
 
 def _context_words(context: str) -> str:
-    """The words of one context (acquisition, exercise, leaving, combat) in data/context_cues.csv, as one alternation."""
+    """The words of one context (acquisition, exercise, leaving, combat, background) in data/context_cues.csv, as one alternation."""
     words = [row["pattern"] for row in load_table("context_cues") if row["context"] == context]
     return "|".join(words) or "(?!)"  # a context without rows matches nothing
 

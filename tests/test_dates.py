@@ -183,3 +183,13 @@ def test_dates_a_coordinated_clause_without_a_time_shares_its_partners(extract_t
     records = extract_text(text, "2023-02-01")
     nasams = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "NASAMS"]
     assert nasams == [("SWE", "UKR", "agreed", "2022-10")]
+
+
+@pytest.mark.parametrize("word", ["previously", "historically", "already"])
+def test_dates_a_background_word_keeps_a_past_claim_off_the_news_day(extract_text, word):
+    # context=background rows of data/context_cues.csv: the sentence speaks of the past, not the news
+    text = ("Kenya has signed a deal with Turkey for six Bayraktar TB2 drones.\n\n"
+            f"Turkey has {word} delivered Bayraktar TB2 drones to Kenya.\n")
+    records = extract_text(text, "2024-05-23")
+    background = [r for r in records if word in r.sentence and r.status == "delivered"]
+    assert background and all(r.date == "" for r in background)
