@@ -37,8 +37,6 @@ _CURRENT_STATUSES = {"present", "pledged", "planned"}
 _PAST_EVENTS = {"delivered", "agreed", "ended"}
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
 _OPEN_QUOTES = "“\"«"
-# A finite past verb before a noun or participle cue dates the claim in the past ("sent a letter requesting").
-_PAST_VERB = re.compile(r"\b(?:(?!(?:need|indeed|based|alleged|advanced|armed|expanded|increased|renewed|unnamed|detailed|limited|united|related|red|bed|speed|seed|feed|hundred)\b)\w+ed|sent|sought|told|made|gave|took|had|was|were|wrote|said)\b")
 
 
 @dataclass
@@ -185,9 +183,15 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         return pub.isoformat()  # "we have ratified", said at the event the article reports
     if is_news_event(view, cue, state):
         return view.news_date.isoformat()
-    if cue.tense == "noun" and state == "requested" and not _PAST_VERB.search(text[:cue.start]):
+    if cue.tense == "noun" and state == "requested" and not _past_before(view, cue.start):
         return pub.isoformat()
     return ""
+
+
+def _past_before(view: SentenceView, position: int) -> bool:
+    """Whether the parse tags a verb before ``position`` as finite past ("sent a letter requesting"):
+    a noun or participle cue after it speaks of the past, not of today."""
+    return view.doc is not None and any(t.tag_ == "VBD" for t in view.doc if t.idx < position)
 
 
 def is_background(text: str) -> bool:
