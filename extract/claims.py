@@ -35,11 +35,8 @@ DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "agre
 # a past event stays undated (records.md).
 _CURRENT_STATUSES = {"present", "pledged", "planned"}
 _PAST_EVENTS = {"delivered", "agreed", "ended"}
-_LOCATIVE = re.compile(r"\b(?:in|at|to|into|near|over|off|on|across|inside|outside|around|toward|towards|via)\s+(?:the\s+)?(?:[\w’'-]+['’]s\s+)?$", re.I)
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,}?)(?:,|\s+\()")
 _OPEN_QUOTES = "“\"«"
-# A finite past verb before a noun or participle cue dates the claim in the past ("sent a letter requesting").
-_PAST_VERB = re.compile(r"\b(?:(?!(?:need|indeed|based|alleged|advanced|armed|expanded|increased|renewed|unnamed|detailed|limited|united|related|red|bed|speed|seed|feed|hundred)\b)\w+ed|sent|sought|told|made|gave|took|had|was|were|wrote|said)\b")
 
 
 @dataclass
@@ -197,19 +194,21 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         return pub.isoformat()  # "we have ratified", said at the event the article reports
     if is_news_event(view, cue, state):
         return view.news_date.isoformat()
-    if cue.tense == "noun" and state == "requested" and not _PAST_VERB.search(text[:cue.start]):
+    if cue.tense == "noun" and state == "requested" and not _past_before(view, cue.start):
         return pub.isoformat()
     return ""
 
 
-# "Russia has previously sold", "already operates": background, not the news the article reports.
-_BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|long(?!-)|once|before|since|so far|to date|ever|"
-                         r"also|historically|traditionally|over the years)\b", re.I)
+def _past_before(view: SentenceView, position: int) -> bool:
+    """Whether the parse tags a verb before ``position`` as finite past ("sent a letter requesting"):
+    a noun or participle cue after it speaks of the past, not of today."""
+    return view.doc is not None and any(t.tag_ == "VBD" for t in view.doc if t.idx < position)
 
 
 def is_background(text: str) -> bool:
-    """Whether a sentence speaks of the past as background ("has previously sold", "already operates")."""
-    return bool(_BACKGROUND.search(text))
+    """Whether a sentence speaks of the past as background, not the news the article reports ("Russia
+    has previously sold", "already operates"): context=background rows of data/context_cues.csv."""
+    return bool(_context("background").search(text))
 
 
 def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
@@ -221,7 +220,24 @@ def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
         return False
     if cue.tense == "past" and not view.news_day_named:
         return False  # "X signed" with no day anywhere: the text does not say when
-    return not _BACKGROUND.search(view.sentence.text)
+    return not is_background(view.sentence.text)
+
+
+def _placed_by_preposition(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the parse reads the place at [start, end) as the object of a role=locative
+    preposition of data/verb_cues.csv ("arrived in Caracas"), itself or through the noun it
+    modifies ("moved into Russia's Kursk border region")."""
+    span = syntax.span_of(view.doc, start, end) if view.doc is not None else None
+    if span is None:
+        return False
+    token = [t for t in span if t.dep_ != "det"][-1] if any(t.dep_ != "det" for t in span) else span.root  # "the Caspian"
+    for _ in range(3):
+        if token.dep_ == "pobj":
+            return syntax.listed_as(token.head, "locative")
+        if token.dep_ not in ("compound", "poss", "amod", "nmod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | None:
@@ -238,7 +254,7 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
             continue
         if recipient and mention.place.iso3 and mention.place.iso3 != recipient:
             continue
-        if _LOCATIVE.search(text[max(0, mention.start - 40):mention.start]):
+        if _placed_by_preposition(view, mention.start, mention.end):
             distance = abs(mention.start - term.start)
             candidates.append((-SPECIFICITY.get(mention.place.kind, 0), distance, mention.place))
     dateline = _DATELINE.match(text)
@@ -252,7 +268,7 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
 
 
 def _context_words(context: str) -> str:
-    """The words of one context (acquisition, exercise, leaving, combat) in data/context_cues.csv, as one alternation."""
+    """The words of one context (acquisition, exercise, leaving, combat, background) in data/context_cues.csv, as one alternation."""
     words = [row["pattern"] for row in load_table("context_cues") if row["context"] == context]
     return "|".join(words) or "(?!)"  # a context without rows matches nothing
 
@@ -396,8 +412,6 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (term.kind == "agreement" and term.category == "cooperation" and cue is None and view.doc is not None
                 and reading.action is None and not _names_instrument(view, term)):
             continue  # "the deepening defence ties of the two": a relationship described, no claim
-        if term.kind == "agreement" and _institution_name(text, term):
-            continue  # "the Office of Defense Cooperation in Ankara": an office, not an agreement
         if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
                 and not _names_instrument(view, term) and _described_relationship(view, term, reading)):
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
@@ -575,18 +589,6 @@ def _possessed_by_maker(view: SentenceView, term: Term, supplier: str) -> bool:
         return False
     owners = [c for t in span for c in t.children if c.dep_ == "poss"]
     return any(m.start <= c.idx < m.end and m.iso3 == supplier for c in owners for m in view.countries)
-
-
-# "Office of", "Service for": a capitalised word and a preposition before a capitalised name.
-_INSTITUTION_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
-
-
-def _institution_name(text: str, term: Term) -> bool:
-    """Whether a cooperation term is the end of an institution's name ("Office of Defense
-    Cooperation"): every word capitalised, after a capitalised word and a preposition."""
-    words = re.findall(r"[A-Za-z]+", text[term.start:term.end])
-    return (term.category == "cooperation" and bool(words) and all(w[0].isupper() for w in words)
-            and bool(_INSTITUTION_BEFORE.search(text[max(0, term.start - 40):term.start])))
 
 
 def _names_instrument(view: SentenceView, term: Term) -> bool:

@@ -57,8 +57,8 @@ class TimeExpression:
     end: int
     first: date
     last: date
-    # "following": applies only to what comes after it ("a month after X spoke"); "speech": dates the
-    # saying ("..., the minister said on Monday"); "deadline": when something is due ("by 2030")
+    # "following": applies only to what comes after it ("a month after X spoke"); "deadline": when
+    # something is due ("by 2030")
     scope: str = "any"
 
     @property
@@ -253,8 +253,6 @@ def _weekday(mod: str, weekday: int, pub: date) -> tuple[date, date, str]:
     return day, day, "any"
 
 
-# A time expression right after a verb of saying dates the speaking, not the claim.
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|tells|announced|added|stated|wrote|declared|confirmed|reported)\s+(?:\w+\s+){0,3}$")
 # "WARSAW, Dec 7 (Reuters) -": the date in a dateline is the publication's.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s+[^()]{0,40}\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg|ANSA|EFE|Yonhap)\)\s*[-–—]")
 
@@ -279,9 +277,7 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
             if resolved is None:
                 continue
             first, last, scope = resolved
-            if scope == "any" and _SPEECH_BEFORE.search(text[max(0, span[0] - 40):span[0]]):
-                scope = "speech"
-            elif scope == "any" and _DEADLINE.match(match.group(0)):
+            if scope == "any" and _DEADLINE.match(match.group(0)):
                 scope = "deadline"
             taken.append(span)
             found.append(TimeExpression(span[0], span[1], first, last, scope))
@@ -289,7 +285,7 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
                 offsets.append((len(found) - 1, name, match))
     for index, name, match in offsets:
         # "began leaving last Friday, ten days after the jets left": the jets left ten days before that Friday
-        days = [t for t in found if t.first == t.last and t.end <= match.start() and t.scope != "speech"]
+        days = [t for t in found if t.first == t.last and t.end <= match.start()]
         if days:
             first, last, scope = _resolve(name, match, max(days, key=lambda t: t.end).first, anchor or date(2000, 1, 1))
             found[index] = TimeExpression(match.start(), match.end(), first, last, scope)
@@ -302,11 +298,8 @@ _PARENTHETICAL = re.compile(r",\s+(?:who|which|where)\b[^,;]{0,70},")
 
 
 def choose_expression(expressions: list[TimeExpression], start: int, end: int, text: str | None = None) -> TimeExpression | None:
-    """The time expression that dates the term at [start, end): the nearest one that may apply, the
-    time of speaking ("..., the minister said earlier this month") only when there is no other."""
-    usable = [t for t in expressions if t.scope in ("any", "speech", "deadline") or t.start < start]
-    if any(t.scope != "speech" for t in usable):
-        usable = [t for t in usable if t.scope != "speech"]
+    """The time expression that dates the term at [start, end): the nearest one that may apply."""
+    usable = [t for t in expressions if t.scope in ("any", "deadline") or t.start < start]
     if text is not None:
         # "French troops, who had fought there since 2013, left in August 2022": the parenthetical's time is its own
         asides = [m.span() for m in _PARENTHETICAL.finditer(text) if not (m.start() <= start < m.end())]

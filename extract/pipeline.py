@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -36,7 +37,7 @@ from .dates import infer_publication_date
 from .nlp import BATCH_SIZE, annotate, load_nlp, make_docs, parse_model, read_doc
 from .places import CountryMention, find_countries
 from .records import Record, make_record_id
-from .roles import fill_roles
+from .roles import collective_supplier, fill_roles
 from .sentences import Sentence, split_sentences
 from .terms import Term
 
@@ -57,12 +58,21 @@ def publication_date(article: Article) -> date | None:
     return inferred
 
 
-_PAIR_PHRASE = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states|allies|neighbou?rs|capitals)\b", re.I)
+@lru_cache(maxsize=1)
+def _pair_phrase() -> re.Pattern:
+    """"the two countries", "both sides": the nouns are the rows with role=pair in data/verb_cues.csv
+    (the sentence is not parsed yet at this step), in the plural."""
+    nouns = sorted(lemma for lemma, role in syntax.verb_cues() if role == "pair")
+    return re.compile(r"\b(?:the two|both) (?:" + "|".join(map(re.escape, map(_plural, nouns))) + r")\b", re.I)
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 
 
 def pair_mentions(text: str, previous: list[str]) -> list[CountryMention]:
     """"The two countries signed...": the two countries the text named last, as mentions."""
-    match = _PAIR_PHRASE.search(text)
+    match = _pair_phrase().search(text)
     if not match:
         return []
     # "Russia and Iran ..., and officials in both countries say": the sentence's own pair comes first
@@ -96,8 +106,20 @@ _REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|
                             r"(?:jets?|aircraft|planes?|fighters?|bombers?|systems?|deliver(?:y|ies)|shipments?|batch(?:es)?|"
                             r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b"
                             r"|\bit\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+\w+ed\b", re.I)
-# Sentences without a lexicon term are parsed when they name a deal: the tree may find one signed.
-_DEAL_WORD = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand\w*|MoUs?|accords?|pacts?|letters? of intent|agreed)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _deal_words() -> frozenset[str]:
+    """The words of a sentence that may name a deal the tree finds signed (syntax.find_signed_agreements):
+    the role=deal nouns and role=signing verbs of data/verb_cues.csv, with their plural and past forms."""
+    lemmas = [lemma for lemma, role in syntax.verb_cues() if role in ("deal", "signing")]
+    endings = ("", "s", "es", "d", "ed")
+    return frozenset([w + e for w in lemmas for e in endings] + [w[:-1] + "ies" for w in lemmas if w.endswith("y")])
+
+
+def _names_a_deal(text: str) -> bool:
+    """Whether a sentence without a lexicon term names a deal: then it is parsed."""
+    return not _deal_words().isdisjoint(re.findall(r"[a-z]+", text.lower()))
 
 
 # A dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, not who acts in it.
@@ -198,7 +220,7 @@ def read_article(article: Article) -> ArticleReading:
         if len(named) >= 2:
             previous_countries = named
         focus.add(view.terms)
-        if view.terms or _DEAL_WORD.search(sentence.text) or _REFERENCE_WORD.search(sentence.text):
+        if view.terms or _names_a_deal(sentence.text) or _REFERENCE_WORD.search(sentence.text):
             pending.append(view)
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]
@@ -315,7 +337,7 @@ def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:
     return fill_roles(claim.supplier, claim.recipient, claim.parties, claim.term, pair,
                       allow_context_recipient=claim.term.kind != "deployment",
                       co_suppliers=tuple(claim.extra_suppliers),
-                      term_prefix=claim.sentence.text[max(0, claim.term.start - 30):claim.term.start],
+                      collective=collective_supplier(claim.view.doc, claim.term),
                       # "French troops will leave the country": a withdrawal ahead leaves a host too
                       leaving=claim.status == "ended" or (claim.term.kind == "deployment"
                                                           and read_tree(claim.view, claim.term).direction == "end"))
@@ -424,8 +446,15 @@ def _prefer_cued(claims: list[Claim]) -> list[Claim]:
     return sorted(ranked, key=lambda c: c.sentence.start)
 
 
-# "Under the deal", "as part of the agreement": the earlier deal introduces what the sentence claims.
-_FRAMES = re.compile(r"\b(?:under|as part of|part of|through|via)\s+$", re.I)
+def _frames(claim: Claim) -> bool:
+    """"Under the deal", "as part of the agreement": the earlier deal introduces what the sentence
+    claims. The parse reads the term as the object of a role=frame preposition of data/verb_cues.csv,
+    or of "of" under a role=frame noun."""
+    span = syntax.span_of(claim.view.doc, claim.term.start, claim.term.end) if claim.view.doc is not None else None
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    return syntax.listed_as(prep, "frame") or (prep.lower_ == "of" and syntax.listed_as(prep.head, "frame"))
 
 
 # How far back (characters) "the deal" may find the order it names when no agreement was named before.
@@ -438,7 +467,7 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     out, last = [], None
     for claim in claims:
         if claim.term.kind == "agreement" and claim.term.label == ANAPHORIC_LABEL:
-            if _FRAMES.search(claim.sentence.text[max(0, claim.term.start - 20):claim.term.start]):
+            if _frames(claim):
                 continue  # "Under the deal, Peru will receive ...": the deal named again frames the items
             order = next((c for c in out if c.sentence.start == claim.sentence.start and c.term.kind == "item"
                           and c.status == "agreed" and c.supplier and c.recipient), None)

@@ -5,14 +5,30 @@ assets ...," said former US Ambassador James Story -> "our" is the United States
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .lexicon import load_table
 from .places import CountryMention, find_countries
+from .syntax import verb_cues
 
 _OPEN, _CLOSE = "“«", "”»"
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|declared|insisted|noted|"
-                          r"warned|tweeted|posted|announced|explained|continued|according to)\b")
 _QUOTE_MARK = re.compile(r'[“«”»"]')
 _PRONOUN = re.compile(r"\b(?:we|We|our|Our|us|ours|WE|OUR)\b")
+
+
+@lru_cache(maxsize=1)
+def _attribution_words() -> frozenset[str]:
+    """The words that attribute a quote to a speaker, read before the parse: the verbs of saying
+    (role=report in data/verb_cues.csv, with their -s and -ed forms; irregular pasts are rows of their
+    own) and the sources of data/attribution_cues.csv ("according to")."""
+    verbs = [lemma for lemma, role in verb_cues() if role == "report"]
+    forms = [v + e for v in verbs for e in ("", "s", "es", "d", "ed")]
+    sources = [row["word"].lower() for row in load_table("attribution_cues") if row["role"] == "source"]
+    return frozenset(forms + sources)
+
+
+def _attributions(text: str) -> list[re.Match]:
+    return [m for m in re.finditer(r"[A-Za-z]+", text) if m.group(0).lower() in _attribution_words()]
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -37,7 +53,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def find_speaker(text: str, spans: list[tuple[int, int]], mentions: list[CountryMention] | None = None) -> str:
     """ISO3 of the speaker a paragraph attributes its quotes to, or '' when it names none."""
     outside: list[CountryMention] | None = None
-    for verb in _ATTRIBUTION.finditer(text):
+    for verb in _attributions(text):
         if _inside(verb.start(), spans):
             continue
         if outside is None:  # found once a verb of saying is there (most paragraphs have none)

@@ -33,7 +33,6 @@ _MODIFIER_WEIGHT = 2.5
 _POSSESSIVE_WEIGHT = 1.5
 # Weak: a cue in the text outweighs it ("Poland sent Soviet-made T-72s").
 _MAKER_PRIOR = 1.0
-_COLLECTIVE_BEFORE = re.compile(r"\b(?:Western|NATO|allied|Allied|foreign|European|coalition)\s+(?:[\w-]+\s+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s+")
 
 
@@ -297,15 +296,6 @@ def _present_verb_form(word: str) -> bool:
     return any(cue.pos == "verb" for stem in stems for cue in syntax.verb_cues().get((stem, "action"), ()))
 
 
-# "its war against Ukraine", "used against Ukrainians": the target is neither side of a transfer.
-_AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$")
-# Weapons "for use in the war in Yemen": the war's country is where they are used, not who gets
-# them (a force sent to the war is hosted there, so this holds for items only).
-_WAR_IN_BEFORE = re.compile(r"\b(?:war|conflict|invasion|offensive)\s+(?:in|on|of|with)\s+(?:the\s+)?$")
-# "weeks ahead of the Gaza war", "since Russia's invasion": a country that names a war is a side
-# of the fighting, not of the transfer.
-_NAMES_A_WAR = re.compile(r"(?:['’]s)?\s+(?:(?:full-scale|ongoing|civil|brutal|illegal|unprovoked)\s+)?"
-                          r"(?:war|conflict|invasion|(?:counter-?)?offensive)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # How much a country counts for a term when it belongs to another one ("TB2 drones from Turkey and
 # Mi-171 helicopters from Russia": Turkey is the drones' supplier, not the helicopters').
@@ -321,6 +311,41 @@ def _belongs_to_another(text: str, mention: CountryMention, term: Term, terms: l
     return bool(left) and max(left, key=lambda t: t.end).start != term.start
 
 
+def _side_of_fighting(doc: Doc | None, mention: CountryMention, term: Term) -> bool:
+    """Whether the parse reads the mention as a side of a war (role=war in data/verb_cues.csv),
+    which is no side of the transfer: the owner or modifier of a war noun ("Russia's invasion",
+    "the Gaza war"), the object of "against" ("used against Ukrainians"), or for items the object
+    of a war's preposition ("for use in the war in Yemen": where they are used, not who gets them;
+    a force sent to the war is hosted there)."""
+    span = syntax.span_of(doc, mention.start, mention.end) if doc is not None else None
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(_MAX_STEPS):
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "against Ukraine and Georgia"
+        if token.dep_ not in ("poss", "compound", "nmod", "amod") or token.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        if _war_noun(token.head):
+            return True
+        token = token.head  # "against Ukrainian positions"
+    head = token.head
+    if token.dep_ != "pobj":
+        return False
+    return head.pos_ == "ADP" and syntax.listed_as(head, "war") or (
+        term.kind == "item" and head.head.pos_ in ("NOUN", "PROPN") and _war_noun(head.head))
+
+
+def _war_noun(token: Token) -> bool:
+    """A role=war noun, or one ending a hyphenated word the parse split ("counter-offensive")."""
+    doc = token.doc
+    last = token
+    while (last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_
+           and not doc[last.i + 1].whitespace_):
+        last = doc[last.i + 2]
+    return syntax.listed_as(token, "war") or syntax.listed_as(last, "war")
+
+
 def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: list[Term],
                   clause: tuple[int, int], subjects: frozenset[int] = frozenset(),
                   doc: Doc | None = None) -> dict[str, Party]:
@@ -329,9 +354,7 @@ def score_parties(text: str, mentions: list[CountryMention], term: Term, terms: 
     use F-5s"), which modify no term however close they stand. ``doc``: the sentence parsed,
     whose tree gives each mention's cues (data/role_words.csv); without it only modifiers,
     owners and makers speak."""
-    mentions = [m for m in nearest_mentions(mentions, term)
-                if not _AGAINST_BEFORE.search(text, max(0, m.start - 30), m.start) and not _NAMES_A_WAR.match(text, m.end)
-                and not (term.kind == "item" and _WAR_IN_BEFORE.search(text, max(0, m.start - 30), m.start))]
+    mentions = [m for m in nearest_mentions(mentions, term) if not _side_of_fighting(doc, m, term)]
     parties: dict[str, Party] = {}
     for mention in mentions:
         party = parties.setdefault(mention.iso3, Party(mention.iso3))
@@ -534,10 +557,39 @@ def orient_agreement_guessed(text: str, parties: dict[str, Party], term: Term, c
     return ranked[0], ranked[1], True
 
 
+_MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
+
+
+def collective_supplier(doc: Doc | None, term: Term) -> bool:
+    """Whether the term's noun, or the noun it is a compound of ("Western arms deliveries"), has a
+    modifier listed role=collective in data/verb_cues.csv ("Western tanks", "NATO-standard shells"):
+    suppliers the text leaves unnamed, whom no other country of the article stands in for."""
+    span = syntax.span_of(doc, term.start, term.end) if doc is not None else None
+    if span is None:
+        return False
+    noun = span.root
+    while True:
+        if any(syntax.listed_as(m, "collective") for m in _left_modifiers(noun)):
+            return True
+        if noun.dep_ != "compound" or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+
+
+def _left_modifiers(token: Token) -> list[Token]:
+    """The modifiers before a noun, and theirs ("NATO - standard")."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in _MODIFIERS or child.dep_ == "punct" and child.text == "-":
+            found += [child, *_left_modifiers(child)]
+    return found
+
+
 def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: Term,
                main_pair: tuple[str, str], allow_context_recipient: bool,
-               co_suppliers: tuple[str, ...] = (), term_prefix: str = "", leaving: bool = False) -> tuple[str, str]:
-    """Fill an empty role from the sentence's other countries, the maker, then the article's main pair."""
+               co_suppliers: tuple[str, ...] = (), collective: bool = False, leaving: bool = False) -> tuple[str, str]:
+    """Fill an empty role from the sentence's other countries, the maker, then the article's main pair.
+    ``collective``: the term names its suppliers as a group (``collective_supplier``)."""
     main_supplier, main_recipient = main_pair
     parties = {k: v for k, v in parties.items() if k not in co_suppliers}
     if term.kind == "agreement" and not supplier and recipient and recipient == main_supplier:
@@ -573,7 +625,7 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     # a country with a recipient's cue ("in Ukraine") is no supplier; nor one outside the clause
     # ("He accused Trump ..., noting that Venezuela has no nuclear arms")
     others = [p for p in others if p.iso3 != recipient and p.recipient == 0 and p.in_clause]
-    if not supplier and _COLLECTIVE_BEFORE.search(term_prefix):
+    if not supplier and collective:
         others, main_supplier = [], ""  # "Western arms deliveries": suppliers the text leaves unnamed
     if not supplier:
         # the context's supplier, when the sentence names it: in the term's own clause, or anywhere

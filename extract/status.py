@@ -8,9 +8,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .syntax import verb_cues
+
 # Clauses end at these marks: a word in another clause speaks of something else
-# ("... sending intelligence officers, and working with ... agents").
-_CLAUSE_BREAK = re.compile(r";|—|–\s|\s+and,\s|\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:turned|signed|sent|agreed|ordered|expelled|asked|requested|began|started|announced|approved|promised|pledged|vowed|deployed|supplied|withdrew|received|bought|purchased)\b)|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:who|which)\b(?![^,;]{0,70},)|,\s+(?:and|but|while|whereas|as|where|when|noting|saying|adding|citing|warning|arguing|insisting)\b|\bwhile\b|\bbut\b")
+# ("... sending intelligence officers, and working with ... agents"). The words that open a clause
+# of their own are rows of data/verb_cues.csv: role=clause-and, a past verb after "and" ("and then
+# signed"); role=clause-comma, a word of saying after a comma (", noting").
+
+
+@lru_cache(maxsize=1)
+def _clause_break() -> re.Pattern:
+    def words(role: str) -> str:
+        return "|".join(sorted(re.escape(lemma) for lemma, r in verb_cues() if r == role))
+
+    return re.compile(r";|—|–\s|\s+and,\s|\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:" + words("clause-and") + r")\b)"
+                      r"|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:who|which)\b(?![^,;]{0,70},)"
+                      r"|,\s+(?:and|but|while|whereas|as|where|when|" + words("clause-comma") + r")\b|\bwhile\b|\bbut\b")
 
 
 @dataclass(frozen=True)
@@ -25,7 +38,7 @@ class Cue:
 
 @lru_cache(maxsize=4096)
 def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(text))
+    return tuple(m.span() for m in _clause_break().finditer(text))
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

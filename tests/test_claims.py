@@ -380,3 +380,14 @@ def test_claims_the_design_a_system_is_a_version_of_casts_no_vote_for_the_pair()
     claims = find_claims(Article(article_id="lineage", text=text, published="2024-05-08"))
     assert [(c.term.label, c.lineage) for c in claims if c.supplier == "USA"] == [("F-16", True)]
     assert not any(c.lineage for c in claims if c.term.label == "FA-50")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Russia delivered two Mi-35 helicopters to Mali last week; they were seen at an airfield outside Gao.", "Gao"),
+    ("Russia delivered two Mi-35 helicopters to Mali last week, and they were flown to the northern Gao region.", "Gao"),
+    ("Iran shipped Shahed drones to Russia across the Caspian Sea in May.", "Caspian Sea"),
+])
+def test_claims_a_place_a_locative_preposition_introduces_is_where_the_claim_happens(extract_text, text, place):
+    # role=locative in data/verb_cues.csv: the parse reads the place as the object of the preposition,
+    # itself or through the noun it modifies ("the northern Gao region")
+    assert [r.location for r in extract_text(text, "2024-05-23")] == [place]

@@ -202,3 +202,20 @@ def test_dates_month_with_relative_year(text, expected):
 def test_dates_before_the_year_is_out_is_this_years_end():
     # PUB is March 2024
     assert resolve("the guns will arrive before the year is out") == ["2024-12"]
+
+
+@pytest.mark.parametrize("word", ["previously", "historically", "already"])
+def test_dates_a_background_word_keeps_a_past_claim_off_the_news_day(extract_text, word):
+    # context=background rows of data/context_cues.csv: the sentence speaks of the past, not the news
+    text = ("Kenya has signed a deal with Turkey for six Bayraktar TB2 drones.\n\n"
+            f"Turkey has {word} delivered Bayraktar TB2 drones to Kenya.\n")
+    records = extract_text(text, "2024-05-23")
+    background = [r for r in records if word in r.sentence and r.status == "delivered"]
+    assert background and all(r.date == "" for r in background)
+
+
+def test_dates_a_request_after_a_past_verb_is_not_dated_today(extract_text):
+    # the parse tags the verb before the request noun as finite past (VBD): the request is past, its day unknown
+    sentence = "Bolivia's president sent a letter to Beijing requesting K-8 jets and radars."
+    records = [r for r in extract_text(sentence, "2024-05-23") if r.status == "requested"]
+    assert records and all(r.date != "2024-05-23" for r in records)

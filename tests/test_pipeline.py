@@ -259,3 +259,39 @@ def test_pipeline_a_purchase_in_the_perfect_beside_a_dated_arrival_is_a_deal_of_
     records = extract_text(text, "2024-05-23")
     su30 = sorted((r.status, r.date) for r in records if r.label.startswith("Su-30") and "has purchased" in r.sentence)
     assert ("agreed", "") in su30
+
+
+@pytest.mark.parametrize("phrase", ["Western tanks", "NATO-standard artillery shells", "allied fighter jets"])
+def test_pipeline_a_supplier_named_as_a_group_is_left_unnamed(extract_text, phrase):
+    # role=collective in data/verb_cues.csv: the article's supplier does not stand in for "Western"
+    text = ("Sweden will send 40 armoured vehicles to Moldova, its defence ministry said on Monday.\n\n"
+            f"Officials in Chisinau said {phrase} would arrive in Moldova next year.\n")
+    records = [r for r in extract_text(text, "2024-05-08") if "Chisinau" in r.sentence]
+    assert records and all(r.supplier == "" and r.recipient == "MDA" for r in records)
+
+
+@pytest.mark.parametrize("sentence", ["Ghana and Turkey signed three treaties on Tuesday.",
+                                      "Ghana and Turkey inked two new defence pacts on Tuesday."])
+def test_pipeline_a_sentence_naming_a_deal_noun_of_the_table_is_parsed(extract_text, sentence):
+    # the role=deal nouns of data/verb_cues.csv, in any number, send a sentence with no term to the parse
+    records = extract_text(sentence, "2024-05-23")
+    assert [(r.kind, r.supplier, r.recipient, r.status) for r in records] == [("agreement", "TUR", "GHA", "agreed")]
+
+
+@pytest.mark.parametrize("phrase", ["The two governments", "Both neighbours", "The two capitals"])
+def test_pipeline_the_two_named_as_a_pair_are_the_last_two_countries(extract_text, phrase):
+    # role=pair in data/verb_cues.csv: "the two governments" stands for the two countries named last
+    text = ("Officials from Kenya and Ethiopia met in Nairobi this week to discuss border security.\n\n"
+            f"{phrase} signed a defence cooperation agreement on Friday.\n")
+    records = [r for r in extract_text(text, "2024-05-23") if "signed" in r.sentence]
+    assert records and {records[0].supplier, records[0].recipient} == {"KEN", "ETH"}
+
+
+@pytest.mark.parametrize("frame", ["As part of the deal", "Under the deal", "Through the deal"])
+def test_pipeline_a_deal_named_again_as_a_frame_is_no_new_agreement(extract_text, frame):
+    # role=frame in data/verb_cues.csv: the deal named again only introduces what the sentence claims
+    text = ("Kenya signed a contract with Turkey in March to buy six Bayraktar TB2 drones.\n\n"
+            f"{frame}, Turkish instructors will train Kenyan operators in Nairobi.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [r for r in records if r.kind == "agreement" and "instructors" in r.sentence] == []
+    assert [r for r in records if r.kind == "agreement" and "March" in r.sentence]

@@ -102,6 +102,19 @@ def test_roles_a_target_or_a_war_named_by_a_country_is_no_party(text):
     assert set(parties) == {"BLR", "RUS"}
 
 
+@pytest.mark.parametrize("text", [
+    "Serbia shipped tanks to Armenia during Azerbaijan's brutal offensive.",
+    "Serbia shipped tanks to Armenia, which fears a new conflict with Azerbaijan.",
+    "Serbia shipped tanks to Armenia to be used against Azerbaijani positions.",
+    "Serbia shipped tanks to Armenia after the Azerbaijani invasion began.",
+])
+def test_roles_the_parse_reads_a_side_of_the_fighting(text):
+    # role=war in data/verb_cues.csv: the owner or modifier of a war noun, the object of "against",
+    # and for items the object of a war's preposition are no side of the transfer
+    parties = score_parties(text, find_countries(text), tanks_term(text), [], (0, len(text)))
+    assert set(parties) == {"SRB", "ARM"}
+
+
 def test_roles_a_force_sent_to_a_war_is_hosted_where_it_is_fought():
     text = "Belarus said its troops would not join the war in Ukraine."
     start = text.index("troops")

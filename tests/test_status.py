@@ -158,3 +158,18 @@ def test_status_without_a_parse_is_the_kinds_default():
     assert view.doc is None
     found = claims.claims_of(view, date(2024, 5, 2), False)
     assert [(c.term.label, c.status, c.cued) for c in found] == [("S-400", "present", False)]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("He accused Biden of trying to intimidate Cuba, noting that Cuba has no nuclear weapons.", "nuclear weapons"),
+    ("Chile bought F-16 jets from the Netherlands and later ordered tanks from Germany.", "tanks"),
+])
+def test_status_a_clause_opened_by_a_listed_word_leaves_out_the_one_before(text, term):
+    # role=clause-comma and role=clause-and rows of data/verb_cues.csv open a clause of their own:
+    # the countries before it (Biden's, the Netherlands) are outside the term's clause
+    from extract.status import clause_bounds
+
+    start = text.index(term)
+    lo, hi = clause_bounds(text, start, start + len(term))
+    assert "Cuba has" in text[lo:hi] or "ordered" in text[lo:hi]
+    assert "Biden" not in text[lo:hi] and "Netherlands" not in text[lo:hi]
