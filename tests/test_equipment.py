@@ -162,3 +162,23 @@ def test_equipment_unnamed_warplanes_that_left_a_country_are_a_force_withdrawn()
     text = "Two Su-25 jets left Minsk for Hanoi on Monday."
     term = [t for t in find_items(text) if t.category == "aircraft"][0]
     assert naval_as_deployment(text, term).kind == "item"  # a named airframe stays an item
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Warsaw ordered more Homar-K launchers while Lagos took delivery of Pilatus PC-7 trainers.",
+         [("Homar-K", "artillery", "POL"), ("Pilatus PC-7", "aircraft", "CHE")]),
+        ("Buenos Aires once weighed second-hand Kfir fighters and Roland missiles for its air force.",
+         [("IAI Kfir", "aircraft", "ISR"), ("Roland SAM", "air-defense", "FRA")]),
+        ("Seoul will ship KUH-1 Surion helicopters; Ankara pitched the Kaplan MT to Jakarta.",
+         [("KUH-1 Surion", "helicopter", "KOR"), ("Kaplan MT", "armor", "TUR")]),
+    ],
+)
+def test_equipment_systems_of_smaller_exporters_are_named_with_their_origin(text, expected):
+    assert [(t.label, t.category, t.origin) for t in find_items(text)] == expected
+
+
+def test_equipment_a_bare_first_name_is_not_a_weapon():
+    # "Roland" and "Kfir" are people's names too: only the multiword spellings are systems.
+    assert [t.label for t in find_items("Roland and Kfir met the minister in Tel Aviv.")] == []
