@@ -182,3 +182,9 @@ def test_equipment_systems_of_smaller_exporters_are_named_with_their_origin(text
 def test_equipment_a_bare_first_name_is_not_a_weapon():
     # "Roland" and "Kfir" are people's names too: only the multiword spellings are systems.
     assert [t.label for t in find_items("Roland and Kfir met the minister in Tel Aviv.")] == []
+
+
+def test_equipment_a_skyhawk_variant_and_the_bare_mirage_family_are_named():
+    text = "Lima flew A-4M Skyhawks alongside Mirage jets and two Mirage 2000 fighters."
+    assert [(t.label, t.category, t.origin) for t in find_items(text)] == [
+        ("A-4M", "aircraft", "USA"), ("Mirage", "aircraft", "FRA"), ("Mirage 2000", "aircraft", "FRA")]
