@@ -259,3 +259,17 @@ def test_pipeline_a_purchase_in_the_perfect_beside_a_dated_arrival_is_a_deal_of_
     records = extract_text(text, "2024-05-23")
     su30 = sorted((r.status, r.date) for r in records if r.label.startswith("Su-30") and "has purchased" in r.sentence)
     assert ("agreed", "") in su30
+
+
+def test_pipeline_older_designations_and_training_deals_are_records(extract_text):
+    # lexicon rows: A-4AR Skyhawk, Kfir, Roland; "training agreement", "handover documents"; "a Belgian presence"
+    text = ("Peru retires old jets\n\n"
+            "LIMA — Peru bought Kfir fighters from Israel in 1981 and Ecuador flew A-4AR Skyhawks, officials said.\n\n"
+            "Bolivia acquired Roland missiles from France in 1979.\n\n"
+            "About 60 Spanish instructors will stay in Senegal under a training agreement signed on Monday.\n\n"
+            "The two ministers signed the handover documents in Dakar on Tuesday, ending a long Belgian presence in the port.\n")
+    records = extract_text(text, "2024-05-23")
+    labels = {r.label for r in records}
+    assert {"Kfir", "A-4AR Skyhawk", "Roland", "training agreement", "handover agreement"} <= labels
+    assert [(r.supplier, r.recipient) for r in records if r.label == "Roland"] == [("FRA", "BOL")]
+    assert any(r.kind == "deployment" and "Belgian presence" in r.sentence for r in records)
