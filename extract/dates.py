@@ -37,6 +37,9 @@ PATTERNS = [
     # "in April last year", "March of next year": the month of the year the relative phrase names
     ("month_relyear", rf"\b(?:(?:in|since|by|during|from|until|early|late|mid-?)\s+)?{_MONTH}\s+(?:of\s+)?(?P<ryear>last|next|this|the previous|the following) year\b"),
     ("season_year", rf"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
+    # "in the 1980s", "the early 2030s": a decade; it covers ten years, so it dates nothing finer, but it
+    # is the time its clause speaks of and keeps a year named further away from being taken instead
+    ("decade", r"\b(?:(?:in|during|since|by|through|from|until|before|after)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>(?:19|20)\d0)s\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
@@ -167,6 +170,9 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         if mod in ("by", "until") and month < pub.month:
             year = pub.year + 1  # "by January", written in December: a deadline ahead
         return (*_month_range(year, month), "any")
+    if name == "decade":
+        decade = int(groups["decade"])
+        return date(decade, 1, 1), date(decade + 9, 12, 31), "any"
     if name in ("year", "season_year"):
         year = int(groups["year"])
         return date(year, 1, 1), date(year, 12, 31), "any"

@@ -202,3 +202,12 @@ def test_dates_month_with_relative_year(text, expected):
 def test_dates_before_the_year_is_out_is_this_years_end():
     # PUB is March 2024
     assert resolve("the guns will arrive before the year is out") == ["2024-12"]
+
+
+def test_dates_a_decade_dates_its_clause_not_the_year_of_a_later_aside(extract_text):
+    # "in the 1970s" spans ten years: no date finer than that, and not the 1995 of what followed
+    text = ("Chile's old air defences\n\n"
+            "SANTIAGO — In the 1970s the junta bought British Rapier batteries, most of which were scrapped in 1995.\n")
+    records = extract_text(text, "2024-03-13")
+    assert [r.date for r in records if r.label == "Rapier"] == [""]
+    assert resolve("in the early 2030s") == [""]
