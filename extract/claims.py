@@ -124,8 +124,11 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     countries = [m for m in find_countries(words) + (pronouns or [])
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
+    # "Mirage 2000": a number inside a system's name is no year
+    times = [t for t in dates.find_time_expressions(text, pub, anchor)
+             if not any(i.start <= t.start and t.end <= i.end for i in items)]
     return SentenceView(sentence, countries, find_places(words), terms,
-                        dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text), tokens=words.doc)
+                        times, quotes.quoted_spans(text), tokens=words.doc)
 
 
 # "two S-300 units", "four Patriot batteries": a unit right after a designation is of that system.

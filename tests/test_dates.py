@@ -211,3 +211,11 @@ def test_dates_a_decade_dates_its_clause_not_the_year_of_a_later_aside(extract_t
     records = extract_text(text, "2024-03-13")
     assert [r.date for r in records if r.label == "Rapier"] == [""]
     assert resolve("in the early 2030s") == [""]
+
+
+def test_dates_a_number_inside_a_systems_name_is_no_year(extract_text):
+    # "Mirage 2000" names a jet; the deal is dated by "in May"
+    text = ("Peru buys French jets\n\n"
+            "LIMA — The jets are the first of 12 Mirage 2000 aircraft that Peru agreed to buy from France in May.\n")
+    records = extract_text(text, "2024-06-10")
+    assert [r.date for r in records if r.label == "Mirage 2000"] == ["2024-05"]
