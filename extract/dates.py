@@ -122,8 +122,13 @@ def _unit_span(day: date, unit: str) -> tuple[date, date]:
     return day, day
 
 
-def _nearest_year(month: int, day: int, pub: date, weekday: int | None) -> int | None:
-    """The year of a month-day without one: the weekday's year if given, else not after publication."""
+# "is scheduled to begin on", "will arrive on", "due to start on": what follows is a date ahead
+_AHEAD_BEFORE = re.compile(r"\b(?:(?:will|shall)(?:\s+\w+){1,3}|(?:scheduled|slated|due|set|expected|planned)\s+(?:to(?:\s+\w+){1,3}|for))\s+(?:(?:on|from|by)\s+)?$", re.I)
+
+
+def _nearest_year(month: int, day: int, pub: date, weekday: int | None, ahead: bool = False) -> int | None:
+    """The year of a month-day without one: the weekday's year if given, else not after publication;
+    for a date the sentence says is ahead ("is scheduled to begin on May 14"), the next one."""
     candidates = []
     for year in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -136,6 +141,10 @@ def _nearest_year(month: int, day: int, pub: date, weekday: int | None) -> int |
         return None
     if weekday is not None:
         return min(candidates, key=lambda c: abs((c - pub).days)).year
+    if ahead:
+        coming = [c for c in candidates if c >= pub]
+        if coming:
+            return min(coming).year
     # news reports the past: a date more than a month after publication belongs to the year before
     past = [c for c in candidates if (c - pub).days <= 31]
     return max(past).year if past else min(candidates).year
@@ -147,7 +156,8 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
     if name in ("weekday_month_day", "day_month_year"):
         month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
         weekday = WEEKDAYS.get(groups.get("weekday", "").lower())
-        year = int(groups["year"]) if "year" in groups else _nearest_year(month, day, pub, weekday)
+        ahead = bool(_AHEAD_BEFORE.search(m.string[max(0, m.start() - 50):m.start()]))
+        year = int(groups["year"]) if "year" in groups else _nearest_year(month, day, pub, weekday, ahead)
         try:
             day_ = date(year, month, day) if year else None
         except ValueError:

@@ -219,3 +219,14 @@ def test_dates_a_number_inside_a_systems_name_is_no_year(extract_text):
             "LIMA — The jets are the first of 12 Mirage 2000 aircraft that Peru agreed to buy from France in May.\n")
     records = extract_text(text, "2024-06-10")
     assert [r.date for r in records if r.label == "Mirage 2000"] == ["2024-05"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the drill, which is scheduled to begin on June 20 near the border", ["2024-06-20"]),
+    ("the frigates will arrive on June 20", ["2024-06-20"]),
+    ("talks slated for June 20", ["2024-06-20"]),
+    ("the frigates arrived on June 20", ["2023-06-20"]),  # the past, as news mostly reports
+])
+def test_dates_a_month_day_said_to_be_ahead_is_the_coming_one(text, expected):
+    assert resolve(text, date(2024, 5, 10)) == expected
+
