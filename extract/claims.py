@@ -187,6 +187,11 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030
+    if expression is None and state == "planned" and pub is not None and view.doc is not None:
+        # "troops will take part in the drill, which is scheduled to begin on June 3": the drill's time, if ahead
+        action = read_tree(view, term).action
+        expression = next((t for t in view.times if t.first > pub
+                           and syntax.times_the_event_joined(view.doc, t.start, t.end, term.start, term.end, action)), None)
     if expression:
         return expression.value
     if pub is None or pub_inferred:

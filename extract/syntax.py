@@ -1029,6 +1029,34 @@ def _verb_above(token: Token, inside: frozenset[int] = frozenset()) -> Token | N
     return None
 
 
+def times_the_event_joined(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
+                           action: Token | None) -> bool:
+    """Whether the time expression at [time_start, time_end) sits in a relative clause on a common
+    noun the claim's verb (its action, else the verb the term hangs from) governs: the event the claim
+    joins, and so its time ("troops will take part in the exercise, which is scheduled to begin on May 14")."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    action = action if action is not None else _verb_above(term.root)
+    if action is None:
+        return False
+    token = time.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ in ("relcl", "acl") and _is_verb(token):
+            noun = token.head
+            # "an exercise in Laos, which is scheduled ...": the parser hangs the clause on the nearest name
+            if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+                noun = noun.head.head
+            if noun.pos_ != "NOUN":
+                return False
+            above = _verb_above(noun.head) if noun.head.i != noun.i else None
+            return above is not None and above.i == action.i
+        token = token.head
+    return False
+
+
 def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
                         action: Token | None = None) -> bool:
     """Whether the time expression at [time_start, time_end) modifies the verb of another event than

@@ -230,3 +230,11 @@ def test_dates_a_number_inside_a_systems_name_is_no_year(extract_text):
 def test_dates_a_month_day_said_to_be_ahead_is_the_coming_one(text, expected):
     assert resolve(text, date(2024, 5, 10)) == expected
 
+
+def test_dates_a_planned_force_takes_the_time_of_the_exercise_it_joins(extract_text):
+    # the troops' own verb has no time; the exercise's relative clause has
+    text = ("Laos drills\n\n"
+            "VIENTIANE — More than 400 personnel from the Thai army will take part in a joint exercise in Laos, "
+            "which is scheduled to begin on June 3 in Savannakhet province.\n")
+    records = extract_text(text, "2024-05-20")
+    assert [(r.status, r.date) for r in records if r.kind == "deployment"] == [("planned", "2024-06-03")]
