@@ -8,6 +8,7 @@ here reads a parsed spaCy ``Doc`` of one sentence and character offsets into it;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -789,8 +790,25 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
             status = cue.perfect  # "Chile has purchased 18 jets": the deal is made, no arrival is said
     if reading.reporter is not None:
         status = _reporter_control(reading.reporter, status, kind)
+    if status == "pledged" and _sent_to_an_exercise(action):
+        status = "planned"  # "will send helicopters to the drill": taking part in an event ahead, no promise to a state
     reading.status, reading.certainty = status, certainty
     return reading
+
+
+@lru_cache(maxsize=1)
+def _exercise_words() -> re.Pattern:
+    """The words of an exercise (context=exercise in data/context_cues.csv), as one pattern."""
+    words = [row["pattern"] for row in load_table("context_cues") if row.get("context") == "exercise"]
+    return re.compile("(?:" + "|".join(words) + ")", re.I)
+
+
+def _sent_to_an_exercise(action: Token) -> bool:
+    """"will send jets to the exercise", "to the drills": the goal of the verb is an exercise."""
+    return _is_verb(action) and any(
+        prep.lower_ in ("to", "for") and any(o.dep_ == "pobj" and _exercise_words().fullmatch(o.lower_)
+                                            for o in prep.children)
+        for prep in action.children if prep.dep_ in ("prep", "dative"))
 
 
 def _sent_back(action: Token) -> tuple[Token, VerbCue] | None:

@@ -273,3 +273,14 @@ def test_pipeline_older_designations_and_training_deals_are_records(extract_text
     assert {"Kfir", "A-4AR Skyhawk", "Roland", "training agreement", "handover agreement"} <= labels
     assert [(r.supplier, r.recipient) for r in records if r.label == "Roland"] == [("FRA", "BOL")]
     assert any(r.kind == "deployment" and "Belgian presence" in r.sentence for r in records)
+
+
+def test_pipeline_equipment_sent_to_an_exercise_is_planned_not_pledged(extract_text):
+    # "will send ... to the exercise": taking part in an event ahead; "will send ... to Laos" is a promise
+    text = ("Vietnam and Laos drill\n\n"
+            "HANOI — The Vietnamese army will send helicopters and armored vehicles to the exercise, which will "
+            "focus on disaster relief in Laos.\n\n"
+            "Vietnam will also send two patrol boats to Laos next year.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {r.status for r in records if r.label in ("helicopters", "armored vehicles")} == {"planned"}
+    assert [r.status for r in records if "patrol boats" in r.sentence] == ["pledged"]
