@@ -409,7 +409,9 @@ def _speaker_kind(frame: _Frame, parties: set[str], mentions: list[tuple[int, in
     phrase = _phrase(head)
     if any(_cue(t, "anonymous") is not None for t in phrase if t.pos_ == "NOUN"):
         return "third"  # "sources told the agency", "Western sources": nobody named
-    if any(_cue(t, "outlet") is not None for t in phrase if t.pos_ in ("NOUN", "PROPN")):
+    # the speaker's head word is a noun whatever the tagger made of it ("a Moscow daily said": daily/ADJ)
+    if any(_cue(t, "outlet") is not None for t in phrase if t.pos_ in ("NOUN", "PROPN")) or (
+            head.dep_ in ("nsubj", "nsubjpass") and (head.lower_, "outlet") in _cues()):
         return "third"  # the press, analysts, documents, imagery
     named = [m for m in mentions if any(m[0] <= t.idx < m[1] for t in phrase)]
     if not named and any(t.lower_ in _OWN and t.dep_ == "poss" for t in head.subtree) and frame.verb is not None:

@@ -179,3 +179,9 @@ def test_certainty_a_that_clause_hung_on_a_frames_agent_is_still_framed():
 ])
 def test_certainty_a_claim_under_a_noun_determined_by_no_is_denied(sentence, term, expected):
     assert certainty_of(sentence, term, {"CHN", "GAB"}) == expected
+
+
+def test_certainty_an_outlet_the_tagger_reads_as_an_adverb_is_still_the_press():
+    # "daily" tagged ADV but the subject of "said": a newspaper of Moscow is no voice of Russia
+    assert certainty_of("The minister spoke after a Moscow daily said Russia would sell jets to Mali.",
+                        "jets", {"RUS", "MLI"}) == "claimed"
