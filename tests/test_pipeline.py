@@ -284,3 +284,14 @@ def test_pipeline_equipment_sent_to_an_exercise_is_planned_not_pledged(extract_t
     records = extract_text(text, "2024-05-23")
     assert {r.status for r in records if r.label in ("helicopters", "armored vehicles")} == {"planned"}
     assert [r.status for r in records if "patrol boats" in r.sentence] == ["pledged"]
+
+
+def test_pipeline_a_lead_deal_takes_the_date_the_next_sentence_gives_the_deal(extract_text):
+    # the lead has no time of its own; "The deal ... was concluded in late March" dates it
+    text = ("Peru expands Korean armour buy\n\n"
+            "Peru has signed for 20 K2 tanks, making it the first Latin American customer for the Korean tank, "
+            "according to industry sources.\n\n"
+            "The deal, thought to be worth about USD400 million, was concluded in Lima in late March, the sources said.\n")
+    records = extract_text(text, "2024-05-23")
+    lead = [r.date for r in records if r.label.startswith("K2") and "has signed" in r.sentence]
+    assert lead and set(lead) == {"2024-03"}
