@@ -884,6 +884,8 @@ def _unmoved_status(path: list[Token], kind: str, category: str = "") -> tuple[s
     if kind == "agreement":
         # "ties with Moscow will continue", "we are going to deepen cooperation": a commitment
         future = category == "cooperation" and verb is not None and not _is_content(verb) and _tense([verb]) == "future"
+        if not future and verb is not None and _deal_ahead(path) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            return "planned", "future"  # "a contract could follow in 2025", "a deal may come later": not yet made
         return ("pledged", "future") if future else ("", "")
     if verb is None or _perfect(verb):
         return "", ""

@@ -295,3 +295,13 @@ def test_pipeline_a_lead_deal_takes_the_date_the_next_sentence_gives_the_deal(ex
     records = extract_text(text, "2024-05-23")
     lead = [r.date for r in records if r.label.startswith("K2") and "has signed" in r.sentence]
     assert lead and set(lead) == {"2024-03"}
+
+
+def test_pipeline_a_contract_that_could_follow_is_planned(extract_text):
+    # the deal noun is the claim; "could follow" puts it ahead, like the launchers it would cover
+    text = ("India courts Peru\n\n"
+            "LIMA — Peru has bought Indian radars. A contract for 12 Akash launchers could follow next year, "
+            "a Lima-based analyst said.\n")
+    records = extract_text(text, "2024-05-23")
+    deal = [r.status for r in records if r.kind == "agreement" and "could follow" in r.sentence]
+    assert deal == ["planned"]
