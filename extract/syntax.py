@@ -749,6 +749,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     reading.path, reading.action, reading.direction = path, action, direction
     if action is None:
         reading.status, reading.tense = _unmoved_status(path, kind, category)
+        if kind == "agreement" and reading.status == "pledged" and _in_force_under(span.root):
+            reading.status = "agreed"  # "troops will remain under a new training agreement": the deal is made
         return reading
     if object_control is not None:
         direction = ""  # "ordered U.S. troops to leave": the orderer is neither side of the troops' move
@@ -794,6 +796,12 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         status = "planned"  # "will send helicopters to the drill": taking part in an event ahead, no promise to a state
     reading.status, reading.certainty = status, certainty
     return reading
+
+
+def _in_force_under(term_root: Token) -> bool:
+    """"will stay under a new training agreement", "under the 2019 pact": an agreement something is
+    done under is one already made, whatever the tense of the doing."""
+    return term_root.dep_ == "pobj" and term_root.head.lower_ == "under"
 
 
 @lru_cache(maxsize=1)

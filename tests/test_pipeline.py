@@ -305,3 +305,12 @@ def test_pipeline_a_contract_that_could_follow_is_planned(extract_text):
     records = extract_text(text, "2024-05-23")
     deal = [r.status for r in records if r.kind == "agreement" and "could follow" in r.sentence]
     assert deal == ["planned"]
+
+
+def test_pipeline_an_agreement_a_force_stays_under_is_already_made(extract_text):
+    # "will remain ... under a new training agreement": the future is the force's, the deal is agreed
+    text = ("Spain stays\n\n"
+            "DAKAR — About 60 Spanish soldiers will remain in Senegal under a new training agreement, "
+            "the Spanish ministry said.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [r.status for r in records if r.label == "training agreement"] == ["agreed"]
