@@ -95,7 +95,8 @@ def read_certainty(doc: Doc | None, start: int, end: int, tree_certainty: str, p
         return context or "confirmed"
     chain, conditional = _chain(span.root)
     conditional = conditional or _under_condition(chain)
-    found = {_own_certainty(tree_certainty, chain), _governing_modal(chain), _negated_governor(chain)}
+    found = {_own_certainty(tree_certainty, chain), _governing_modal(chain), _negated_governor(chain),
+             _denying_noun(chain)}
     if conditional:
         found.add("speculative")
     frames: list[_Frame] = []
@@ -154,6 +155,13 @@ def _negated_governor(chain: list[tuple[Token, bool]]) -> str:
     verb = tokens[at]
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return "" if following is not None and following.lower_ == "only" else "denied"
+
+
+def _denying_noun(chain: list[tuple[Token, bool]]) -> str:
+    """"there is no plan for a naval presence", "no deal for frigates was signed": a noun the claim
+    hangs from, determined by "no", says that what it would hold does not exist."""
+    return "denied" if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+                           for t, _ in chain[1:]) else ""
 
 
 def _governing_modal(chain: list[tuple[Token, bool]]) -> str:
@@ -401,7 +409,9 @@ def _speaker_kind(frame: _Frame, parties: set[str], mentions: list[tuple[int, in
     phrase = _phrase(head)
     if any(_cue(t, "anonymous") is not None for t in phrase if t.pos_ == "NOUN"):
         return "third"  # "sources told the agency", "Western sources": nobody named
-    if any(_cue(t, "outlet") is not None for t in phrase if t.pos_ in ("NOUN", "PROPN")):
+    # the speaker's head word is a noun whatever the tagger made of it ("a Moscow daily said": daily/ADJ)
+    if any(_cue(t, "outlet") is not None for t in phrase if t.pos_ in ("NOUN", "PROPN")) or (
+            head.dep_ in ("nsubj", "nsubjpass") and (head.lower_, "outlet") in _cues()):
         return "third"  # the press, analysts, documents, imagery
     named = [m for m in mentions if any(m[0] <= t.idx < m[1] for t in phrase)]
     if not named and any(t.lower_ in _OWN and t.dep_ == "poss" for t in head.subtree) and frame.verb is not None:

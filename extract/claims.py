@@ -121,8 +121,11 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     countries = [m for m in find_countries(words) + (pronouns or [])
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
+    # "Mirage 2000": a number inside a system's name is no year
+    times = [t for t in dates.find_time_expressions(text, pub, anchor)
+             if not any(i.start <= t.start and t.end <= i.end for i in items)]
     return SentenceView(sentence, countries, find_places(words), terms,
-                        dates.find_time_expressions(text, pub, anchor), quotes.quoted_spans(text), tokens=words.doc)
+                        times, quotes.quoted_spans(text), tokens=words.doc)
 
 
 # "two S-300 units", "four Patriot batteries": a unit right after a designation is of that system.
@@ -181,6 +184,11 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030
+    if expression is None and state == "planned" and pub is not None and view.doc is not None:
+        # "troops will take part in the drill, which is scheduled to begin on June 3": the drill's time, if ahead
+        action = read_tree(view, term).action
+        expression = next((t for t in view.times if t.first > pub
+                           and syntax.times_the_event_joined(view.doc, t.start, t.end, term.start, term.end, action)), None)
     if expression:
         return expression.value
     if pub is None or pub_inferred:

@@ -37,6 +37,9 @@ PATTERNS = [
     # "in April last year", "March of next year": the month of the year the relative phrase names
     ("month_relyear", rf"\b(?:(?:in|since|by|during|from|until|early|late|mid-?)\s+)?{_MONTH}\s+(?:of\s+)?(?P<ryear>last|next|this|the previous|the following) year\b"),
     ("season_year", rf"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
+    # "in the 1980s", "the early 2030s": a decade; it covers ten years, so it dates nothing finer, but it
+    # is the time its clause speaks of and keeps a year named further away from being taken instead
+    ("decade", r"\b(?:(?:in|during|since|by|through|from|until|before|after)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>(?:19|20)\d0)s\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
@@ -119,8 +122,13 @@ def _unit_span(day: date, unit: str) -> tuple[date, date]:
     return day, day
 
 
-def _nearest_year(month: int, day: int, pub: date, weekday: int | None) -> int | None:
-    """The year of a month-day without one: the weekday's year if given, else not after publication."""
+# "is scheduled to begin on", "will arrive on", "due to start on": what follows is a date ahead
+_AHEAD_BEFORE = re.compile(r"\b(?:(?:will|shall)(?:\s+\w+){1,3}|(?:scheduled|slated|due|set|expected|planned)\s+(?:to(?:\s+\w+){1,3}|for))\s+(?:(?:on|from|by)\s+)?$", re.I)
+
+
+def _nearest_year(month: int, day: int, pub: date, weekday: int | None, ahead: bool = False) -> int | None:
+    """The year of a month-day without one: the weekday's year if given, else not after publication;
+    for a date the sentence says is ahead ("is scheduled to begin on May 14"), the next one."""
     candidates = []
     for year in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -133,6 +141,10 @@ def _nearest_year(month: int, day: int, pub: date, weekday: int | None) -> int |
         return None
     if weekday is not None:
         return min(candidates, key=lambda c: abs((c - pub).days)).year
+    if ahead:
+        coming = [c for c in candidates if c >= pub]
+        if coming:
+            return min(coming).year
     # news reports the past: a date more than a month after publication belongs to the year before
     past = [c for c in candidates if (c - pub).days <= 31]
     return max(past).year if past else min(candidates).year
@@ -144,7 +156,8 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
     if name in ("weekday_month_day", "day_month_year"):
         month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
         weekday = WEEKDAYS.get(groups.get("weekday", "").lower())
-        year = int(groups["year"]) if "year" in groups else _nearest_year(month, day, pub, weekday)
+        ahead = bool(_AHEAD_BEFORE.search(m.string[max(0, m.start() - 50):m.start()]))
+        year = int(groups["year"]) if "year" in groups else _nearest_year(month, day, pub, weekday, ahead)
         try:
             day_ = date(year, month, day) if year else None
         except ValueError:
@@ -167,6 +180,9 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         if mod in ("by", "until") and month < pub.month:
             year = pub.year + 1  # "by January", written in December: a deadline ahead
         return (*_month_range(year, month), "any")
+    if name == "decade":
+        decade = int(groups["decade"])
+        return date(decade, 1, 1), date(decade + 9, 12, 31), "any"
     if name in ("year", "season_year"):
         year = int(groups["year"])
         return date(year, 1, 1), date(year, 12, 31), "any"

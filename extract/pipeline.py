@@ -542,6 +542,30 @@ def carry_dates(claims: list[Claim]) -> None:
                 break
 
 
+BACK_WINDOW = 400
+
+
+def carry_back_deal_dates(claims: list[Claim]) -> None:
+    """A deal the lead states with no time of its own ("Armenia has signed for 84 guns", dated by the
+    news day) that the next sentences date ("The deal ... was concluded in late August") was made
+    then: an agreed claim whose sentence has no time expression takes the date of an agreement of
+    the same pair, agreed, dated by a time expression of its own, that follows it closely."""
+    for n, claim in enumerate(claims):
+        if claim.status != "agreed" or claim.view.times or is_background(claim.sentence.text):
+            continue
+        for later in claims[n + 1:]:
+            if later.sentence.start - claim.sentence.start > BACK_WINDOW:
+                break
+            if later.sentence.start <= claim.sentence.start:
+                continue
+            # "the deal", "the contract": the agreement named again, not another one of the same pair
+            again = later.sentence.text[later.term.start:later.term.end].lower().startswith("the ")
+            if (again and later.term.kind == "agreement" and later.status == "agreed" and later.view.times and later.date
+                    and later.recipient == claim.recipient and later.supplier in ("", claim.supplier)):
+                claim.date = later.date
+                break
+
+
 def carry_plans(claims: list[Claim], text: str) -> None:
     """A list of what a plan holds ("the warships will arrive next week ... The group will include:"
     then "→ a frigate.") is due when the plan is: a planned list item without a time of its own takes
@@ -618,6 +642,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
     inherit_status(claims)
     list_status(claims, article.text)
     carry_dates(claims)
+    carry_back_deal_dates(claims)
     carry_plans(claims, article.text)
     kept = []
     for candidate in (one for claim in claims for one in expand(claim)):

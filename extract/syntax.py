@@ -8,6 +8,7 @@ here reads a parsed spaCy ``Doc`` of one sentence and character offsets into it;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -748,6 +749,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     reading.path, reading.action, reading.direction = path, action, direction
     if action is None:
         reading.status, reading.tense = _unmoved_status(path, kind, category)
+        if kind == "agreement" and reading.status == "pledged" and _in_force_under(span.root):
+            reading.status = "agreed"  # "troops will remain under a new training agreement": the deal is made
         return reading
     if object_control is not None:
         direction = ""  # "ordered U.S. troops to leave": the orderer is neither side of the troops' move
@@ -789,8 +792,31 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
             status = cue.perfect  # "Chile has purchased 18 jets": the deal is made, no arrival is said
     if reading.reporter is not None:
         status = _reporter_control(reading.reporter, status, kind)
+    if status == "pledged" and _sent_to_an_exercise(action):
+        status = "planned"  # "will send helicopters to the drill": taking part in an event ahead, no promise to a state
     reading.status, reading.certainty = status, certainty
     return reading
+
+
+def _in_force_under(term_root: Token) -> bool:
+    """"will stay under a new training agreement", "under the 2019 pact": an agreement something is
+    done under is one already made, whatever the tense of the doing."""
+    return term_root.dep_ == "pobj" and term_root.head.lower_ == "under"
+
+
+@lru_cache(maxsize=1)
+def _exercise_words() -> re.Pattern:
+    """The words of an exercise (context=exercise in data/context_cues.csv), as one pattern."""
+    words = [row["pattern"] for row in load_table("context_cues") if row.get("context") == "exercise"]
+    return re.compile("(?:" + "|".join(words) + ")", re.I)
+
+
+def _sent_to_an_exercise(action: Token) -> bool:
+    """"will send jets to the exercise", "to the drills": the goal of the verb is an exercise."""
+    return _is_verb(action) and any(
+        prep.lower_ in ("to", "for") and any(o.dep_ == "pobj" and _exercise_words().fullmatch(o.lower_)
+                                            for o in prep.children)
+        for prep in action.children if prep.dep_ in ("prep", "dative"))
 
 
 def _sent_back(action: Token) -> tuple[Token, VerbCue] | None:
@@ -866,6 +892,8 @@ def _unmoved_status(path: list[Token], kind: str, category: str = "") -> tuple[s
     if kind == "agreement":
         # "ties with Moscow will continue", "we are going to deepen cooperation": a commitment
         future = category == "cooperation" and verb is not None and not _is_content(verb) and _tense([verb]) == "future"
+        if not future and verb is not None and _deal_ahead(path) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            return "planned", "future"  # "a contract could follow in 2025", "a deal may come later": not yet made
         return ("pledged", "future") if future else ("", "")
     if verb is None or _perfect(verb):
         return "", ""
@@ -1027,6 +1055,34 @@ def _verb_above(token: Token, inside: frozenset[int] = frozenset()) -> Token | N
             return None
         token = token.head
     return None
+
+
+def times_the_event_joined(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
+                           action: Token | None) -> bool:
+    """Whether the time expression at [time_start, time_end) sits in a relative clause on a common
+    noun the claim's verb (its action, else the verb the term hangs from) governs: the event the claim
+    joins, and so its time ("troops will take part in the exercise, which is scheduled to begin on May 14")."""
+    time, term = span_of(doc, time_start, time_end), span_of(doc, term_start, term_end)
+    if time is None or term is None:
+        return False
+    action = action if action is not None else _verb_above(term.root)
+    if action is None:
+        return False
+    token = time.root
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ in ("relcl", "acl") and _is_verb(token):
+            noun = token.head
+            # "an exercise in Laos, which is scheduled ...": the parser hangs the clause on the nearest name
+            if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+                noun = noun.head.head
+            if noun.pos_ != "NOUN":
+                return False
+            above = _verb_above(noun.head) if noun.head.i != noun.i else None
+            return above is not None and above.i == action.i
+        token = token.head
+    return False
 
 
 def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,

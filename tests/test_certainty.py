@@ -168,3 +168,20 @@ def test_certainty_a_that_clause_hung_on_a_frames_agent_is_still_framed():
     assert certainty.read_certainty(doc, start, start + len("troops"), "", {"CHN", "LAO"}, mentions) == "denied"
     # a relative clause proper ("jets that Russia sent", "that" its object) still stops the chain
     assert not certainty._content_clause(load_nlp()("the jets that Russia sent")[4])
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    # a noun the claim hangs from, determined by "no", says the thing does not exist
+    ("There is no plan for a Chinese military presence in Gabon, the minister told reporters.", "presence", "denied"),
+    ("No deal for Chinese frigates has been signed with Gabon.", "frigates", "denied"),
+    # "no" elsewhere in the sentence denies nothing of the claim
+    ("China delivered two frigates to Gabon with no delay, the minister told reporters.", "frigates", "confirmed"),
+])
+def test_certainty_a_claim_under_a_noun_determined_by_no_is_denied(sentence, term, expected):
+    assert certainty_of(sentence, term, {"CHN", "GAB"}) == expected
+
+
+def test_certainty_an_outlet_the_tagger_reads_as_an_adverb_is_still_the_press():
+    # "daily" tagged ADV but the subject of "said": a newspaper of Moscow is no voice of Russia
+    assert certainty_of("The minister spoke after a Moscow daily said Russia would sell jets to Mali.",
+                        "jets", {"RUS", "MLI"}) == "claimed"

@@ -219,3 +219,39 @@ def test_dates_a_request_after_a_past_verb_is_not_dated_today(extract_text):
     sentence = "Bolivia's president sent a letter to Beijing requesting K-8 jets and radars."
     records = [r for r in extract_text(sentence, "2024-05-23") if r.status == "requested"]
     assert records and all(r.date != "2024-05-23" for r in records)
+
+
+def test_dates_a_decade_dates_its_clause_not_the_year_of_a_later_aside(extract_text):
+    # "in the 1970s" spans ten years: no date finer than that, and not the 1995 of what followed
+    text = ("Chile's old air defences\n\n"
+            "SANTIAGO — In the 1970s the junta bought British Rapier batteries, most of which were scrapped in 1995.\n")
+    records = extract_text(text, "2024-03-13")
+    assert [r.date for r in records if r.label == "Rapier"] == [""]
+    assert resolve("in the early 2030s") == [""]
+
+
+def test_dates_a_number_inside_a_systems_name_is_no_year(extract_text):
+    # "Mirage 2000" names a jet; the deal is dated by "in May"
+    text = ("Peru buys French jets\n\n"
+            "LIMA — The jets are the first of 12 Mirage 2000 aircraft that Peru agreed to buy from France in May.\n")
+    records = extract_text(text, "2024-06-10")
+    assert [r.date for r in records if r.label == "Mirage 2000"] == ["2024-05"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the drill, which is scheduled to begin on June 20 near the border", ["2024-06-20"]),
+    ("the frigates will arrive on June 20", ["2024-06-20"]),
+    ("talks slated for June 20", ["2024-06-20"]),
+    ("the frigates arrived on June 20", ["2023-06-20"]),  # the past, as news mostly reports
+])
+def test_dates_a_month_day_said_to_be_ahead_is_the_coming_one(text, expected):
+    assert resolve(text, date(2024, 5, 10)) == expected
+
+
+def test_dates_a_planned_force_takes_the_time_of_the_exercise_it_joins(extract_text):
+    # the troops' own verb has no time; the exercise's relative clause has
+    text = ("Laos drills\n\n"
+            "VIENTIANE — More than 400 personnel from the Thai army will take part in a joint exercise in Laos, "
+            "which is scheduled to begin on June 3 in Savannakhet province.\n")
+    records = extract_text(text, "2024-05-20")
+    assert [(r.status, r.date) for r in records if r.kind == "deployment"] == [("planned", "2024-06-03")]

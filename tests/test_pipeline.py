@@ -295,3 +295,58 @@ def test_pipeline_a_deal_named_again_as_a_frame_is_no_new_agreement(extract_text
     records = extract_text(text, "2024-05-23")
     assert [r for r in records if r.kind == "agreement" and "instructors" in r.sentence] == []
     assert [r for r in records if r.kind == "agreement" and "March" in r.sentence]
+
+
+def test_pipeline_older_designations_and_training_deals_are_records(extract_text):
+    # lexicon rows: the Kfir, A-4 and Roland rows of equipment.csv; "training agreement", "handover documents"; "a Belgian presence"
+    text = ("Peru retires old jets\n\n"
+            "LIMA — Peru bought Kfir fighters from Israel in 1981 and Ecuador flew A-4AR Skyhawks, officials said.\n\n"
+            "Bolivia acquired Roland missiles from France in 1979.\n\n"
+            "About 60 Spanish instructors will stay in Senegal under a training agreement signed on Monday.\n\n"
+            "The two ministers signed the handover documents in Dakar on Tuesday, ending a long Belgian presence in the port.\n")
+    records = extract_text(text, "2024-05-23")
+    labels = {r.label for r in records}
+    assert {"IAI Kfir", "A-4AR", "Roland SAM", "training agreement", "handover agreement"} <= labels
+    assert [(r.supplier, r.recipient) for r in records if r.label == "Roland SAM"] == [("FRA", "BOL")]
+    assert any(r.kind == "deployment" and "Belgian presence" in r.sentence for r in records)
+
+
+def test_pipeline_equipment_sent_to_an_exercise_is_planned_not_pledged(extract_text):
+    # "will send ... to the exercise": taking part in an event ahead; "will send ... to Laos" is a promise
+    text = ("Vietnam and Laos drill\n\n"
+            "HANOI — The Vietnamese army will send helicopters and armored vehicles to the exercise, which will "
+            "focus on disaster relief in Laos.\n\n"
+            "Vietnam will also send two patrol boats to Laos next year.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {r.status for r in records if r.label in ("helicopters", "armored vehicles")} == {"planned"}
+    assert [r.status for r in records if "patrol boats" in r.sentence] == ["pledged"]
+
+
+def test_pipeline_a_lead_deal_takes_the_date_the_next_sentence_gives_the_deal(extract_text):
+    # the lead has no time of its own; "The deal ... was concluded in late March" dates it
+    text = ("Peru expands Korean armour buy\n\n"
+            "Peru has signed for 20 K2 tanks, making it the first Latin American customer for the Korean tank, "
+            "according to industry sources.\n\n"
+            "The deal, thought to be worth about USD400 million, was concluded in Lima in late March, the sources said.\n")
+    records = extract_text(text, "2024-05-23")
+    lead = [r.date for r in records if r.label.startswith("K2") and "has signed" in r.sentence]
+    assert lead and set(lead) == {"2024-03"}
+
+
+def test_pipeline_a_contract_that_could_follow_is_planned(extract_text):
+    # the deal noun is the claim; "could follow" puts it ahead, like the launchers it would cover
+    text = ("India courts Peru\n\n"
+            "LIMA — Peru has bought Indian radars. A contract for 12 Akash launchers could follow next year, "
+            "a Lima-based analyst said.\n")
+    records = extract_text(text, "2024-05-23")
+    deal = [r.status for r in records if r.kind == "agreement" and "could follow" in r.sentence]
+    assert deal == ["planned"]
+
+
+def test_pipeline_an_agreement_a_force_stays_under_is_already_made(extract_text):
+    # "will remain ... under a new training agreement": the future is the force's, the deal is agreed
+    text = ("Spain stays\n\n"
+            "DAKAR — About 60 Spanish soldiers will remain in Senegal under a new training agreement, "
+            "the Spanish ministry said.\n")
+    records = extract_text(text, "2024-05-23")
+    assert [r.status for r in records if r.label == "training agreement"] == ["agreed"]
