@@ -295,3 +295,15 @@ def test_pipeline_a_deal_named_again_as_a_frame_is_no_new_agreement(extract_text
     records = extract_text(text, "2024-05-23")
     assert [r for r in records if r.kind == "agreement" and "instructors" in r.sentence] == []
     assert [r for r in records if r.kind == "agreement" and "March" in r.sentence]
+
+
+@pytest.mark.parametrize("act", ["placed an order for", "placed orders for"])
+def test_pipeline_the_country_placing_an_order_is_the_buyer(extract_text, act):
+    # "place" alone gives ("placing missiles in Cuba"); with an order as its object
+    # its subject buys
+    text = ("Chile expands its navy\n\n"
+            f"Brazilian shipyards have grown since 2021, when Chile {act} four Brazilian "
+            "frigates worth $2 billion.\n")
+    records = extract_text(text, "2024-05-23")
+    frigates = {(r.supplier, r.recipient) for r in records if r.kind == "item" and "frigates" in r.sentence}
+    assert frigates == {("BRA", "CHL")}
