@@ -307,3 +307,12 @@ def test_pipeline_the_country_placing_an_order_is_the_buyer(extract_text, act):
     records = extract_text(text, "2024-05-23")
     frigates = {(r.supplier, r.recipient) for r in records if r.kind == "item" and "frigates" in r.sentence}
     assert frigates == {("BRA", "CHL")}
+
+
+@pytest.mark.parametrize("verb", ["shelved", "scrapped"])
+def test_pipeline_a_shelved_purchase_has_ended(extract_text, verb):
+    text = ("Peru rethinks fighter plans\n\n"
+            f"Peru {verb} its purchase of 12 Gripen fighters from Sweden in 2019, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    gripens = {(r.supplier, r.recipient, r.status, r.date) for r in records if r.label.startswith("Gripen")}
+    assert gripens == {("SWE", "PER", "ended", "2019")}
