@@ -316,3 +316,15 @@ def test_pipeline_a_shelved_purchase_has_ended(extract_text, verb):
     records = extract_text(text, "2024-05-23")
     gripens = {(r.supplier, r.recipient, r.status, r.date) for r in records if r.label.startswith("Gripen")}
     assert gripens == {("SWE", "PER", "ended", "2019")}
+
+
+def test_pipeline_a_demonym_on_a_designated_system_names_its_holder(extract_text):
+    # "the first Colombian aircraft were delivered" (a back-reference to the Gripen): the one country
+    # named, by a demonym too, not the maker, holds them, even when the article's story is another buyer's
+    text = ("Brazil flies more Swedish jets\n\n"
+            "Brazil signed a contract for 36 Gripen fighters from Sweden in 2014.\n\n"
+            "Brazil received six more Gripen jets from Sweden in 2023.\n\n"
+            "Colombia ordered the fighter in 2022. The first Colombian aircraft were delivered last year, an official said.\n")
+    records = extract_text(text, "2025-05-23")
+    colombian = {(r.supplier, r.recipient, r.date) for r in records if "Colombian aircraft" in r.sentence}
+    assert colombian == {("SWE", "COL", "2024")}
