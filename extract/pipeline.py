@@ -181,12 +181,14 @@ class ArticleReading:
     news_day: date | None
     news_day_named: bool
     lead_end: int
+    # per pending sentence, the systems named up to it: "the aircraft" points back, never forward
+    foci: list[references.Focus | None] = field(default_factory=list)
 
     def sentences(self) -> list[tuple[str | Doc, list, list, references.Focus]]:
         """The pending sentences (their tokens, which the lexicon read) with their lexicon layer, as
         extract/nlp.py takes them."""
         return [(view.tokens if view.tokens is not None else view.sentence.text, view.terms, actor_mentions(view),
-                 self.focus) for view in self.pending]
+                 self.foci[i] or self.focus if i < len(self.foci) else self.focus) for i, view in enumerate(self.pending)]
 
 
 def read_article(article: Article) -> ArticleReading:
@@ -196,6 +198,7 @@ def read_article(article: Article) -> ArticleReading:
     anchor = pub
     pending: list[SentenceView] = []
     focus = references.Focus()
+    foci: list[references.Focus | None] = []
     times: list = []
     lines = article.text.splitlines(keepends=True)
     line_starts = [0]
@@ -222,13 +225,15 @@ def read_article(article: Article) -> ArticleReading:
         focus.add(view.terms)
         if view.terms or _names_a_deal(sentence.text) or _REFERENCE_WORD.search(sentence.text):
             pending.append(view)
+            # before any system is named, the story's opening may point ahead to its subject
+            foci.append(focus.copy() if focus.counts else None)
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]
         times.extend(view.times)
         if days:
             anchor = days[-1].first
     day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
-    return ArticleReading(article, pub, pending, focus, day, day_named, lead_end)
+    return ArticleReading(article, pub, pending, focus, day, day_named, lead_end, foci)
 
 
 def claims_from(reading: ArticleReading, docs: Iterable[Doc]) -> list[Claim]:

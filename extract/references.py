@@ -42,6 +42,11 @@ class Focus:
                 self.counts[key] += 1
                 self.order[key] = len(self.order) if key not in self.order else self.order[key]
 
+    def copy(self) -> Focus:
+        other = Focus()
+        other.counts, other.order = Counter(self.counts), dict(self.order)
+        return other
+
     def system(self, category: str = "") -> tuple[str, str, str] | None:
         """The most named system (of ``category`` when given); ties go to the first named (a story
         names its subject in the title and the lead)."""

@@ -328,3 +328,13 @@ def test_pipeline_a_demonym_on_a_designated_system_names_its_holder(extract_text
     records = extract_text(text, "2025-05-23")
     colombian = {(r.supplier, r.recipient, r.date) for r in records if "Colombian aircraft" in r.sentence}
     assert colombian == {("SWE", "COL", "2024")}
+
+
+def test_pipeline_a_back_reference_points_back_not_to_a_system_named_later(extract_text):
+    # "the first three aircraft" follows the drones; the fighters named a paragraph later are not them
+    text = ("Kenya takes delivery of Turkish drones\n\n"
+            "Kenya received six Bayraktar TB2 drones from Turkey on Monday, the ministry said.\n\n"
+            "An official said the first three aircraft would be handed over to the air force next month.\n\n"
+            "Kenya also plans to buy four Su-30 fighters from Russia next year.\n")
+    records = extract_text(text, "2024-05-23")
+    assert not [r for r in records if r.label.startswith("Su-30") and "three aircraft" in r.sentence]
