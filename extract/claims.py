@@ -167,6 +167,9 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         action = read_tree(view, term).action
         in_clause = [t for t in in_clause
                      if not syntax.dates_another_event(view.doc, t.start, t.end, term.start, term.end, action)]
+        # "fighters ordered in 2023 are scheduled for this year": the participle's time dates the order
+        in_clause = [t for t in in_clause if not syntax.dates_another_stage(view.doc, t.start, t.end, term.start,
+                                                                            term.end, state, term.kind, action)]
         # "launched at the 2023 fair for a scheduled delivery in March 2026": the action's own time wins
         words = syntax.own_verbs(view.doc, term.start, term.end) | ({action.i} if action is not None else set())
         own = [t for t in in_clause if syntax.modifies(view.doc, t.start, t.end, words)]

@@ -1135,6 +1135,19 @@ def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
             if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
 
 
+def dates_another_stage(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
+                        state: str, kind: str, action: Token | None = None) -> bool:
+    """Whether the time expression at [time_start, time_end) hangs from a participle or relative clause
+    of the term that tells another stage of the deal than the claim ("deliveries of fighters ordered in
+    2023 are scheduled for this year": 2023 dates the order, not the planned delivery). A participle
+    telling the claim's own stage ("gunships delivered in May") still dates it."""
+    for verb in own_verbs(doc, term_start, term_end) - ({action.i} if action is not None else set()):
+        if modifies(doc, time_start, time_end, {verb}):
+            cue = _cue(doc[verb], "action", kind)
+            return cue is not None and cue.status not in ("", "=") and cue.status != state
+    return False
+
+
 def shared_by_conjunct(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:
     """Whether the time expression at [time_start, time_end) modifies a verb the term's own verb is
     coordinated with ("announced aid last November, and part of it went to buying jets"): what the

@@ -338,3 +338,13 @@ def test_pipeline_a_back_reference_points_back_not_to_a_system_named_later(extra
             "Kenya also plans to buy four Su-30 fighters from Russia next year.\n")
     records = extract_text(text, "2024-05-23")
     assert not [r for r in records if r.label.startswith("Su-30") and "three aircraft" in r.sentence]
+
+
+def test_pipeline_a_participle_of_another_stage_does_not_date_the_claim(extract_text):
+    # "ordered in 2021" dates the order; the claim is the delivery planned for next year
+    text = ("Croatia awaits more jets\n\n"
+            "The defence minister said that deliveries of six Rafale jets ordered in 2021 from France "
+            "are scheduled for next year.\n")
+    records = extract_text(text, "2024-05-23")
+    rafales = {(r.status, r.date) for r in records if r.label.startswith("Rafale")}
+    assert rafales == {("planned", "2025")}
