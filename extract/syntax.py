@@ -266,11 +266,23 @@ def _complement_action(root: Token, path: list[Token], kind: str) -> list[Token]
     for _ in range(3):
         nxt = next((c for c in token.children if c.dep_ in ("xcomp", "acomp")), None)
         if nxt is None:
-            return []
+            return [] if below else _planned_course(token, kind)
         below.insert(0, nxt)
         if _cue(nxt, "action", kind) is not None:
             return below
         token = nxt
+    return []
+
+
+def _planned_course(verb: Token, kind: str) -> list[Token]:
+    """"The system is on track to reach Riyadh", "is on course to receive": a control noun after a
+    preposition of the subject's verb, whose infinitive is the action. Returns [action, noun]."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and _cue(c, "control", kind) is not None):
+            action = next((c for c in noun.children if c.dep_ == "acl" and _cue(c, "action", kind) is not None
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if action is not None:
+                return [action, noun]
     return []
 
 

@@ -348,3 +348,12 @@ def test_pipeline_a_participle_of_another_stage_does_not_date_the_claim(extract_
     records = extract_text(text, "2024-05-23")
     rafales = {(r.status, r.date) for r in records if r.label.startswith("Rafale")}
     assert rafales == {("planned", "2025")}
+
+
+@pytest.mark.parametrize("phrase", ["on track", "on course"])
+def test_pipeline_a_system_on_track_to_arrive_is_planned(extract_text, phrase):
+    text = ("Peru's new tanks\n\n"
+            f"Germany's Leopard 2A8 tanks are {phrase} to reach Peru, the ministry said on Monday.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {(r.supplier, r.recipient, r.status) for r in records if r.label.startswith("Leopard")} == \
+        {("DEU", "PER", "planned")}
