@@ -795,7 +795,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         cue = _cue(action, "action", kind)
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now
-    if not controllers and _present_perfect(action) and not _over_a_span(action):
+    if not controllers and (_present_perfect(action) or _backshifted_perfect(action, reading.reporter)) \
+            and not _over_a_span(action):
         cue = _cue(action, "action", kind)
         if cue is not None and cue.perfect and status == cue.status:
             status = cue.perfect  # "Chile has purchased 18 jets": the deal is made, no arrival is said
@@ -803,6 +804,13 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         status = _reporter_control(reading.reporter, status, kind)
     reading.status, reading.certainty = status, certainty
     return reading
+
+
+def _backshifted_perfect(verb: Token, reporter: Token | None) -> bool:
+    """"He said in September that Iran had bought Su-35s": a past perfect under a past verb of saying
+    is the speaker's "has bought", reported."""
+    return reporter is not None and reporter.tag_ == "VBD" and _is_verb(verb) \
+        and any(a.dep_ == "aux" and a.lower_ == "had" for a in verb.children)
 
 
 def _sent_back(action: Token) -> tuple[Token, VerbCue] | None:

@@ -357,3 +357,12 @@ def test_pipeline_a_system_on_track_to_arrive_is_planned(extract_text, phrase):
     records = extract_text(text, "2024-05-23")
     assert {(r.supplier, r.recipient, r.status) for r in records if r.label.startswith("Leopard")} == \
         {("DEU", "PER", "planned")}
+
+
+def test_pipeline_a_reported_past_perfect_purchase_is_a_deal_made(extract_text):
+    # "said that Chile had bought" reports "Chile has bought": the deal is made, no arrival is said
+    text = ("Chile's fighters\n\n"
+            "A Chilean senator said in March that Chile had bought 12 Gripen jets from Sweden.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {(r.supplier, r.recipient, r.status) for r in records if r.label.startswith("Gripen")} == \
+        {("SWE", "CHL", "agreed")}
