@@ -224,14 +224,24 @@ def _own_participle(root: Token, kind: str) -> list[Token]:
 def _own_relative(root: Token, kind: str) -> list[Token]:
     """"Twelve jets, which had been exported to Chile, ...": a relative clause on the term with a verb
     of transfer is the term's own claim; the verbs above the term speak of something else."""
-    for child in root.children:
+    nouns = [root]
+    while nouns[-1].dep_ == "compound" and nouns[-1].head.i > nouns[-1].i and len(nouns) < 3:
+        nouns.append(nouns[-1].head)  # "the Su-35 fighter jets that Egypt ordered": the clause is on "jets"
+    for child in (c for noun in nouns for c in noun.children):
         cue = _cue(child, "action", kind) if child.dep_ == "relcl" else None
         # "missiles, which have a range of 300 km": holding a property is a description, not a claim
         if cue is not None and cue.status != "present" and _cue(child, "maker") is None \
                 and (any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children)
-                     or _object_gap(child)):
+                     or _object_gap(child) or _object_relative(child)):
             return [child]
     return []
+
+
+def _object_relative(relative: Token) -> bool:
+    """"the jets that Egypt ordered": a relative clause whose object is the relative pronoun, with a
+    subject of its own; the noun it hangs from is what the verb moves."""
+    return any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in relative.children) \
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in relative.children)
 
 
 def _object_gap(relative: Token) -> bool:

@@ -366,3 +366,14 @@ def test_pipeline_a_reported_past_perfect_purchase_is_a_deal_made(extract_text):
     records = extract_text(text, "2024-05-23")
     assert {(r.supplier, r.recipient, r.status) for r in records if r.label.startswith("Gripen")} == \
         {("SWE", "CHL", "agreed")}
+
+
+def test_pipeline_a_system_a_relative_clause_says_was_ordered_is_agreed(extract_text):
+    # "the Gripen fighter jets that Peru ordered from Sweden": the clause on the term's noun is its claim,
+    # not the verb above it ("raised doubts about")
+    text = ("Peru's jets\n\n"
+            "New budget cuts have raised doubts about the Gripen fighter jets that Peru ordered from Sweden "
+            "in 2023.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {(r.supplier, r.recipient, r.status, r.date) for r in records if r.label.startswith("Gripen")} == \
+        {("SWE", "PER", "agreed", "2023")}
