@@ -300,6 +300,19 @@ def fill_from_context(claims: list[Claim]) -> None:
             previous = claim
 
 
+def deal_from_its_items(claims: list[Claim]) -> None:
+    """A purchase deal whose sentence names only its buyer takes its seller from the items the same
+    sentence has that buyer receive ("Riyadh signed a contract for 10 batteries of the system": the
+    system's supplier sold it)."""
+    for deal in claims:
+        if deal.term.kind != "agreement" or deal.term.category != "arms-deal" or deal.supplier or not deal.recipient:
+            continue
+        sellers = {c.supplier for c in claims if c.term.kind == "item" and c.sentence.start == deal.sentence.start
+                   and c.recipient == deal.recipient and c.supplier and c.supplier != deal.recipient}
+        if len(sellers) == 1:
+            deal.supplier = sellers.pop()
+
+
 def at_sea(claim: Claim) -> bool:
     """Whether the sentence sends the force to a place in no country ("a task force moved to the
     Mediterranean"): ships at sea have a sender and no host."""
@@ -619,6 +632,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
     """The records of an article's candidate claims, in text order: roles filled from context,
     anaphora resolved, statuses inherited, non-claims dropped, duplicates merged."""
     fill_from_context(claims)
+    deal_from_its_items(claims)
     claims = resolve_anaphora(claims)
     inherit_status(claims)
     list_status(claims, article.text)

@@ -377,3 +377,11 @@ def test_pipeline_a_system_a_relative_clause_says_was_ordered_is_agreed(extract_
     records = extract_text(text, "2024-05-23")
     assert {(r.supplier, r.recipient, r.status, r.date) for r in records if r.label.startswith("Gripen")} == \
         {("SWE", "PER", "agreed", "2023")}
+
+
+def test_pipeline_a_deal_naming_only_its_buyer_takes_the_seller_of_its_items(extract_text):
+    text = ("Hanoi's artillery\n\n"
+            "Vietnam signed a $1 billion contract for 40 K9 howitzers in March.\n")
+    records = extract_text(text, "2024-05-23")
+    deals = {(r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"}
+    assert deals == {("KOR", "VNM", "agreed", "2024-03")}
