@@ -385,3 +385,13 @@ def test_pipeline_a_deal_naming_only_its_buyer_takes_the_seller_of_its_items(ext
     records = extract_text(text, "2024-05-23")
     deals = {(r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"}
     assert deals == {("KOR", "VNM", "agreed", "2024-03")}
+
+
+def test_pipeline_a_reference_does_not_point_to_the_aircraft_carrying_it(extract_text):
+    # "aboard C-17 transport aircraft" names the vehicle; "the batteries" are the article's NASAMS
+    text = ("Ukraine receives more air defence\n\n"
+            "Ukraine has received a second NASAMS battery from Norway, the ministry said on Tuesday.\n\n"
+            "The batteries were flown to Lviv aboard C-17 transport aircraft on Monday, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    flown = {(r.label, r.supplier, r.recipient) for r in records if "were flown" in r.sentence}
+    assert ("NASAMS", "NOR", "UKR") in flown
