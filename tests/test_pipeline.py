@@ -395,3 +395,12 @@ def test_pipeline_a_reference_does_not_point_to_the_aircraft_carrying_it(extract
     records = extract_text(text, "2024-05-23")
     flown = {(r.label, r.supplier, r.recipient) for r in records if "were flown" in r.sentence}
     assert ("NASAMS", "NOR", "UKR") in flown
+
+
+@pytest.mark.parametrize("modal", ["should", "must"])
+def test_pipeline_a_delivery_that_should_happen_is_planned(extract_text, modal):
+    text = ("Warsaw's air defence\n\n"
+            f"Officials said the third Patriot battery from the United States {modal} arrive in Poland next year.\n")
+    records = extract_text(text, "2024-05-23")
+    assert {(r.supplier, r.recipient, r.status, r.date) for r in records if r.label.startswith("Patriot")} == \
+        {("USA", "POL", "planned", "2025")}
