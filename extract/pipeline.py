@@ -207,6 +207,7 @@ def read_article(article: Article) -> ArticleReading:
     lead_end = lead_offset(lines, line_starts)
     paragraph: tuple[int, list, str] = (-1, [], "")
     previous_countries: list[str] = []
+    surnames: set[str] = set()  # country names this article uses as a person's surname ("Roy Vincent Trinidad")
     for sentence in split_sentences(article.text):
         limits.check()  # the article's time budget, between sentences (see extract/limits.py)
         if sentence.line != paragraph[0]:
@@ -219,6 +220,8 @@ def read_article(article: Article) -> ArticleReading:
         pronouns = quotes.pronoun_mentions(lines[sentence.line], spans, speaker, offset, len(sentence.text))
         pronouns += pair_mentions(sentence.text, previous_countries)
         view = read_sentence(sentence, pub, anchor, pronouns)
+        surnames |= surnames_in(sentence.text, view.countries)
+        view.countries = [m for m in view.countries if not (m.form == "name" and m.text in surnames)]
         named = list(dict.fromkeys(m.iso3 for m in view.countries))
         if len(named) >= 2:
             previous_countries = named
@@ -234,6 +237,27 @@ def read_article(article: Article) -> ArticleReading:
             anchor = days[-1].first
     day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
     return ArticleReading(article, pub, pending, focus, day, day_named, lead_end, foci)
+
+
+# Two capitalised words right before a country's name: a title or given names ("Admiral Roy Vincent
+# Trinidad"); a capitalised word right after it means the name is a given name ("Israel Katz").
+_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\.? [A-Z][a-z]+\.? $")
+_NAME_AFTER = re.compile(r"^\s?[A-Z][a-z]")
+
+
+def surnames_in(text: str, mentions: list) -> set[str]:
+    """Country names a sentence writes as a person's surname, after a title or given names ("navy
+    spokesperson Rear Admiral Roy Vincent Trinidad told reporters"): the article's later "Trinidad
+    said" is that person, not the country."""
+    found = set()
+    for m in mentions:
+        if m.form != "name" or _NAME_AFTER.match(text[m.end:m.end + 2]):
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        # the words before are no country's ("North Atlantic ... Turkey" aside, "Korea Republic")
+        if _NAME_BEFORE.search(before) and not any(o is not m and 0 <= m.start - o.end <= 1 for o in mentions):
+            found.add(m.text)
+    return found
 
 
 def claims_from(reading: ArticleReading, docs: Iterable[Doc]) -> list[Claim]:

@@ -404,3 +404,21 @@ def test_pipeline_a_delivery_that_should_happen_is_planned(extract_text, modal):
     records = extract_text(text, "2024-05-23")
     assert {(r.supplier, r.recipient, r.status, r.date) for r in records if r.label.startswith("Patriot")} == \
         {("USA", "POL", "planned", "2025")}
+
+
+def test_pipeline_a_country_name_used_as_a_surname_is_that_person(extract_text):
+    # "Colonel Peter Jordan" is a spokesman; his later "Jordan said" names no country
+    text = ("Kenya gets Turkish armour\n\n"
+            "NAIROBI (Reuters) - Kenya received 40 Otokar Cobra armoured vehicles from Turkey on Monday, "
+            "army spokesman Colonel Peter Jordan told reporters.\n\n"
+            "Jordan said the third batch should arrive next year.\n")
+    records = extract_text(text, "2024-05-23")
+    later = {(r.supplier, r.recipient, r.status) for r in records if r.sentence.startswith("Jordan said")}
+    assert later == {("TUR", "KEN", "planned")}
+
+
+def test_pipeline_a_given_name_or_a_title_alone_before_a_country_is_no_surname():
+    from extract.pipeline import surnames_in
+    from extract.places import find_countries
+    for text in ("Defence Minister Israel Katz said.", "NATO member Turkey said.", "He visited Mainland China."):
+        assert surnames_in(text, find_countries(text)) == set()
