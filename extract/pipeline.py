@@ -529,7 +529,10 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
                     out.append(claim)
                 continue
             claim.term = Term(claim.term.start, claim.term.end, "agreement", last.term.label, last.term.category)
-            if not claim.explicit_pair:
+            # sides only guessed from the exporters' ranking ("Egypt, which receives U.S. aid, shelved
+            # the deal") give way to the named deal's when they share a party
+            guessed = claim.guessed_direction and bool({last.supplier, last.recipient} & {claim.supplier, claim.recipient})
+            if not claim.explicit_pair or guessed:
                 claim.supplier, claim.recipient = last.supplier, last.recipient
         elif claim.term.kind == "agreement":
             last = claim

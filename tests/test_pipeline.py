@@ -422,3 +422,15 @@ def test_pipeline_a_given_name_or_a_title_alone_before_a_country_is_no_surname()
     from extract.places import find_countries
     for text in ("Defence Minister Israel Katz said.", "NATO member Turkey said.", "He visited Mainland China."):
         assert surnames_in(text, find_countries(text)) == set()
+
+
+def test_pipeline_the_deal_named_again_keeps_its_sides_over_a_guess(extract_text):
+    # "Peru, which receives U.S. military aid, shelved the deal": the U.S. is named for the aid; the
+    # deal is the Swedish one named before
+    text = ("Peru's fighter plans\n\n"
+            "Peru signed a contract for 24 Gripen jets with Sweden in 2019.\n\n"
+            "Peru, which receives U.S. military aid, shelved the deal in 2022, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    shelved = {(r.supplier, r.recipient, r.status, r.date) for r in records
+               if r.kind == "agreement" and "shelved" in r.sentence}
+    assert shelved == {("SWE", "PER", "ended", "2022")}
