@@ -434,3 +434,10 @@ def test_pipeline_the_deal_named_again_keeps_its_sides_over_a_guess(extract_text
     shelved = {(r.supplier, r.recipient, r.status, r.date) for r in records
                if r.kind == "agreement" and "shelved" in r.sentence}
     assert shelved == {("SWE", "PER", "ended", "2022")}
+
+
+def test_pipeline_a_year_a_signed_plan_covers_does_not_date_the_signing(extract_text):
+    text = ("Baku and Ankara deepen ties\n\n"
+            "In October, Azerbaijan and Turkey signed a military cooperation plan for 2025 in Baku.\n")
+    records = extract_text(text, "2025-01-15")
+    assert {(r.status, r.date) for r in records if r.kind == "agreement"} == {("agreed", "2024-10")}
