@@ -170,6 +170,9 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         action = read_tree(view, term).action
         in_clause = [t for t in in_clause
                      if not syntax.dates_another_event(view.doc, t.start, t.end, term.start, term.end, action)]
+        # "fighters ordered in 2023 are scheduled for this year": the participle's time dates the order
+        in_clause = [t for t in in_clause if not syntax.dates_another_stage(view.doc, t.start, t.end, term.start,
+                                                                            term.end, state, term.kind, action)]
         # "launched at the 2023 fair for a scheduled delivery in March 2026": the action's own time wins
         words = syntax.own_verbs(view.doc, term.start, term.end) | ({action.i} if action is not None else set())
         own = [t for t in in_clause if syntax.modifies(view.doc, t.start, t.end, words)]
@@ -181,6 +184,11 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     if view.doc is not None and not in_clause and state in _PAST_EVENTS:
         in_clause = [t for t in view.times
                      if syntax.shared_by_conjunct(view.doc, t.start, t.end, term.start, term.end)]
+    if state in _PAST_EVENTS and len(in_clause) > 1:
+        # "In November, ministers signed a cooperation plan for 2025": the year after "for" is the
+        # period the deal covers; the other time dates the signing
+        dated = [t for t in in_clause if not _period_covered(view, t)]
+        in_clause = dated or in_clause
     expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030
@@ -205,6 +213,15 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     if cue.tense == "noun" and state == "requested" and not _past_before(view, cue.start):
         return pub.isoformat()
     return ""
+
+
+def _period_covered(view: SentenceView, time) -> bool:
+    """A year given as the span something covers ("a plan for 2025": the object of "for"), not when
+    it happened."""
+    span = syntax.span_of(view.doc, time.start, time.end) if view.doc is not None else None
+    if span is None:
+        return False
+    return span.root.dep_ == "pobj" and span.root.head.lower_ == "for" and span.root.like_num
 
 
 def _past_before(view: SentenceView, position: int) -> bool:

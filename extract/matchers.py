@@ -157,6 +157,22 @@ def spelling_variants(form: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A name written as words ("Anka", "Bayraktar Akinci"): some outlets set it in capitals ("ANKA").
+_NAME_WORDS = re.compile(r"[A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*")
+
+
+def capitals_variants(form: str) -> list[str]:
+    """A designation that is a name in words, as outlets that set names in capitals write it
+    ("ANKA" for "Anka"). Codes with digits and short words are left as they are.
+
+    >>> capitals_variants("Anka"), capitals_variants("Su-35")
+    (['ANKA', 'ANKAs'], [])
+    """
+    if not _NAME_WORDS.fullmatch(form):
+        return []
+    return [form.upper(), form.upper() + "s"]
+
+
 def designation_key(form: str) -> str:
     """A designation without its spaces and dashes, lowercased: the key its lexicon row is found by."""
     return re.sub(r"[\s\-‐‑–]+", "", form).lower()
@@ -181,7 +197,7 @@ def designations() -> Designations:
     for row in load_table("equipment"):
         for form in [row["label"], *split_values(row.get("aliases", ""))]:
             by_key.setdefault(designation_key(form), row)
-            for spelling in spelling_variants(form):
+            for spelling in spelling_variants(form) + capitals_variants(form):
                 patterns.setdefault(spelling, designation_key(form))
         if row.get("pattern_family") == "1":
             for spelling in spelling_variants(row["label"])[::2]:  # no plural: the variant follows

@@ -181,12 +181,14 @@ class ArticleReading:
     news_day: date | None
     news_day_named: bool
     lead_end: int
+    # per pending sentence, the systems named up to it: "the aircraft" points back, never forward
+    foci: list[references.Focus | None] = field(default_factory=list)
 
     def sentences(self) -> list[tuple[str | Doc, list, list, references.Focus]]:
         """The pending sentences (their tokens, which the lexicon read) with their lexicon layer, as
         extract/nlp.py takes them."""
         return [(view.tokens if view.tokens is not None else view.sentence.text, view.terms, actor_mentions(view),
-                 self.focus) for view in self.pending]
+                 self.foci[i] or self.focus if i < len(self.foci) else self.focus) for i, view in enumerate(self.pending)]
 
 
 def read_article(article: Article) -> ArticleReading:
@@ -196,6 +198,7 @@ def read_article(article: Article) -> ArticleReading:
     anchor = pub
     pending: list[SentenceView] = []
     focus = references.Focus()
+    foci: list[references.Focus | None] = []
     times: list = []
     lines = article.text.splitlines(keepends=True)
     line_starts = [0]
@@ -204,6 +207,7 @@ def read_article(article: Article) -> ArticleReading:
     lead_end = lead_offset(lines, line_starts)
     paragraph: tuple[int, list, str] = (-1, [], "")
     previous_countries: list[str] = []
+    surnames: set[str] = set()  # country names this article uses as a person's surname ("Roy Vincent Trinidad")
     for sentence in split_sentences(article.text):
         limits.check()  # the article's time budget, between sentences (see extract/limits.py)
         if sentence.line != paragraph[0]:
@@ -216,19 +220,44 @@ def read_article(article: Article) -> ArticleReading:
         pronouns = quotes.pronoun_mentions(lines[sentence.line], spans, speaker, offset, len(sentence.text))
         pronouns += pair_mentions(sentence.text, previous_countries)
         view = read_sentence(sentence, pub, anchor, pronouns)
+        surnames |= surnames_in(sentence.text, view.countries)
+        view.countries = [m for m in view.countries if not (m.form == "name" and m.text in surnames)]
         named = list(dict.fromkeys(m.iso3 for m in view.countries))
         if len(named) >= 2:
             previous_countries = named
         focus.add(view.terms)
         if view.terms or _names_a_deal(sentence.text) or _REFERENCE_WORD.search(sentence.text):
             pending.append(view)
+            # before any system is named, the story's opening may point ahead to its subject
+            foci.append(focus.copy() if focus.counts else None)
         # a later "a day earlier" counts from the last day this article named
         days = [t for t in view.times if t.first == t.last]
         times.extend(view.times)
         if days:
             anchor = days[-1].first
     day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
-    return ArticleReading(article, pub, pending, focus, day, day_named, lead_end)
+    return ArticleReading(article, pub, pending, focus, day, day_named, lead_end, foci)
+
+
+# Two capitalised words right before a country's name: a title or given names ("Admiral Roy Vincent
+# Trinidad"); a capitalised word right after it means the name is a given name ("Israel Katz").
+_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\.? [A-Z][a-z]+\.? $")
+_NAME_AFTER = re.compile(r"^\s?[A-Z][a-z]")
+
+
+def surnames_in(text: str, mentions: list) -> set[str]:
+    """Country names a sentence writes as a person's surname, after a title or given names ("navy
+    spokesperson Rear Admiral Roy Vincent Trinidad told reporters"): the article's later "Trinidad
+    said" is that person, not the country."""
+    found = set()
+    for m in mentions:
+        if m.form != "name" or _NAME_AFTER.match(text[m.end:m.end + 2]):
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        # the words before are no country's ("North Atlantic ... Turkey" aside, "Korea Republic")
+        if _NAME_BEFORE.search(before) and not any(o is not m and 0 <= m.start - o.end <= 1 for o in mentions):
+            found.add(m.text)
+    return found
 
 
 def claims_from(reading: ArticleReading, docs: Iterable[Doc]) -> list[Claim]:
@@ -293,6 +322,19 @@ def fill_from_context(claims: list[Claim]) -> None:
                                           claim.context_certainty)
         if claim.supplier and claim.recipient and not claim.guessed_direction and own_recipient and not claim.lineage:
             previous = claim
+
+
+def deal_from_its_items(claims: list[Claim]) -> None:
+    """A purchase deal whose sentence names only its buyer takes its seller from the items the same
+    sentence has that buyer receive ("Riyadh signed a contract for 10 batteries of the system": the
+    system's supplier sold it)."""
+    for deal in claims:
+        if deal.term.kind != "agreement" or deal.term.category != "arms-deal" or deal.supplier or not deal.recipient:
+            continue
+        sellers = {c.supplier for c in claims if c.term.kind == "item" and c.sentence.start == deal.sentence.start
+                   and c.recipient == deal.recipient and c.supplier and c.supplier != deal.recipient}
+        if len(sellers) == 1:
+            deal.supplier = sellers.pop()
 
 
 def at_sea(claim: Claim) -> bool:
@@ -487,7 +529,10 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
                     out.append(claim)
                 continue
             claim.term = Term(claim.term.start, claim.term.end, "agreement", last.term.label, last.term.category)
-            if not claim.explicit_pair:
+            # sides only guessed from the exporters' ranking ("Egypt, which receives U.S. aid, shelved
+            # the deal") give way to the named deal's when they share a party
+            guessed = claim.guessed_direction and bool({last.supplier, last.recipient} & {claim.supplier, claim.recipient})
+            if not claim.explicit_pair or guessed:
                 claim.supplier, claim.recipient = last.supplier, last.recipient
         elif claim.term.kind == "agreement":
             last = claim
@@ -638,6 +683,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
     """The records of an article's candidate claims, in text order: roles filled from context,
     anaphora resolved, statuses inherited, non-claims dropped, duplicates merged."""
     fill_from_context(claims)
+    deal_from_its_items(claims)
     claims = resolve_anaphora(claims)
     inherit_status(claims)
     list_status(claims, article.text)

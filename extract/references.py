@@ -42,6 +42,11 @@ class Focus:
                 self.counts[key] += 1
                 self.order[key] = len(self.order) if key not in self.order else self.order[key]
 
+    def copy(self) -> Focus:
+        other = Focus()
+        other.counts, other.order = Counter(self.counts), dict(self.order)
+        return other
+
     def system(self, category: str = "") -> tuple[str, str, str] | None:
         """The most named system (of ``category`` when given); ties go to the first named (a story
         names its subject in the title and the lead)."""
@@ -154,10 +159,27 @@ def _names_its_content(token: Token) -> bool:
 def _system_for(token: Token, category: str, terms: list[Term], focus: Focus) -> tuple[str, str, str] | None:
     """The system a reference names: a designated item of its category in the same sentence, else the
     article's most named system of that category."""
-    here = [t for t in terms if t.kind == "item" and t.designation and (not category or t.category == category)]
+    here = [t for t in terms if t.kind == "item" and t.designation and (not category or t.category == category)
+            and not _carrier(token.doc, t)]
     if here:
         return here[0].label, here[0].category, here[0].origin
     return focus.system(category)
+
+
+# Prepositions that name the vehicle a thing travels in ("flown aboard C-17 aircraft").
+_CARRYING = {"aboard", "onboard"}
+
+
+def _carrier(doc: Doc, term: Term) -> bool:
+    """Whether the term is named as the vehicle the thing travels in ("the batteries were flown aboard
+    C-17 transport aircraft"): it carries what the reference points to, it is not that."""
+    span = syntax.span_of(doc, term.start, term.end)
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        token = token.head  # "C-17 transport aircraft": the phrase's noun hangs from the preposition
+    return token.dep_ == "pobj" and token.head.lower_ in _CARRYING
 
 
 def _claimed(doc: Doc, start: int, end: int) -> bool:

@@ -595,6 +595,7 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     if term.kind == "agreement" and not supplier and recipient and recipient == main_supplier:
         return main_supplier, main_recipient  # the lone party named is the article's supplier
     others = sorted((p for p in parties.values() if p.iso3 not in (supplier, recipient)), key=lambda p: p.distance)
+    named_at_all = others  # before the recipient's search below narrows ``others`` to countries named by name
     # a force's host comes from its own sentence, and only once the sentence names its sender
     if not recipient and term.kind == "deployment" and supplier and leaving:
         hosts = [p for p in others if p.in_clause and p.iso3 != supplier and any(m.form != "demonym" for m in p.mentions)]
@@ -619,8 +620,9 @@ def fill_roles(supplier: str, recipient: str, parties: dict[str, Party], term: T
     # "Germany said the Arrow 3 batteries would become operational": the one country named, with no
     # cue of giving and not the maker, holds the system; the maker supplied it
     if not supplier and not recipient and term.kind == "item" and term.origin:
-        holders = [p for p in others if p.in_clause and p.supplier == 0 and p.iso3 != term.origin]
-        if len(holders) == 1 and len([p for p in others if p.in_clause]) == 1:
+        # "the first Emirati batteries were delivered": a demonym counts here too
+        holders = [p for p in named_at_all if p.in_clause and p.supplier == 0 and p.iso3 != term.origin]
+        if len(holders) == 1 and len([p for p in named_at_all if p.in_clause]) == 1:
             recipient = holders[0].iso3
     # a country with a recipient's cue ("in Ukraine") is no supplier; nor one outside the clause
     # ("He accused Trump ..., noting that Venezuela has no nuclear arms")

@@ -225,14 +225,24 @@ def _own_participle(root: Token, kind: str) -> list[Token]:
 def _own_relative(root: Token, kind: str) -> list[Token]:
     """"Twelve jets, which had been exported to Chile, ...": a relative clause on the term with a verb
     of transfer is the term's own claim; the verbs above the term speak of something else."""
-    for child in root.children:
+    nouns = [root]
+    while nouns[-1].dep_ == "compound" and nouns[-1].head.i > nouns[-1].i and len(nouns) < 3:
+        nouns.append(nouns[-1].head)  # "the Su-35 fighter jets that Egypt ordered": the clause is on "jets"
+    for child in (c for noun in nouns for c in noun.children):
         cue = _cue(child, "action", kind) if child.dep_ == "relcl" else None
         # "missiles, which have a range of 300 km": holding a property is a description, not a claim
         if cue is not None and cue.status != "present" and _cue(child, "maker") is None \
                 and (any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children)
-                     or _object_gap(child)):
+                     or _object_gap(child) or _object_relative(child)):
             return [child]
     return []
+
+
+def _object_relative(relative: Token) -> bool:
+    """"the jets that Egypt ordered": a relative clause whose object is the relative pronoun, with a
+    subject of its own; the noun it hangs from is what the verb moves."""
+    return any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in relative.children) \
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in relative.children)
 
 
 def _object_gap(relative: Token) -> bool:
@@ -267,11 +277,23 @@ def _complement_action(root: Token, path: list[Token], kind: str) -> list[Token]
     for _ in range(3):
         nxt = next((c for c in token.children if c.dep_ in ("xcomp", "acomp")), None)
         if nxt is None:
-            return []
+            return [] if below else _planned_course(token, kind)
         below.insert(0, nxt)
         if _cue(nxt, "action", kind) is not None:
             return below
         token = nxt
+    return []
+
+
+def _planned_course(verb: Token, kind: str) -> list[Token]:
+    """"The system is on track to reach Riyadh", "is on course to receive": a control noun after a
+    preposition of the subject's verb, whose infinitive is the action. Returns [action, noun]."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and _cue(c, "control", kind) is not None):
+            action = next((c for c in noun.children if c.dep_ == "acl" and _cue(c, "action", kind) is not None
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if action is not None:
+                return [action, noun]
     return []
 
 
@@ -786,7 +808,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         cue = _cue(action, "action", kind)
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now
-    if not controllers and _present_perfect(action) and not _over_a_span(action):
+    if not controllers and (_present_perfect(action) or _backshifted_perfect(action, reading.reporter)) \
+            and not _over_a_span(action):
         cue = _cue(action, "action", kind)
         if cue is not None and cue.perfect and status == cue.status:
             status = cue.perfect  # "Chile has purchased 18 jets": the deal is made, no arrival is said
@@ -817,6 +840,13 @@ def _sent_to_an_exercise(action: Token) -> bool:
         prep.lower_ in ("to", "for") and any(o.dep_ == "pobj" and _exercise_words().fullmatch(o.lower_)
                                             for o in prep.children)
         for prep in action.children if prep.dep_ in ("prep", "dative"))
+
+
+def _backshifted_perfect(verb: Token, reporter: Token | None) -> bool:
+    """"He said in September that Iran had bought Su-35s": a past perfect under a past verb of saying
+    is the speaker's "has bought", reported."""
+    return reporter is not None and reporter.tag_ == "VBD" and _is_verb(verb) \
+        and any(a.dep_ == "aux" and a.lower_ == "had" for a in verb.children)
 
 
 def _sent_back(action: Token) -> tuple[Token, VerbCue] | None:
@@ -1189,6 +1219,19 @@ def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
         nouns.append(token)
     return {c.i for t in nouns for c in t.children
             if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
+
+
+def dates_another_stage(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
+                        state: str, kind: str, action: Token | None = None) -> bool:
+    """Whether the time expression at [time_start, time_end) hangs from a participle or relative clause
+    of the term that tells another stage of the deal than the claim ("deliveries of fighters ordered in
+    2023 are scheduled for this year": 2023 dates the order, not the planned delivery). A participle
+    telling the claim's own stage ("gunships delivered in May") still dates it."""
+    for verb in own_verbs(doc, term_start, term_end) - ({action.i} if action is not None else set()):
+        if modifies(doc, time_start, time_end, {verb}):
+            cue = _cue(doc[verb], "action", kind)
+            return cue is not None and cue.status not in ("", "=") and cue.status != state
+    return False
 
 
 def shared_by_conjunct(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int) -> bool:

@@ -32,6 +32,12 @@ def test_matchers_a_designation_is_case_sensitive():
     assert [label for _, label in _designations("Warsaw deployed a Patriot battery.")] == ["Patriot"]
 
 
+def test_matchers_a_name_set_in_capitals_is_the_designation():
+    # state media and trade sites write "ANKA", "AKSUNGUR"; codes keep their own case rules
+    assert [label for _, label in _designations("The first ANKA drones left the plant.")] == ["Anka"]
+    assert [label for _, label in _designations("Two AKSUNGUR aircraft arrived.")] == ["Aksungur"]
+
+
 @pytest.mark.parametrize("text, label", [
     ("Algiers took delivery of Su-30MKA fighters.", "Su-30MKA"),  # a variant glued to its family, as written
     ("Hanoi operates the S-300PMU-1.", "S-300PMU-1"),

@@ -15,6 +15,9 @@ from extract.places import country_centroid, find_countries, find_places, load_c
         ("Hanwha and Rheinmetall signed", [("KOR", "metonym"), ("DEU", "metonym")]),
         ("the South American country", []),
         ("Maduro's envoy", [("VEN", "person")]),
+        # Korean outlets and trade press write plain "Korea"/"Korean" for the South; the North is always named
+        ("Korea's exports of Korean howitzers", [("KOR", "name"), ("KOR", "demonym")]),
+        ("North Korean shells", [("PRK", "demonym")]),
     ],
 )
 def test_places_country_mentions(text, expected):
