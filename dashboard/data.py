@@ -36,8 +36,8 @@ SCORES_DIR = REPO_DIR / "data"
 SCORE_SETS = {
     "real": "Real-text dev set: news articles as published, hand-coded",
     "devset": "Invented dev set: twelve wire-style articles written for the project",
-    "fresh": "Fresh set: six invented articles of other outlets and parties (gold written before the first run)",
-    "fresh2": "Second fresh set: six more invented articles, same method",
+    "fresh": "Fresh set: six invented articles in other outlets' styles",
+    "fresh2": "Second fresh set: six more, written the same way",
     "seed": "Seed articles: the demo corpus the first rules were written on",
 }
 EMPTY_OUTLINES: dict = {"type": "FeatureCollection", "features": []}
