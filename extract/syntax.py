@@ -1205,6 +1205,19 @@ def _share_subject(token: Token) -> bool:
             and any(c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in token.children))
 
 
+def dates_a_deal(doc: Doc, time_start: int, time_end: int, action: Token | None = None) -> bool:
+    """Whether the time expression at [time_start, time_end) is a modifier inside a deal noun's phrase
+    ("delivered under a 2023 deal", "the 2019 contract"): it dates the deal (data/verb_cues.csv,
+    role=deal), not what the deal moves."""
+    time = span_of(doc, time_start, time_end)
+    if time is None:
+        return False
+    root = time.root
+    head = root.head
+    return (root.dep_ in ("nummod", "compound", "amod", "nmod") and head.i != root.i and head.pos_ == "NOUN"
+            and (action is None or head.i != action.i) and _cue(head, "deal") is not None)
+
+
 def modifies(doc: Doc, time_start: int, time_end: int, words: set[int]) -> bool:
     """Whether the time expression at [time_start, time_end) hangs from one of ``words`` (token
     indices: the claim's action, the term's own participle) before any other verb: "an expected
