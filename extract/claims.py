@@ -173,6 +173,10 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         # "fighters ordered in 2023 are scheduled for this year": the participle's time dates the order
         in_clause = [t for t in in_clause if not syntax.dates_another_stage(view.doc, t.start, t.end, term.start,
                                                                             term.end, state, term.kind, action)]
+        if term.kind != "agreement" and state != "agreed":
+            # "took delivery of four helicopters ordered under a 2023 deal": the year dates the deal, not
+            # the delivery ("the 2019 deal covers 12 jets": the jets are agreed when the deal is)
+            in_clause = [t for t in in_clause if not syntax.dates_a_deal(view.doc, t.start, t.end, action)]
         # "launched at the 2023 fair for a scheduled delivery in March 2026": the action's own time wins
         words = syntax.own_verbs(view.doc, term.start, term.end) | ({action.i} if action is not None else set())
         own = [t for t in in_clause if syntax.modifies(view.doc, t.start, t.end, words)]

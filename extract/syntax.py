@@ -629,6 +629,24 @@ def phrase_head(token: Token, stop: set[int]) -> Token:
     return token
 
 
+def _through_possessor(doc: Doc, start: int, end: int, term_ids: set[int]) -> bool:
+    """Whether a country mention reaches its phrase's head only as a possessor ("Kenya's neighbour
+    Uganda received", "Iran's ally Russia sent"): the phrase names its own party, which ranks first."""
+    mention = span_of(doc, start, end)
+    if mention is None:
+        return False
+    token = mention.root
+    for _ in range(_MAX_STEPS):
+        if token.dep_ not in _PHRASE_LINKS or token.head.i == token.i or token.head.i in term_ids:
+            return False
+        if token.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
+
+
 def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action: int = -1,
              subject_of_purpose: int = -1) -> str:
     """How a country mention stands to the claim: agent, patient, goal, source, host, partner,
@@ -643,6 +661,8 @@ def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action:
         return "possessor"
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in term_ids:
+        head = phrase_head(head.head, term_ids)  # "Peru's neighbour, Chile, received": Chile stands where its noun does
     owner = head.head
     if head.dep_ == "poss" and owner.i in anchors and owner.pos_ == "NOUN":
         return "agent"  # "Russia's delivery of S-400s"
@@ -785,7 +805,7 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     # carry its prepositions too
     term_ids = term_ids | {t.i for t in path[:path.index(action)] if t.pos_ in ("NOUN", "PROPN")}
     relations: dict[str, list[str]] = {}
-    for start, end, iso3 in mentions:
+    for start, end, iso3 in sorted(mentions, key=lambda m: _through_possessor(doc, m[0], m[1], term_ids)):
         mention = span_of(doc, start, end)
         if mention is None:
             continue
@@ -1183,6 +1203,19 @@ def _share_subject(token: Token) -> bool:
     """A count of what "which" stands for, as a clause's subject: "six of which"."""
     return (token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NUM"
             and any(c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in token.children))
+
+
+def dates_a_deal(doc: Doc, time_start: int, time_end: int, action: Token | None = None) -> bool:
+    """Whether the time expression at [time_start, time_end) is a modifier inside a deal noun's phrase
+    ("delivered under a 2023 deal", "the 2019 contract"): it dates the deal (data/verb_cues.csv,
+    role=deal), not what the deal moves."""
+    time = span_of(doc, time_start, time_end)
+    if time is None:
+        return False
+    root = time.root
+    head = root.head
+    return (root.dep_ in ("nummod", "compound", "amod", "nmod") and head.i != root.i and head.pos_ == "NOUN"
+            and (action is None or head.i != action.i) and _cue(head, "deal") is not None)
 
 
 def modifies(doc: Doc, time_start: int, time_end: int, words: set[int]) -> bool:

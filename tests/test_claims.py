@@ -391,3 +391,17 @@ def test_claims_a_place_a_locative_preposition_introduces_is_where_the_claim_hap
     # role=locative in data/verb_cues.csv: the parse reads the place as the object of the preposition,
     # itself or through the noun it modifies ("the northern Gao region")
     assert [r.location for r in extract_text(text, "2024-05-23")] == [place]
+
+
+@pytest.mark.parametrize("text, label, status, date", [
+    ("Peru has taken delivery of two Spanish C295 aircraft, the last of four bought under a 2021 contract, "
+     "the air force said on Monday.",
+     "C-295", "delivered", "2024-06-03"),
+    ("Chile will receive three Norwegian NASAMS batteries under the 2022 agreement, the army said.",
+     "NASAMS", "planned", "2024-06-05"),
+])
+def test_claims_a_year_on_a_deal_noun_dates_the_deal_not_the_transfer(extract_text, text, label, status, date):
+    # "under a 2021 contract": the year belongs to the contract; the delivery is dated by the report
+    records = extract_text(text, "2024-06-05")
+    item = [r for r in records if r.kind == "item" and r.label == label]
+    assert [(r.status, r.date) for r in item] == [(status, date)]

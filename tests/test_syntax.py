@@ -460,3 +460,14 @@ def test_syntax_a_maker_participle_read_as_a_small_clause_describes_the_thing():
 ])
 def test_syntax_what_a_package_includes_is_agreed(sentence):
     assert read(sentence, "radar trucks").status == "agreed"
+
+
+@pytest.mark.parametrize("sentence, term, supplier, recipient", [
+    ("Peru's neighbour Chile received four frigates from Norway last spring.", "frigates", "NOR", "CHL"),
+    ("Mongolia's partner Kazakhstan has bought two Su-30 fighters from Russia.", "Su-30 fighters", "RUS", "KAZ"),
+    ("Russia's ally Belarus sent 40 howitzers to Vietnam in May.", "howitzers", "BLR", "VNM"),
+])
+def test_syntax_a_possessor_of_the_subject_is_not_the_party(sentence, term, supplier, recipient):
+    # "Peru's neighbour Chile": the phrase names its own party; the possessor only relates it to another
+    reading = read(sentence, term)
+    assert (reading.supplier, reading.recipient) == (supplier, recipient)
