@@ -38,6 +38,7 @@ SCORE_SETS = {
     "devset": "Invented dev set: twelve wire-style articles written for the project",
     "fresh": "Fresh set: six invented articles in other outlets' styles",
     "fresh2": "Second fresh set: six more, written the same way",
+    "fresh3": "Third fresh set: five more, written the same way",
     "seed": "Seed articles: the demo corpus the first rules were written on",
 }
 EMPTY_OUTLINES: dict = {"type": "FeatureCollection", "features": []}
