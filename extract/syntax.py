@@ -1251,3 +1251,22 @@ def _perfect_beside_past(verb: Token, past: Token) -> bool:
     (or subordinate to) a dated simple past tells an event the past's time does not date."""
     return verb.dep_ in ("conj", "advcl") and verb.head.i == past.i and _present_perfect(verb) \
         and past.tag_ == "VBD"
+
+
+def _list_top(token: Token) -> Token:
+    """The first item of the list a word belongs to (itself when it is not listed)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def listed_together(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of the sentence are distinct items of one list: their heads linked by
+    "conj" in the tree ("howitzers and rocket launchers", "tanks, mortars and radars")."""
+    first, second = span_of(doc, *a), span_of(doc, *b)
+    if first is None or second is None or first.root.i == second.root.i:
+        return False
+    top = _list_top(first.root)
+    # a list that does something ("fighter jets and bombers flew near the island") is one force in
+    # action, not things handed over ("howitzers and mortars were delivered" is passive: nsubjpass)
+    return top.i == _list_top(second.root).i and top.dep_ != "nsubj"

@@ -496,3 +496,21 @@ def test_pipeline_a_year_a_signed_plan_covers_does_not_date_the_signing(extract_
             "In October, Azerbaijan and Turkey signed a military cooperation plan for 2025 in Baku.\n")
     records = extract_text(text, "2025-01-15")
     assert {(r.status, r.date) for r in records if r.kind == "agreement"} == {("agreed", "2024-10")}
+
+
+def test_pipeline_two_generic_items_of_one_kind_listed_together_are_two_records(extract_text):
+    # "mortars" and "rocket launchers" are both artillery: the list names two things bought
+    text = ("Chile expands its army\n\n"
+            "SANTIAGO (Reuters) - Chile has ordered mortars, helicopters and rocket launchers from Turkey, "
+            "the defence ministry said on Tuesday.\n")
+    records = extract_text(text, "2024-05-23")
+    artillery = [(r.supplier, r.recipient, r.status) for r in records if r.category == "artillery"]
+    assert artillery == [("TUR", "CHL", "agreed")] * 2
+
+
+def test_pipeline_a_list_of_one_kind_that_acts_stays_one_record(extract_text):
+    # the listed jets do something themselves: one force, not two things handed over
+    text = ("Patrols over the strait\n\n"
+            "Russian fighter jets and bombers have flown near Japan almost daily this month, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    assert len([r for r in records if r.category == "aircraft" and r.kind == "item"]) <= 1
