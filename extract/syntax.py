@@ -1254,19 +1254,30 @@ def _perfect_beside_past(verb: Token, past: Token) -> bool:
 
 
 def _list_top(token: Token) -> Token:
-    """The first item of the list a word belongs to (itself when it is not listed)."""
+    """The first item of the list a word belongs to (itself when it is not listed); a noun after a
+    listed preposition ("to Chile and to Peru") is listed through it."""
+    if token.dep_ == "pobj" and token.head.dep_ == "conj" and token.head.pos_ == "ADP":
+        token = token.head
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.pos_ == "ADP":  # "prep", or "dative" after a verb of giving
+        token = next((c for c in token.children if c.dep_ == "pobj"), token)
     return token
 
 
-def listed_together(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two spans of the sentence are distinct items of one list: their heads linked by
-    "conj" in the tree ("howitzers and rocket launchers", "tanks, mortars and radars")."""
+def same_list(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> Token | None:
+    """The first item of the list holding two distinct spans of the sentence, their heads linked by
+    "conj" in the tree ("howitzers and rocket launchers", "to Chile and to Peru"); None if unlisted."""
     first, second = span_of(doc, *a), span_of(doc, *b)
     if first is None or second is None or first.root.i == second.root.i:
-        return False
+        return None
     top = _list_top(first.root)
+    return top if top.i == _list_top(second.root).i else None
+
+
+def listed_together(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans are distinct things listed as handed over or held, not as the ones acting."""
+    top = same_list(doc, a, b)
     # a list that does something ("fighter jets and bombers flew near the island") is one force in
     # action, not things handed over ("howitzers and mortars were delivered" is passive: nsubjpass)
-    return top.i == _list_top(second.root).i and top.dep_ != "nsubj"
+    return top is not None and top.dep_ != "nsubj"

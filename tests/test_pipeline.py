@@ -514,3 +514,12 @@ def test_pipeline_a_list_of_one_kind_that_acts_stays_one_record(extract_text):
             "Russian fighter jets and bombers have flown near Japan almost daily this month, officials said.\n")
     records = extract_text(text, "2024-05-23")
     assert len([r for r in records if r.category == "aircraft" and r.kind == "item"]) <= 1
+
+
+def test_pipeline_recipients_listed_each_with_its_own_preposition_are_two_records(extract_text):
+    # "to Ghana and to Kenya": the tree lists the two countries through their prepositions
+    text = ("Ankara widens drone exports\n\n"
+            "ANKARA (Reuters) - Turkey will supply Bayraktar TB2 drones to Ghana and to Kenya, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    pairs = sorted((r.supplier, r.recipient) for r in records if r.label == "Bayraktar TB2")
+    assert pairs == [("TUR", "GHA"), ("TUR", "KEN")]
