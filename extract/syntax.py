@@ -781,6 +781,9 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if _is_verb(action) and not controllers:
         verbs += _purpose_head(action)
     anchors = {action.i} | {t.i for t in controllers} | ({back[0].i} if back is not None else set())
+    if (action.pos_ == "NOUN" and action.dep_ == "dobj" and _is_verb(action.head)
+            and getattr(_cue(action, "action", kind), "status", "") == "requested"):
+        anchors.add(action.head.i)  # "Vietnam has expressed interest in it": who shows it is who asks
     # "delivery of the first batch of howitzers from Korea": the nouns between the term and its action
     # carry its prepositions too
     term_ids = term_ids | {t.i for t in path[:path.index(action)] if t.pos_ in ("NOUN", "PROPN")}

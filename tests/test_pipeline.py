@@ -523,3 +523,21 @@ def test_pipeline_recipients_listed_each_with_its_own_preposition_are_two_record
     records = extract_text(text, "2024-05-23")
     pairs = sorted((r.supplier, r.recipient) for r in records if r.label == "Bayraktar TB2")
     assert pairs == [("TUR", "GHA"), ("TUR", "KEN")]
+
+
+def test_pipeline_countries_showing_interest_in_a_system_each_ask_for_it(extract_text):
+    # "interest" is a request: the ones who show it would receive the missile, each its own record
+    text = ("Seoul courts buyers\n\n"
+            "Egypt and Morocco have both expressed interest in the Korean Cheongung missile system, "
+            "officials said on Tuesday.\n")
+    records = extract_text(text, "2024-05-23")
+    found = sorted((r.recipient, r.status) for r in records if r.label == "KM-SAM")
+    assert found == [("EGY", "requested"), ("MAR", "requested")]
+
+
+def test_pipeline_the_subject_of_a_light_verb_over_a_request_is_the_one_asking(extract_text):
+    text = ("Arms talks\n\n"
+            "India is in talks with Indonesia over an Akash sale, and Thailand has expressed interest in "
+            "the system, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    assert ("THA", "requested") in {(r.recipient, r.status) for r in records if r.label == "Akash"}
