@@ -13,7 +13,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -699,6 +699,11 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
             kept.append(candidate)
     kept = _prefer_cued(kept)
     listed = {id(c) for c in _listed_alike(kept)}
+    for claim in kept:
+        if id(claim) in listed:
+            # named as written ("howitzers", "rocket launchers"): two facts, not one "artillery" twice
+            written = claim.sentence.text[claim.term.start:claim.term.end].lower()
+            claim.term = replace(claim.term, label=written)
     records = [to_record(article, c) for c in kept]
     distinct = {r.record_id for c, r in zip(kept, records, strict=True) if id(c) in listed}
     return sorted(_dedupe(records, distinct), key=lambda r: (r.char_start, r.record_id))

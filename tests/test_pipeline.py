@@ -541,3 +541,11 @@ def test_pipeline_the_subject_of_a_light_verb_over_a_request_is_the_one_asking(e
             "the system, officials said.\n")
     records = extract_text(text, "2024-05-23")
     assert ("THA", "requested") in {(r.recipient, r.status) for r in records if r.label == "Akash"}
+
+
+def test_pipeline_generic_items_listed_apart_are_named_as_written_and_are_two_facts(extract_text):
+    text = ("Athens arms up\n\n"
+            "ATHENS (Reuters) - Greece has bought howitzers as well as rocket launchers from Israel, officials said.\n")
+    records = [r for r in extract_text(text, "2024-05-23") if r.category == "artillery"]
+    assert sorted(r.label for r in records) == ["howitzers", "rocket launchers"]
+    assert len({r.fact_id for r in records}) == 2
