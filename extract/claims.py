@@ -433,7 +433,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             extra_s, extra_r = [], []
         else:
             supplier, recipient = roles.choose_pair(parties)
-            extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
+            extra_s, extra_r = (roles.coordinated(text, parties, supplier, clause, view.doc),
+                                roles.coordinated(text, parties, recipient, clause, view.doc))
         reading = read_tree(view, term)
         cue = _tree_cue(reading, term) if reading.status else _listed_after(view, term, reading, listed)
         if cue is not None:
@@ -450,7 +451,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "its bomber fleet", "a leader in the field of drones": nothing moves
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
             supplier, recipient = _tree_roles(reading, supplier, recipient, parties)
-            extra_s, extra_r = roles.coordinated(text, parties, supplier, clause), roles.coordinated(text, parties, recipient, clause)
+            extra_s, extra_r = (roles.coordinated(text, parties, supplier, clause, view.doc),
+                                roles.coordinated(text, parties, recipient, clause, view.doc))
         supplier, recipient = _prefer_states(supplier, recipient, parties)
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         if term.kind == "agreement" and state == "delivered":

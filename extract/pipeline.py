@@ -13,7 +13,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -445,9 +445,9 @@ def to_record(article: Article, claim: Claim) -> Record:
     return record
 
 
-def _dedupe(records: list[Record]) -> list[Record]:
+def _dedupe(records: list[Record], distinct: set[str] = frozenset()) -> list[Record]:
     """One record per claim: an agreement once per sentence and category, any other term once per
-    sentence, kind, label, parties and status."""
+    sentence, kind, label, parties and status; the ``distinct`` records (items listed apart) once each."""
     seen: set = set()
     ids: set[str] = set()  # kept as it grows: rebuilding it per record was quadratic in the records
     dates_of: dict[tuple, set[str]] = {}
@@ -469,6 +469,8 @@ def _dedupe(records: list[Record]) -> list[Record]:
             key = (record.char_start, record.kind, record.label.lower(), record.supplier, record.recipient, record.status)
             if record.date and len(dates_of.get(key, ())) > 1:
                 key += (record.date,)
+            if record.record_id in distinct:
+                key += (record.record_id,)
         if key in seen or record.record_id in ids:
             continue
         seen.add(key)
@@ -695,8 +697,31 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)
         if is_claim(candidate):
             kept.append(candidate)
-    records = [to_record(article, c) for c in _prefer_cued(kept)]
-    return sorted(_dedupe(records), key=lambda r: (r.char_start, r.record_id))
+    kept = _prefer_cued(kept)
+    listed = {id(c) for c in _listed_alike(kept)}
+    for claim in kept:
+        if id(claim) in listed:
+            # named as written ("howitzers", "rocket launchers"): two facts, not one "artillery" twice
+            written = claim.sentence.text[claim.term.start:claim.term.end].lower()
+            claim.term = replace(claim.term, label=written)
+    records = [to_record(article, c) for c in kept]
+    distinct = {r.record_id for c, r in zip(kept, records, strict=True) if id(c) in listed}
+    return sorted(_dedupe(records, distinct), key=lambda r: (r.char_start, r.record_id))
+
+
+def _listed_alike(claims: list[Claim]) -> list[Claim]:
+    """Claims on generic items of one label that the sentence lists as separate things ("howitzers
+    and rocket launchers" are both artillery): each is its own record, not a repeat of the other."""
+    out = []
+    for claim in claims:
+        term, doc = claim.term, claim.view.doc
+        if term.kind != "item" or term.designation or doc is None or not (claim.cued and claim.recipient):
+            continue  # "fighter jets and bombers flew near the island": no transfer to anyone to split
+        if any(other.term.label == term.label and not other.term.designation and other.sentence is claim.sentence
+               and syntax.listed_together(doc, (term.start, term.end), (other.term.start, other.term.end))
+               for other in claims):
+            out.append(claim)
+    return out
 
 
 # --- articles in batches, within a time budget ------------------------------------------------

@@ -439,13 +439,16 @@ def choose_pair(parties: dict[str, Party]) -> tuple[str, str]:
     return supplier, recipient
 
 
-def coordinated(text: str, parties: dict[str, Party], iso3: str, within: tuple[int, int] | None = None) -> list[str]:
+def coordinated(text: str, parties: dict[str, Party], iso3: str, within: tuple[int, int] | None = None,
+                doc: Doc | None = None) -> list[str]:
     """Countries listed together with ``iso3`` ("from China and Iran", "to Cuba and Venezuela").
     With ``within`` (a claim's clause), the list must hold the mention of ``iso3`` in that clause
     when there is one: "Chile and Spain are close ...: Chile flies F-16s" lists nobody with the user."""
     if not iso3 or iso3 not in parties:
         return []  # a party the cue scores did not weigh (beyond the cap on mentions) lists nothing
     links = _list_links(text, parties)
+    if doc is not None:
+        _listed_in_tree(doc, parties, links)
     rank = {code: i for i, code in enumerate(parties)}
     chain, seen = [iso3], {iso3}
     first = parties[iso3].mentions
@@ -465,6 +468,16 @@ def coordinated(text: str, parties: dict[str, Party], iso3: str, within: tuple[i
 _MAX_LIST_GAP = 24
 _JOINED_GAP = re.compile(r"\s*,?\s*(?:and|or)\s*(?:the\s+)?")
 _COMMA_GAP = re.compile(r"\s*,\s*(?:the\s+)?")
+
+
+def _listed_in_tree(doc: Doc, parties: dict[str, Party], links: dict[int, set[str]]) -> None:
+    """Adds the countries the tree lists together beyond what the words between them show
+    ("to Chile and to Peru", "Chile, as well as Peru"): their heads linked by "conj"."""
+    named = [m for p in parties.values() for m in p.mentions if m.form == "name"]
+    for a in named:
+        for b in named:
+            if a.iso3 != b.iso3 and syntax.same_list(doc, (a.start, a.end), (b.start, b.end)) is not None:
+                links.setdefault(id(a), set()).add(b.iso3)
 
 
 def _list_links(text: str, parties: dict[str, Party]) -> dict[int, set[str]]:

@@ -801,6 +801,9 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if _is_verb(action) and not controllers:
         verbs += _purpose_head(action)
     anchors = {action.i} | {t.i for t in controllers} | ({back[0].i} if back is not None else set())
+    if (action.pos_ == "NOUN" and action.dep_ == "dobj" and _is_verb(action.head)
+            and getattr(_cue(action, "action", kind), "status", "") == "requested"):
+        anchors.add(action.head.i)  # "Vietnam has expressed interest in it": who shows it is who asks
     # "delivery of the first batch of howitzers from Korea": the nouns between the term and its action
     # carry its prepositions too
     term_ids = term_ids | {t.i for t in path[:path.index(action)] if t.pos_ in ("NOUN", "PROPN")}
@@ -1284,3 +1287,33 @@ def _perfect_beside_past(verb: Token, past: Token) -> bool:
     (or subordinate to) a dated simple past tells an event the past's time does not date."""
     return verb.dep_ in ("conj", "advcl") and verb.head.i == past.i and _present_perfect(verb) \
         and past.tag_ == "VBD"
+
+
+def _list_top(token: Token) -> Token:
+    """The first item of the list a word belongs to (itself when it is not listed); a noun after a
+    listed preposition ("to Chile and to Peru") is listed through it."""
+    if token.dep_ == "pobj" and token.head.dep_ == "conj" and token.head.pos_ == "ADP":
+        token = token.head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.pos_ == "ADP":  # "prep", or "dative" after a verb of giving
+        token = next((c for c in token.children if c.dep_ == "pobj"), token)
+    return token
+
+
+def same_list(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> Token | None:
+    """The first item of the list holding two distinct spans of the sentence, their heads linked by
+    "conj" in the tree ("howitzers and rocket launchers", "to Chile and to Peru"); None if unlisted."""
+    first, second = span_of(doc, *a), span_of(doc, *b)
+    if first is None or second is None or first.root.i == second.root.i:
+        return None
+    top = _list_top(first.root)
+    return top if top.i == _list_top(second.root).i else None
+
+
+def listed_together(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans are distinct things listed as handed over or held, not as the ones acting."""
+    top = same_list(doc, a, b)
+    # a list that does something ("fighter jets and bombers flew near the island") is one force in
+    # action, not things handed over ("howitzers and mortars were delivered" is passive: nsubjpass)
+    return top is not None and top.dep_ != "nsubj"

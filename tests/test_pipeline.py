@@ -496,3 +496,56 @@ def test_pipeline_a_year_a_signed_plan_covers_does_not_date_the_signing(extract_
             "In October, Azerbaijan and Turkey signed a military cooperation plan for 2025 in Baku.\n")
     records = extract_text(text, "2025-01-15")
     assert {(r.status, r.date) for r in records if r.kind == "agreement"} == {("agreed", "2024-10")}
+
+
+def test_pipeline_two_generic_items_of_one_kind_listed_together_are_two_records(extract_text):
+    # "mortars" and "rocket launchers" are both artillery: the list names two things bought
+    text = ("Chile expands its army\n\n"
+            "SANTIAGO (Reuters) - Chile has ordered mortars, helicopters and rocket launchers from Turkey, "
+            "the defence ministry said on Tuesday.\n")
+    records = extract_text(text, "2024-05-23")
+    artillery = [(r.supplier, r.recipient, r.status) for r in records if r.category == "artillery"]
+    assert artillery == [("TUR", "CHL", "agreed")] * 2
+
+
+def test_pipeline_a_list_of_one_kind_that_acts_stays_one_record(extract_text):
+    # the listed jets do something themselves: one force, not two things handed over
+    text = ("Patrols over the strait\n\n"
+            "Russian fighter jets and bombers have flown near Japan almost daily this month, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    assert len([r for r in records if r.category == "aircraft" and r.kind == "item"]) <= 1
+
+
+def test_pipeline_recipients_listed_each_with_its_own_preposition_are_two_records(extract_text):
+    # "to Ghana and to Kenya": the tree lists the two countries through their prepositions
+    text = ("Ankara widens drone exports\n\n"
+            "ANKARA (Reuters) - Turkey will supply Bayraktar TB2 drones to Ghana and to Kenya, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    pairs = sorted((r.supplier, r.recipient) for r in records if r.label == "Bayraktar TB2")
+    assert pairs == [("TUR", "GHA"), ("TUR", "KEN")]
+
+
+def test_pipeline_countries_showing_interest_in_a_system_each_ask_for_it(extract_text):
+    # "interest" is a request: the ones who show it would receive the missile, each its own record
+    text = ("Seoul courts buyers\n\n"
+            "Egypt and Morocco have both expressed interest in the Korean Cheongung missile system, "
+            "officials said on Tuesday.\n")
+    records = extract_text(text, "2024-05-23")
+    found = sorted((r.recipient, r.status) for r in records if r.label == "KM-SAM")
+    assert found == [("EGY", "requested"), ("MAR", "requested")]
+
+
+def test_pipeline_the_subject_of_a_light_verb_over_a_request_is_the_one_asking(extract_text):
+    text = ("Arms talks\n\n"
+            "India is in talks with Indonesia over an Akash sale, and Thailand has expressed interest in "
+            "the system, officials said.\n")
+    records = extract_text(text, "2024-05-23")
+    assert ("THA", "requested") in {(r.recipient, r.status) for r in records if r.label == "Akash"}
+
+
+def test_pipeline_generic_items_listed_apart_are_named_as_written_and_are_two_facts(extract_text):
+    text = ("Athens arms up\n\n"
+            "ATHENS (Reuters) - Greece has bought howitzers as well as rocket launchers from Israel, officials said.\n")
+    records = [r for r in extract_text(text, "2024-05-23") if r.category == "artillery"]
+    assert sorted(r.label for r in records) == ["howitzers", "rocket launchers"]
+    assert len({r.fact_id for r in records}) == 2
