@@ -188,3 +188,9 @@ def test_equipment_a_skyhawk_variant_and_the_bare_mirage_family_are_named():
     text = "Lima flew A-4M Skyhawks alongside Mirage jets and two Mirage 2000 fighters."
     assert [(t.label, t.category, t.origin) for t in find_items(text)] == [
         ("A-4M", "aircraft", "USA"), ("Mirage", "aircraft", "FRA"), ("Mirage 2000", "aircraft", "FRA")]
+
+
+def test_equipment_a_think_tank_is_no_tank():
+    # not_preceded_by of the "tank" row in data/generic_terms.csv
+    text = "A Stockholm think tank said Oman bought eight tanks."
+    assert [(t.label, text[t.start:t.end]) for t in find_items(text)] == [("tanks", "tanks")]
