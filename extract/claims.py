@@ -16,7 +16,6 @@ from . import components, dates, matchers, quantities, quotes, roles, status, sy
 from .agreements import find_agreements
 from .deployments import find_deployments
 from .equipment import find_items
-from .lexicon import load_table
 from .places import (
     SPECIFICITY,
     CountryMention,
@@ -296,15 +295,9 @@ def resolve_place(view: SentenceView, term: Term, recipient: str) -> Place | Non
     return country_place(recipient) if recipient else None
 
 
-def _context_words(context: str) -> str:
-    """The words of one context (acquisition, exercise, leaving, combat, background) in data/context_cues.csv, as one alternation."""
-    words = [row["pattern"] for row in load_table("context_cues") if row["context"] == context]
-    return "|".join(words) or "(?!)"  # a context without rows matches nothing
-
-
 @cache
 def _context(context: str) -> re.Pattern:
-    return re.compile(r"\b(?:" + _context_words(context) + r")\b", re.I)
+    return re.compile(r"\b(?:" + syntax.context_words(context) + r")\b", re.I)
 
 
 def naval_as_deployment(text: str, term: Term) -> Term:
@@ -333,12 +326,9 @@ def _at_a_site(view: SentenceView, term: Term) -> bool:
     """Whether a preposition introduces the base or plant ("stationed jets at Namhsan airbase", "withdrew
     from a drone base"): a place in the story, not a thing supplied. Prepositions: role=site in
     data/verb_cues.csv."""
-    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
-    if span is None:
+    token = syntax.listed_head(view.doc, term.start, term.end, compounds=True)
+    if token is None:
         return False
-    token = span.root
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
-        token = token.head
     return token.dep_ == "pobj" and syntax.listed_as(token.head, "site")
 
 
@@ -346,12 +336,9 @@ def _payment_named_again(view: SentenceView, term: Term) -> bool:
     """Whether the term is what was given in return, named again ("in exchange for the shells", "in
     return for its rounds"): it travels the other way, no claim of this sentence's verb. A payment not
     named before ("in exchange for Su-35 jets") stays a claim. Nouns: role=payment in data/verb_cues.csv."""
-    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
-    if span is None:
+    token = syntax.listed_head(view.doc, term.start, term.end, compounds=True)
+    if token is None:
         return False
-    token = span.root
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
-        token = token.head
     if not (token.dep_ == "pobj" and token.head.lower_ == "for" and syntax.listed_as(token.head.head, "payment")):
         return False
     return any(c.dep_ == "poss" or (c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")))
@@ -362,7 +349,7 @@ def _payment_named_again(view: SentenceView, term: Term) -> bool:
 def _combat() -> re.Pattern:
     """"intercepted a drone", "destroyed two tanks": weapons in combat, not a transfer or holding.
     The verbs: context=combat in data/context_cues.csv."""
-    return re.compile(r"\b(?:" + _context_words("combat") + ")" + _COMBAT_GAP, re.I)
+    return re.compile(r"\b(?:" + syntax.context_words("combat") + ")" + _COMBAT_GAP, re.I)
 
 
 def _in_combat(view: SentenceView, term: Term) -> bool:
@@ -494,12 +481,9 @@ def _descends_from(view: SentenceView, term: Term) -> bool:
     """Whether the term is the design a system descends from, named beside the claim ("adapted from
     the American M109", "based on the Soviet S-300", "a copy of the Israeli Harop"): a verb takes it
     with "from" or "on", a noun with "of". Words: role=lineage in data/verb_cues.csv."""
-    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
-    if span is None:
+    token = syntax.listed_head(view.doc, term.start, term.end, compounds=True)
+    if token is None:
         return False
-    token = span.root
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
-        token = token.head
     if token.dep_ != "pobj" or not syntax.listed_as(token.head.head, "lineage"):
         return False
     word, preposition = token.head.head, token.head.lower_

@@ -126,6 +126,20 @@ def span_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def listed_head(doc: Doc | None, start: int, end: int, compounds: bool = False) -> Token | None:
+    """The root of the term at characters [start, end), climbed past the lists and appositions it
+    stands in ("drones and missiles", "the shells, its payment") — and, with ``compounds``, past the
+    nouns it only modifies — to the word that links it to the rest of the sentence; None unparsed."""
+    span = span_of(doc, start, end) if doc is not None else None
+    if span is None:
+        return None
+    links = ("conj", "appos", "compound") if compounds else ("conj", "appos")
+    token = span.root
+    while token.dep_ in links and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
 
@@ -850,11 +864,17 @@ def _in_force_under(term_root: Token) -> bool:
     return term_root.dep_ == "pobj" and term_root.head.lower_ == "under"
 
 
+def context_words(context: str) -> str:
+    """The words of one context (acquisition, exercise, leaving, combat, background) in
+    data/context_cues.csv, as one alternation."""
+    words = [row["pattern"] for row in load_table("context_cues") if row.get("context") == context]
+    return "|".join(words) or "(?!)"  # a context without rows matches nothing
+
+
 @lru_cache(maxsize=1)
 def _exercise_words() -> re.Pattern:
     """The words of an exercise (context=exercise in data/context_cues.csv), as one pattern."""
-    words = [row["pattern"] for row in load_table("context_cues") if row.get("context") == "exercise"]
-    return re.compile("(?:" + "|".join(words) + ")", re.I)
+    return re.compile("(?:" + context_words("exercise") + ")", re.I)
 
 
 def _sent_to_an_exercise(action: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .syntax import listed_as, span_of
+from .syntax import listed_as, listed_head, span_of
 
 # Links that keep a weapon in the same noun phrase or list: "cruise and ballistic missiles", "missile attacks".
 _LIST_LINKS = ("conj", "appos", "compound", "amod", "nmod", "nummod")
@@ -103,12 +103,9 @@ def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tup
     operations", "fired its new rockets in combat"): no transfer, unless a
     country is named with the weapons ("used Iranian drones in its attacks": they came from Iran).
     Words: role=employ (verbs) and role=combat (nouns) in data/verb_cues.csv."""
-    span = span_of(doc, term_start, term_end)
-    if span is None:
+    token = listed_head(doc, term_start, term_end)
+    if token is None:
         return False
-    token = span.root
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head
     verb = token.head
     if token.dep_ != "dobj" or not listed_as(verb, "employ"):
         return False
@@ -127,12 +124,9 @@ def aimed_at_target(doc: Doc, term_start: int, term_end: int) -> bool:
     """Whether the term names weapons a verb of use aims at a target ("used glide bombs against the
     city", "fired rockets at positions", "launched missiles to strike ports"): no transfer. Words:
     role=employ (verbs), role=aim (prepositions) and role=target (a purpose verb) in data/verb_cues.csv."""
-    span = span_of(doc, term_start, term_end)
-    if span is None:
+    token = listed_head(doc, term_start, term_end)
+    if token is None:
         return False
-    token = span.root
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head
     verb = token.head
     if token.dep_ != "dobj" or not listed_as(verb, "employ"):
         return False
