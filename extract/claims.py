@@ -164,6 +164,10 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     known well enough to stand for "now"."""
     lo, hi = status.clause_bounds(view.sentence.text, term.start, term.end)
     in_clause = [t for t in view.times if lo <= t.start and t.end <= hi]
+    # "Germany delivered an IRIS-T system, which arrived in October, and ...": the term's own relative
+    # clause or participle dates it, though commas set it apart from the claim's clause
+    relative = _own_clause_times(view, term, state)
+    in_clause += [t for t in relative if t not in in_clause]
     if view.doc is not None and in_clause:
         # "used drones after the rebellion began in 2019": a time on another event's verb does not date this one
         action = read_tree(view, term).action
@@ -192,7 +196,8 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         # period the deal covers; the other time dates the signing
         dated = [t for t in in_clause if not _period_covered(view, t)]
         in_clause = dated or in_clause
-    expression = dates.choose_expression(in_clause, term.start, term.end, view.sentence.text)
+    aside_text = None if in_clause and all(t in relative for t in in_clause) else view.sentence.text
+    expression = dates.choose_expression(in_clause, term.start, term.end, aside_text)
     if expression and expression.scope == "deadline" and state == "agreed":
         expression = None  # "signed a deal to supply 12 jets by 2030": the deal was not made in 2030
     if expression is None and state == "planned" and pub is not None and view.doc is not None:
@@ -216,6 +221,15 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     if cue.tense == "noun" and state == "requested" and not _past_before(view, cue.start):
         return pub.isoformat()
     return ""
+
+
+def _own_clause_times(view: SentenceView, term: Term, state: str) -> list:
+    """The time expressions of the term's own participle or relative clause ("the troops, who were
+    first shipped east in October, ..."), when that clause tells the claim's own stage."""
+    if view.doc is None:
+        return []
+    verbs = syntax.own_stage_verbs(view.doc, term.start, term.end, state, term.kind)
+    return [t for t in view.times if syntax.modifies(view.doc, t.start, t.end, verbs)] if verbs else []
 
 
 def _period_covered(view: SentenceView, time) -> bool:

@@ -1277,6 +1277,14 @@ def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
             if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
 
 
+def own_stage_verbs(doc: Doc, term_start: int, term_end: int, state: str, kind: str) -> set[int]:
+    """The term's own participles and relative clauses (own_verbs) that tell the claim's own stage
+    ("an IRIS-T system, which arrived in October": delivered), by their action cue in
+    data/verb_cues.csv; not one that tells something else ("which made its first flight in 2019")."""
+    return {i for i in own_verbs(doc, term_start, term_end)
+            if (cue := _cue(doc[i], "action", kind)) is not None and cue.status == state}
+
+
 def dates_another_stage(doc: Doc, time_start: int, time_end: int, term_start: int, term_end: int,
                         state: str, kind: str, action: Token | None = None) -> bool:
     """Whether the time expression at [time_start, time_end) hangs from a participle or relative clause

@@ -255,3 +255,18 @@ def test_dates_a_planned_force_takes_the_time_of_the_exercise_it_joins(extract_t
             "which is scheduled to begin on June 3 in Savannakhet province.\n")
     records = extract_text(text, "2024-05-20")
     assert [(r.status, r.date) for r in records if r.kind == "deployment"] == [("planned", "2024-06-03")]
+
+
+def test_dates_the_terms_own_relative_clause_dates_it_though_commas_set_it_apart(extract_text):
+    # the perfect "has shipped" has no time; the howitzers' own clause ("which reached ... in
+    # August") tells when they arrived; a clause telling something else ("which were unveiled in 2009")
+    # does not date the claim
+    text = ("Estonia arms Georgia\n\n"
+            "TBILISI — Estonia has already shipped Georgia a Caesar howitzer battery, which reached the port "
+            "of Poti in August, and has offered two more.\n\n"
+            "Analysis\n\nMore\n\nContext\n\n"
+            "Georgia already operates Israeli Hermes 450 drones, which were unveiled in 2009 and are cheap to run.\n")
+    records = extract_text(text, "2024-11-20")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "Caesar"][:1] == [
+        ("EST", "GEO", "delivered", "2024-08")]
+    assert [(r.status, r.date) for r in records if r.label == "Hermes 450"] == [("present", "2024-11-20")]
