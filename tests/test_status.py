@@ -17,6 +17,10 @@ def status_of(sentence, term):
     "sentence, term, expected",
     [
         ("Caracas asked Beijing for radars.", "radars", "requested"),
+        # a motion put to parliament is a proposal; authorization sought is asked for, not yet given
+        ("Ghana's president submitted a motion seeking authorisation to deploy Ghanaian troops to Togo to parliament.",
+         "troops", "planned"),
+        ("Kenya sought authorization to send troops to Haiti.", "troops", "requested"),
         ("Kyiv has requested more Patriot batteries.", "Patriot", "requested"),
         ("Seoul vowed to supply shells.", "shells", "pledged"),
         ("Warsaw signed the contract for tanks.", "tanks", "agreed"),
