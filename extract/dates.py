@@ -342,4 +342,34 @@ def infer_publication_date(text: str) -> date | None:
             resolved = _resolve(name, match, date(2000, 1, 1), date(2000, 1, 1))
             if resolved and (latest is None or resolved[0] > latest):
                 latest = resolved[0]
+    for day in _weekday_dates(text):
+        latest = day if latest is None or day > latest else latest
+    if latest is None:
+        # no full date: the latest month the text names with its year ("arrived in August 2024"), its
+        # last day, so that "in August" said in it resolves to that August
+        months = [_month_range(int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")])[1]
+                  for m in _COMPILED[2][1].finditer(text)]
+        latest = max(months, default=None)
     return latest
+
+
+def _weekday_dates(text: str) -> list[date]:
+    """"on Monday, November 15" without a year: the day, when exactly one of the years the text names
+    puts it on that weekday."""
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
+    found = []
+    for match in _COMPILED[0][1].finditer(text):
+        if match.group("year") or not match.group("weekday"):
+            continue
+        month, day = MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day"))
+        weekday = WEEKDAYS[match.group("weekday").lower()]
+        fits = []
+        for year in years:
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    fits.append(date(year, month, day))
+            except ValueError:
+                continue
+        if len(fits) == 1:
+            found.append(fits[0])
+    return found

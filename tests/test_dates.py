@@ -84,6 +84,23 @@ def test_dates_infer_publication_date_takes_latest_full_date():
     assert infer_publication_date("No dates here.") is None
 
 
+def test_dates_infer_publication_date_from_a_weekday_or_a_month():
+    # "Tuesday, June 18" falls on a Tuesday in 2019 alone of the years the text names
+    text = "At the 2019 Paris show on Tuesday, June 18, Rafael said exports had doubled since 2015."
+    assert infer_publication_date(text) == date(2019, 6, 18)
+    # no full date: the last day of the latest month named with its year
+    assert infer_publication_date("Talks began in May 2021; the first tanks came in March 2023.") == date(2023, 3, 31)
+
+
+def test_dates_a_month_in_an_undated_article_resolves_against_its_latest_month(extract_text):
+    text = ("Laos gets jets\n\n"
+            "In June, Laos received four Yak-130 trainers from Russia, state media said.\n\n"
+            "The first two Yak-130s had been handed over in December 2022, and two more followed in June 2023.\n")
+    records = extract_text(text)
+    assert [(r.supplier, r.recipient, r.date) for r in records if r.label == "Yak-130"][:1] == [
+        ("RUS", "LAO", "2023-06")]
+
+
 def test_dates_a_deadline_month_lies_ahead():
     (expression,) = find_time_expressions("by January", date(2024, 12, 9))
     assert expression.value == "2025-01"
