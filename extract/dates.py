@@ -42,6 +42,8 @@ PATTERNS = [
     ("decade", r"\b(?:(?:in|during|since|by|through|from|until|before|after)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>(?:19|20)\d0)s\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
+    # "within three to six months", "over the next two years", "in the coming weeks": a span ahead
+    ("span_ahead", rf"\b(?:within|(?:in|over|during) the (?:next|coming))\s+(?:{_NUM}\s+(?:to\s+(?P<num2>\w+)\s+)?)?{_UNIT}\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
     ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
@@ -203,6 +205,11 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         first = _unit_span(_shift(base, unit, sign * high), unit)[0]
         last = _unit_span(_shift(base, unit, sign * low), unit)[1]
         return first, last, scope
+    if name == "span_ahead":
+        # from now to the far end of the span; a span that runs into another year dates nothing
+        high = _number(groups.get("num2") or groups.get("num") or "a few")[1]
+        last = _shift(pub, groups["unit"], high)
+        return (pub, last, "any") if last.year == pub.year else None
     if name == "relative_day":
         return _relative_day(groups["rel"].lower(), pub, anchor)
     if name == "relative_period":

@@ -1186,6 +1186,8 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
         return action is not None and _perfect_beside_past(action, verb)
     if any(_share_subject(c) for c in verb.children):
         return True  # "the tanks, four of which landed in May": the four's arrival, not the order's
+    if _conjunct_below(verb, ancestors):
+        return True  # "received missiles and is likely to use them within weeks": the use's time
     if verb.dep_ != "advcl":
         return False
     # a clause of its own: a subject or a conjunction of its own ("after the war broke out"), or a
@@ -1193,6 +1195,29 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     return (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             or any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children)
             or (verb.tag_ == "VBN" and verb.i < verb.head.i))
+
+
+def _time_told(verb: Token) -> str:
+    """The tense of a verb, with "would" as a future ("will be sold and would be delivered" tell one time)."""
+    if {a.lower_ for a in _auxiliaries(verb)} & {"will", "shall", "would", "'ll"}:
+        return "future"
+    return _tense([verb])
+
+
+def _conjunct_below(verb: Token, ancestors: set[int]) -> bool:
+    """Whether ``verb`` joins the claim's clause as a later coordinated verb in another tense ("has
+    received missiles and will use them"), climbing through the verbs that control it, before it
+    reaches a verb above the term."""
+    token = verb
+    for _ in range(_MAX_STEPS):
+        if token.head.i == token.i or token.head.i in ancestors:
+            # a conjunct in another tense ("has received ... and is likely to use"): a later act
+            return (token.dep_ == "conj" and token.head.i in ancestors and token.i > token.head.i
+                    and _time_told(token) != _time_told(token.head))
+        if token.dep_ not in ("xcomp", "acomp", "conj"):
+            return False
+        token = token.head
+    return False
 
 
 # Relative adverbs that set a clause on the occasion of the noun it hangs from ("visited Minsk on

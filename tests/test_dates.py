@@ -287,3 +287,23 @@ def test_dates_the_terms_own_relative_clause_dates_it_though_commas_set_it_apart
     assert [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "Caesar"][:1] == [
         ("EST", "GEO", "delivered", "2024-08")]
     assert [(r.status, r.date) for r in records if r.label == "Hermes 450"] == [("present", "2024-11-20")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("to hand over the launchers within three to six months", ["2023"]),
+    ("more shipments are expected in the coming weeks", ["2023"]),
+    ("will pay for the frigates over the next ten years", []),  # runs into other years: no date
+    ("deliveries should begin within 18 months", []),
+])
+def test_dates_a_span_ahead_dates_the_year_it_stays_in(text, expected):
+    assert resolve(text, date(2023, 3, 10)) == expected
+
+
+def test_dates_a_later_act_in_another_tense_keeps_its_time_to_itself(extract_text):
+    # "within weeks" times the stationing the conjunct tells, not the receipt; the receipt is the
+    # news of the day the ministry named
+    text = ("Belarus gets launchers\n\n"
+            "MINSK — Belarus has received Iskander-M launchers from Russia and is likely to station them near "
+            "the border within weeks, its defence ministry said on Tuesday.\n")
+    records = extract_text(text, "2024-11-20")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("RUS", "BLR", "delivered", "2024-11-19")]
