@@ -845,6 +845,10 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         cue = _cue(action, "action", kind)
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now
+            if status == "present" and direction == "give":
+                # "Peru's navy deploys Italian-built frigates": who deploys its own ships holds them
+                reading.direction = "receive"
+                reading.supplier, reading.recipient = roles_from_relations("receive", relations, passive)
     if not controllers and (_present_perfect(action) or _backshifted_perfect(action, reading.reporter)) \
             and not _over_a_span(action):
         cue = _cue(action, "action", kind)

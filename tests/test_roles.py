@@ -184,3 +184,14 @@ def test_roles_the_one_accused_of_sending_outweighs_the_forces_demonym():
     term = Term(start, start + len("mercenaries"), "deployment", "private military contractors", "contractors")
     parties = score_parties(text, find_countries(text), term, [term], (0, len(text)))
     assert parties["ARG"].supplier > parties["BOL"].supplier
+
+
+def test_roles_a_force_that_deploys_its_own_jets_holds_them(extract_text):
+    # "deploys" in the simple present is service, not a transfer: the force's country holds the jets,
+    # their maker supplied them
+    text = ("Peru air force\n\n"
+            "LIMA — Peru’s air force deploys French-made fighter jets, transport planes and helicopters, "
+            "according to the state news agency Andina.\n")
+    records = extract_text(text, "2024-11-20")
+    assert [(r.supplier, r.recipient, r.status) for r in records if r.label == "fighter jets"] == [
+        ("FRA", "PER", "present")]
