@@ -106,7 +106,7 @@ def _own_country_mentions(text: str, mentions: list[CountryMention]) -> list[Cou
 
 
 def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
-                  pronouns: list[CountryMention] | None = None, span: tuple | None = None) -> SentenceView:
+                  pronouns: list[CountryMention] | None = None) -> SentenceView:
     """Find every mention in a sentence: countries (and the speaker's "we"), places, terms, time
     expressions. Statuses are read later, from the parse (syntax.read_claim)."""
     text = sentence.text
@@ -121,7 +121,7 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
                  if not (m.form == "person" and any(t.start <= m.start and m.end <= t.end for t in items))]
     countries = sorted(countries + _own_country_mentions(text, countries), key=lambda m: m.start)
     # "Mirage 2000": a number inside a system's name is no year
-    times = [t for t in dates.find_time_expressions(text, pub, anchor, span)
+    times = [t for t in dates.find_time_expressions(text, pub, anchor)
              if not any(i.start <= t.start and t.end <= i.end for i in items)]
     return SentenceView(sentence, countries, find_places(words), terms,
                         times, quotes.quoted_spans(text), tokens=words.doc)

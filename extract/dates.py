@@ -152,10 +152,8 @@ def _nearest_year(month: int, day: int, pub: date, weekday: int | None, ahead: b
     return max(past).year if past else min(candidates).year
 
 
-def _resolve(name: str, m: re.Match, pub: date, anchor: date,
-             span: tuple[date, date] | None = None) -> tuple[date, date, str] | None:
-    """Resolve one match to (first, last, scope) or None when it is not a date after all. ``anchor``
-    is the last single day the previous sentences named; ``span``, the last time they named."""
+def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, date, str] | None:
+    """Resolve one match to (first, last, scope) or None when it is not a date after all."""
     groups = {k: v for k, v in m.groupdict().items() if v}
     if name in ("weekday_month_day", "day_month_year"):
         month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
@@ -199,18 +197,14 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date,
     if name == "offset_after":
         low, high = _number(groups["num"])
         unit, direction = groups["unit"], groups["dir"].lower()
-        if direction == "after":
+        if direction in ("after", "later"):
             # "came a month after Maduro and Putin spoke": what follows happened a month before the anchor
             sign, base, scope = -1, pub, "following"
-        elif span is not None and span[0] != span[1] and unit.lower() == "day":
-            # "In early May, ... A day later, ...": a day from a month or a year stays in it
-            return span[0], span[1], "any"
         else:
-            # "a day earlier", "two weeks later": counted from the date the previous sentences gave
-            sign, base, scope = (1 if direction == "later" else -1), anchor, "any"
-        first = _unit_span(_shift(base, unit, sign * (high if sign < 0 else low)), unit)[0]
-        last = _unit_span(_shift(base, unit, sign * (low if sign < 0 else high)), unit)[1]
-        return (first, last, scope) if sign < 0 or first <= pub else None  # "later" than now is no news
+            sign, base, scope = -1, anchor, "any"
+        first = _unit_span(_shift(base, unit, sign * high), unit)[0]
+        last = _unit_span(_shift(base, unit, sign * low), unit)[1]
+        return first, last, scope
     if name == "span_ahead":
         # from now to the far end of the span; a span that runs into another year dates nothing
         high = _number(groups.get("num2") or groups.get("num") or "a few")[1]
@@ -286,8 +280,7 @@ def _weekday(mod: str, weekday: int, pub: date) -> tuple[date, date, str]:
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s+[^()]{0,40}\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg|ANSA|EFE|Yonhap)\)\s*[-–—]")
 
 
-def find_time_expressions(text: str, pub: date | None, anchor: date | None = None,
-                          last_time: tuple[date, date] | None = None) -> list[TimeExpression]:
+def find_time_expressions(text: str, pub: date | None, anchor: date | None = None) -> list[TimeExpression]:
     """Resolved time expressions in a sentence; relative ones need ``pub`` (else they are skipped)."""
     found: list[TimeExpression] = []
     offsets: list[tuple[int, str, re.Match]] = []
@@ -303,7 +296,7 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
                 continue
             if pub is None and name in ("weekday_month_day", "day_month_year") and not match.group("year"):
                 continue
-            resolved = _resolve(name, match, base, anchor or base, last_time)
+            resolved = _resolve(name, match, base, anchor or base)
             if resolved is None:
                 continue
             first, last, scope = resolved

@@ -195,7 +195,7 @@ def read_article(article: Article) -> ArticleReading:
     """Every sentence's mentions (countries, places, terms, cues, dates), and which sentences the
     language must parse: those that hold a candidate."""
     pub = publication_date(article)
-    anchor, last_time = pub, None
+    anchor = pub
     pending: list[SentenceView] = []
     focus = references.Focus()
     foci: list[references.Focus | None] = []
@@ -219,7 +219,7 @@ def read_article(article: Article) -> ArticleReading:
         offset = sentence.start - line_starts[sentence.line]
         pronouns = quotes.pronoun_mentions(lines[sentence.line], spans, speaker, offset, len(sentence.text))
         pronouns += pair_mentions(sentence.text, previous_countries)
-        view = read_sentence(sentence, pub, anchor, pronouns, last_time)
+        view = read_sentence(sentence, pub, anchor, pronouns)
         surnames |= surnames_in(sentence.text, view.countries)
         view.countries = [m for m in view.countries if not (m.form == "name" and m.text in surnames)]
         named = list(dict.fromkeys(m.iso3 for m in view.countries))
@@ -235,8 +235,6 @@ def read_article(article: Article) -> ArticleReading:
         times.extend(view.times)
         if days:
             anchor = days[-1].first
-        if any(t.value for t in view.times):
-            last_time = next((t.first, t.last) for t in reversed(view.times) if t.value)
     day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
     return ArticleReading(article, pub, pending, focus, day, day_named, lead_end, foci)
 
