@@ -1187,7 +1187,11 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     if verb.i in ancestors:
         # "received six jets earlier this month and has purchased 25": a present perfect beside a
         # dated simple past tells an event the past's time does not date
-        return action is not None and _perfect_beside_past(action, verb)
+        if action is not None and _perfect_beside_past(action, verb):
+            return True
+        # "froze its membership in February and says Russia never delivered": the claim is told in a
+        # coordinated clause in another tense, which the first verb's time does not date
+        return _conjunct_below(_child_towards(verb, term.root), {verb.i})
     if any(_share_subject(c) for c in verb.children):
         return True  # "the tanks, four of which landed in May": the four's arrival, not the order's
     if _conjunct_below(verb, ancestors):
@@ -1199,6 +1203,15 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
     return (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             or any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in verb.children)
             or (verb.tag_ == "VBN" and verb.i < verb.head.i))
+
+
+def _child_towards(top: Token, token: Token) -> Token:
+    """The child of ``top`` on the way up from ``token`` (``token`` itself when it hangs from ``top``)."""
+    for _ in range(_MAX_STEPS * 2):
+        if token.head.i == top.i or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
 
 
 def _time_told(verb: Token) -> str:

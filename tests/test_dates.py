@@ -307,3 +307,12 @@ def test_dates_a_later_act_in_another_tense_keeps_its_time_to_itself(extract_tex
             "the border within weeks, its defence ministry said on Tuesday.\n")
     records = extract_text(text, "2024-11-20")
     assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("RUS", "BLR", "delivered", "2024-11-19")]
+
+
+def test_dates_a_claim_told_in_a_conjunct_of_another_tense_is_not_dated_by_the_first_verb(extract_text):
+    # "in March" dates the leaving; "says Russia never delivered" is told now, about no given time
+    text = ("Tashkent and Moscow\n\n"
+            "TASHKENT — Uzbekistan left the Russian-led drills in March and says Russia never delivered attack "
+            "helicopters worth about $200 million that Tashkent had already paid for.\n")
+    records = extract_text(text, "2024-11-20")
+    assert [(r.supplier, r.recipient, r.certainty, r.date) for r in records] == [("RUS", "UZB", "denied", "")]
