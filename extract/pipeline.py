@@ -561,8 +561,9 @@ def inherit_status(claims: list[Claim]) -> None:
             claim.status = last[key]  # no cue, or only a description holds it present
 
 
-# "Nearby" in the annotation conventions: a repeated event takes the date of a claim at most this many
-# characters (about three sentences) before it; further back, the article has usually moved on.
+# "Nearby" in the annotation conventions: a repeated event takes the date of a claim whose sentence ends
+# at most this many characters (about three sentences) before its own begins; further back, the
+# article has usually moved on. Counted from the end, a long dated sentence is not held against it.
 CARRY_WINDOW = 600
 _CARRIED_STATUSES = ("delivered", "agreed", "ended")
 
@@ -581,7 +582,7 @@ def carry_dates(claims: list[Claim]) -> None:
         if claim.extra_suppliers or claim.extra_recipients:
             continue  # "flew Turkish, Iranian and Chinese drones": a summary over many parties, not one event again
         for earlier in reversed(dated):
-            if claim.sentence.start - earlier.sentence.start > CARRY_WINDOW:
+            if claim.sentence.start - earlier.sentence.end > CARRY_WINDOW:
                 break
             if (earlier.status == claim.status and _same_event(earlier, claim)
                     and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient)):

@@ -91,3 +91,19 @@ def test_context_a_planned_list_item_is_due_when_its_plan_is(extract_text):
     records = extract_text(text, "2024-04-18")
     listed = sorted((r.supplier, r.recipient, r.status, r.date) for r in records if r.sentence.startswith("→"))
     assert listed == [("RUS", "VNM", "planned", "2024-05")] * 2
+
+
+def test_context_a_repeat_is_near_by_the_gap_between_sentences_not_their_starts(extract_text):
+    # the handover is dated in a long first sentence; the repeat comes about 300 characters after
+    # that sentence ends (600 after it starts): it is nearby, and takes the date
+    text = ("Mali gets helicopters\n\n"
+            "BAMAKO — Two Russian Mi-171Sh transport helicopters were delivered to the Malian air force at Bamako-Senou "
+            "airport on Saturday, in a handover ceremony attended by the defence minister, senior officers of the "
+            "transitional government, the Russian ambassador and a delegation from the manufacturer.\n\n"
+            "The minister thanked the crews and the technicians who had prepared the aircraft for the long flight.\n\n"
+            "He said the army would use them to move troops and supplies to remote garrisons in the north and centre.\n\n"
+            "The aircraft will be based in Sevare, officials said, and will be flown by Malian crews trained abroad.\n\n"
+            "The Mi-171Sh helicopters were handed over to Mali with spare parts and a stock of ammunition.\n")
+    records = [r for r in extract_text(text, "2024-11-20") if r.label == "Mi-171Sh"]
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [
+        ("RUS", "MLI", "delivered", "2024-11-16"), ("RUS", "MLI", "delivered", "2024-11-16")]
