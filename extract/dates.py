@@ -42,7 +42,7 @@ PATTERNS = [
     ("decade", r"\b(?:(?:in|during|since|by|through|from|until|before|after)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<decade>(?:19|20)\d0)s\b"),
     ("ago", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b"),
     ("offset_after", rf"\b{_APPROX}{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
-    # "within three to six months", "over the next two years", "in the coming weeks": a span ahead
+    # "within two to five months", "over the next two years", "in the coming weeks": a span ahead
     ("span_ahead", rf"\b(?:within|(?:in|over|during) the (?:next|coming))\s+(?:{_NUM}\s+(?:to\s+(?P<num2>\w+)\s+)?)?{_UNIT}\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
     ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
