@@ -69,4 +69,5 @@ score: venv
 	$(call score_set,fresh,tests/fixtures/fresh,tests/fixtures/fresh/gold.csv,data/fresh_score.json)
 	$(call score_set,fresh2,tests/fixtures/fresh2,tests/fixtures/fresh2/gold.csv,data/fresh2_score.json)
 	$(call score_set,fresh3,tests/fixtures/fresh3,tests/fixtures/fresh3/gold.csv,data/fresh3_score.json)
+	$(call score_set,fresh4,tests/fixtures/fresh4,tests/fixtures/fresh4/gold.csv,data/fresh4_score.json)
 	$(call score_set,real,$(SHARED)/eval/real/articles,$(SHARED)/eval/real/gold.csv,data/real_score.json)

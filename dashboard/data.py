@@ -39,6 +39,7 @@ SCORE_SETS = {
     "fresh": "Fresh set: six invented articles in other outlets' styles",
     "fresh2": "Second fresh set: six more, written the same way",
     "fresh3": "Third fresh set: five more, written the same way",
+    "fresh4": "Fourth fresh set: six more, written the same way",
     "seed": "Seed articles: the demo corpus the first rules were written on",
 }
 EMPTY_OUTLINES: dict = {"type": "FeatureCollection", "features": []}
