@@ -463,6 +463,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         when = resolve_date(view, term, cue, state, pub, pub_inferred)
         if cue is None and term.kind == "agreement" and when and pub and when < pub.isoformat()[:len(when)]:
             state = "agreed"  # "contracts for 180 K2s followed in August": a deal dated in the past was made then
+        state = _framed_by_a_deal(reading, term, state, when, pub)
         out.append(Claim(
             term=term, sentence=view.sentence, view=view, supplier=supplier, recipient=recipient, status=state,
             certainty=certainty, date=when,
@@ -475,6 +476,18 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         ))
     _deals_follow_their_items(out)
     return out
+
+
+def _framed_by_a_deal(reading: syntax.Reading, term: Term, state: str, when: str, pub: date | None) -> str:
+    """"Under the deal, Peru will receive 12 radars": what a made deal holds is agreed, though told in
+    the future; a time ahead of the news ("under the contract, four jets arrive in 2027") makes it a
+    schedule, still planned."""
+    if term.kind == "agreement" or state not in ("planned", "pledged") or reading.action is None:
+        return state
+    if when and pub is not None and when > pub.isoformat()[:len(when)]:
+        return state
+    above = reading.path[reading.path.index(reading.action):] if reading.action in reading.path else [reading.action]
+    return syntax.deal_frame_status(above) or state
 
 
 def _deals_follow_their_items(claims: list[Claim]) -> None:

@@ -862,6 +862,49 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     return reading
 
 
+def deal_frame_status(path: list[Token]) -> str:
+    """The status a deal that frames the claim's verbs gives it ("Under the deal, Peru is set to
+    receive radars": agreed): a role=frame preposition with a status in data/verb_cues.csv on one of
+    the path's verbs, whose object is a deal noun (role=deal), or a frame noun "of" a deal ("as part
+    of the agreement"), set before the verb. Empty when no deal frames them."""
+    verbs = [t for t in path if _is_verb(t)]
+    if any(_intends(v) for v in verbs[1:]):
+        return ""  # "Under the deal, the US intends to sell": a party's intention, still a plan
+    for verb in verbs:
+        # set before its verb, the deal is the topic the sentence spells out; after it ("will receive
+        # radars under the 2022 deal"), the sentence tells the next step of an older deal
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                frame = _cue(prep, "frame") if _deal_named_again(noun) else _frame_of_deal(noun)
+                if frame is not None and frame.status:
+                    return frame.status
+    return ""
+
+
+def _intends(verb: Token) -> bool:
+    """A control verb in the active voice with a subject of its own ("the US intends to sell",
+    "Peru plans to buy"): someone's intention. Passive or adjectival schedules ("is set to receive",
+    "is due to") tell what is fixed."""
+    return (_cue(verb, "control") is not None and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _deal_named_again(noun: Token) -> bool:
+    """A deal noun not introduced as a new one: "the deal", "this contract", not "a bilateral
+    agreement which would ..."."""
+    return _cue(noun, "deal") is not None and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _frame_of_deal(noun: Token) -> VerbCue | None:
+    """"part of the agreement": the frame row of a noun whose "of" names a deal."""
+    frame = _cue(noun, "frame")
+    if frame is None:
+        return None
+    deals = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and _deal_named_again(g)]
+    return frame if deals else None
+
+
 def _in_force_under(term_root: Token) -> bool:
     """"will stay under a new training agreement", "under the 2019 pact": an agreement something is
     done under is one already made, whatever the tense of the doing."""

@@ -177,3 +177,22 @@ def test_status_a_clause_opened_by_a_listed_word_leaves_out_the_one_before(text,
     lo, hi = clause_bounds(text, start, start + len(term))
     assert "Cuba has" in text[lo:hi] or "ordered" in text[lo:hi]
     assert "Biden" not in text[lo:hi] and "Netherlands" not in text[lo:hi]
+
+
+@pytest.mark.parametrize(
+    "sentence, term, expected",
+    [
+        # what a made deal holds is agreed, though the sentence tells it in the future
+        ("Under the deal, Ghana is set to receive six Super Tucano aircraft and spare engines.", "Super Tucano", "agreed"),
+        ("Under the contract, Brazil will ship 20 drones in kits for assembly in Ghana.", "drones", "agreed"),
+        ("As part of the agreement, Brazil will send instructors to Ghana.", "instructors", "agreed"),
+        # a party's intention, a time ahead, or a new deal still only planned
+        ("Under that pact, Washington plans to lease Accra three frigates by agreement.", "frigates", "planned"),
+        ("Under the contract, the first four Super Tucano aircraft will be delivered in 2027.", "Super Tucano", "planned"),
+        ("Under a new accord, Ghana is set to buy C-390 airlifters, the minister said.", "C-390", "planned"),
+        # after its verb, the deal is the basis of a step still ahead
+        ("Ghana will receive two Super Tucano aircraft under the 2021 agreement.", "Super Tucano", "planned"),
+    ],
+)
+def test_status_what_a_deal_named_again_frames_is_agreed(sentence, term, expected):
+    assert status_of(sentence, term) == expected
