@@ -568,26 +568,40 @@ CARRY_WINDOW = 600
 _CARRIED_STATUSES = ("delivered", "agreed", "ended")
 
 
-def carry_dates(claims: list[Claim]) -> None:
+def carry_dates(claims: list[Claim], published: str = "") -> None:
     """An undated past event that repeats one the article dated just before ("the jets landed on
     Monday ... an An-124 accompanied the bombers") took place then: same system or same pair, same
-    status. Background ("previously sold", "had long supplied") keeps no date."""
+    status. So does one dated only by the publication day for want of a time of its own ("the
+    missiles travel by sea and by air", after "shipments began in January"). Background
+    ("previously sold", "had long supplied") and denials ("no deliveries were seen") keep theirs."""
     dated: list[Claim] = []
     for claim in claims:
-        if claim.date:
+        news_day = _dated_by_the_news_day(claim, published)
+        if claim.date and not news_day:
             dated.append(claim)
             continue
+        if news_day:
+            dated.append(claim)  # a repeat of it may take its day, whether or not it finds an earlier one
+            if claim.certainty == "denied":
+                continue  # "Minsk denies it delivers them": said that day, a denial repeats no event
         if claim.status not in _CARRIED_STATUSES or is_background(claim.sentence.text):
             continue
         if claim.extra_suppliers or claim.extra_recipients:
             continue  # "flew Turkish, Iranian and Chinese drones": a summary over many parties, not one event again
-        for earlier in reversed(dated):
+        for earlier in reversed(dated[:-1] if news_day else dated):
             if claim.sentence.start - earlier.sentence.end > CARRY_WINDOW:
                 break
+            if news_day and _dated_by_the_news_day(earlier, published):
+                continue  # only a time the text gives replaces the news day
             if (earlier.status == claim.status and _same_event(earlier, claim)
                     and (earlier.supplier, earlier.recipient) == (claim.supplier, claim.recipient)):
                 claim.date = earlier.date
                 break
+
+
+def _dated_by_the_news_day(claim: Claim, published: str) -> bool:
+    """Whether the claim's date is only the publication day: its sentence has no time expression."""
+    return bool(published) and claim.date == published and not claim.view.times
 
 
 BACK_WINDOW = 400
@@ -690,7 +704,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
     claims = resolve_anaphora(claims)
     inherit_status(claims)
     list_status(claims, article.text)
-    carry_dates(claims)
+    carry_dates(claims, article.published)
     carry_back_deal_dates(claims)
     carry_plans(claims, article.text)
     kept = []

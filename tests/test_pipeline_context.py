@@ -107,3 +107,17 @@ def test_context_a_repeat_is_near_by_the_gap_between_sentences_not_their_starts(
     records = [r for r in extract_text(text, "2024-11-20") if r.label == "Mi-171Sh"]
     assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [
         ("RUS", "MLI", "delivered", "2024-11-16"), ("RUS", "MLI", "delivered", "2024-11-16")]
+
+
+def test_context_a_repeat_dated_only_by_the_news_day_takes_the_date_given_before(extract_text):
+    text = ("Belarus ships rockets to Sudan\n\n"
+            "KHARTOUM (Reuters) - Belarus has shipped Polonez rocket launchers to Sudan, two diplomats said.\n\n"
+            "The first Polonez systems were delivered to Sudan in late March, the diplomats said.\n\n"
+            "The route of the Polonez systems varies, with some carried by sea to Port Sudan while others are flown in.\n\n"
+            "Minsk denies that it delivers Polonez systems to Sudan.\n")
+    records = extract_text(text, "2024-05-10")
+    route = [(r.supplier, r.recipient, r.status, r.date) for r in records if "route" in r.sentence]
+    denial = [(r.status, r.certainty, r.date) for r in records if "denies" in r.sentence]
+    assert route == [("BLR", "SDN", "delivered", "2024-03")]
+    # a denial said that day repeats no event: it keeps the day it was voiced
+    assert denial == [("delivered", "denied", "2024-05-10")]
