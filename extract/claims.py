@@ -253,6 +253,12 @@ def is_background(text: str) -> bool:
     return bool(_context("background").search(text))
 
 
+def tells_the_present(text: str) -> bool:
+    """Whether a sentence says how things stand now ("at the moment", "currently"):
+    context=current rows of data/context_cues.csv."""
+    return bool(_context("current").search(text))
+
+
 def is_news_event(view: SentenceView, cue: status.Cue, state: str) -> bool:
     """Whether an undated claim reports the article's news ("X has signed a deal", or the lead's "X signed"):
     it then happened on the article's news day."""

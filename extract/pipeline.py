@@ -32,6 +32,7 @@ from .claims import (
     read_sentence,
     read_tree,
     resolve_place,
+    tells_the_present,
 )
 from .dates import infer_publication_date
 from .nlp import BATCH_SIZE, annotate, load_nlp, make_docs, parse_model, read_doc
@@ -557,8 +558,15 @@ def inherit_status(claims: list[Claim]) -> None:
         key = (claim.term.kind, claim.term.label.lower(), claim.supplier)
         if claim.cued and not _only_described(claim):
             last[key] = claim.status
-        elif claim.status == DEFAULT_STATUS[claim.term.kind] and key in last:
+        elif claim.status == DEFAULT_STATUS[claim.term.kind] and key in last and not _held_now(claim, last[key]):
             claim.status = last[key]  # no cue, or only a description holds it present
+
+
+def _held_now(claim: Claim, last: str) -> bool:
+    """"The instructors arrived ... at the moment, 1,200 of them are in the country": a force or item
+    that got there and is said to stand so now is present, not arrived again. One still planned
+    ("the launchers are at a plant near Minsk at the moment") stays planned."""
+    return claim.status == "present" and last in ("delivered", "agreed") and tells_the_present(claim.sentence.text)
 
 
 # "Nearby" in the annotation conventions: a repeated event takes the date of a claim whose sentence ends

@@ -912,7 +912,7 @@ def _in_force_under(term_root: Token) -> bool:
 
 
 def context_words(context: str) -> str:
-    """The words of one context (acquisition, exercise, leaving, combat, background) in
+    """The words of one context (acquisition, exercise, leaving, combat, background, current) in
     data/context_cues.csv, as one alternation."""
     words = [row["pattern"] for row in load_table("context_cues") if row.get("context") == context]
     return "|".join(words) or "(?!)"  # a context without rows matches nothing

@@ -121,3 +121,17 @@ def test_context_a_repeat_dated_only_by_the_news_day_takes_the_date_given_before
     assert route == [("BLR", "SDN", "delivered", "2024-03")]
     # a denial said that day repeats no event: it keeps the day it was voiced
     assert denial == [("delivered", "denied", "2024-05-10")]
+
+
+def test_context_a_force_said_to_stand_so_now_is_present_not_arrived_again(extract_text):
+    text = ("Belarus sends instructors to Laos\n\n"
+            "VIENTIANE (Reuters) - A first group of 80 Belarusian instructors arrived in Laos on Monday, the Lao defence ministry said.\n\n"
+            "At present, the total number of Belarusian instructors in Laos is 240 people, the ministry added.\n\n"
+            "Laos will also receive six Belarusian Polonez launchers next year.\n\n"
+            "At the moment, the six Polonez launchers for Laos are at a plant near Minsk.\n")
+    records = extract_text(text, "2024-05-10")
+    now = [(r.supplier, r.recipient, r.status, r.date) for r in records if "240" in r.sentence]
+    plan = [(r.status, r.date) for r in records if "plant near Minsk" in r.sentence]
+    assert now == [("BLR", "LAO", "present", "2024-05-10")]
+    # what is still ahead stays planned, however it stands today
+    assert plan == [("planned", "2024-05-10")]
