@@ -562,6 +562,22 @@ def _means_to(action: Token) -> bool:
         and not _auxiliaries(verbs[0])
 
 
+def _first_to(action: Token) -> bool:
+    """"Peru became the first country to buy J-10Cs", "making Chile the second buyer to order": an
+    infinitive on a noun ranked by a role=rank word of data/verb_cues.csv tells a deed done, not one
+    ahead. The parser hangs the infinitive on the noun or takes the noun as its subject."""
+    if not _is_verb(action) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children):
+        return False
+    nouns = [action.head] if action.dep_ in ("relcl", "acl") else []
+    nouns += [c for c in action.children if c.dep_ == "nsubj"]
+    if not any(listed_as(m, "rank") for n in nouns for m in n.children if m.dep_ == "amod"):
+        return False
+    # "wants to be the first to buy", "could become the first": a rank hoped for, not held
+    above = _verb_above(action.head) if action.dep_ in ("relcl", "acl") else action.head
+    return above is None or not _is_verb(above) or not (
+        above.dep_ == "xcomp" or any(a.lower_ == "to" or a.tag_ == "MD" for a in _auxiliaries(above)))
+
+
 def _clause_verb(noun: Token) -> list[Token]:
     """The verb a noun phrase hangs from ("nation" in "will be the third nation to ...")."""
     token = noun
@@ -837,6 +853,10 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     status, modal_certainty = _modality(verbs, status, _cue(action, "action", kind), reading.reporter is not None)
     if not controllers and status in ("delivered", "agreed") and _means_to(action):
         status = "planned"  # "there are funds to deliver shells", "has the money to buy jets": not done yet
+    if not controllers and _first_to(action):
+        cue = _cue(action, "action", kind)
+        if cue is not None and cue.perfect:
+            status = cue.perfect  # "the first country to purchase the TB2": a purchase made, as "has purchased"
     certainty = certainty or modal_certainty
     if _negated(verbs, span.root) and not certainty:
         certainty = "denied"

@@ -196,3 +196,19 @@ def test_status_a_clause_opened_by_a_listed_word_leaves_out_the_one_before(text,
 )
 def test_status_what_a_deal_named_again_frames_is_agreed(sentence, term, expected):
     assert status_of(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # ranked first to buy: a purchase made, as "has purchased"
+        ("Peru became the first country to buy Chinese J-10C jets.", "agreed"),
+        ("Ghana and Brazil signed a deal, making Ghana the first African country to purchase Brazil's Super Tucano aircraft.",
+         "agreed"),
+        # a rank only hoped for is no purchase
+        ("Chile could become the first country to buy Chinese J-10C jets.", "planned"),
+    ],
+)
+def test_status_the_first_country_to_buy_has_bought(sentence, expected):
+    term = "J-10C" if "J-10C" in sentence else "Super Tucano"
+    assert status_of(sentence, term) == expected
