@@ -23,7 +23,7 @@ def _clause_break() -> re.Pattern:
 
     return re.compile(r";|—|–\s|\s+and,\s|\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:" + words("clause-and") + r")\b)"
                       r"|,\s+(?:although|though)\b(?![^,;]{0,40},)|,\s+(?:who|which)\b(?![^,;]{0,70},)"
-                      r"|,\s+(?:and|but|while|whereas|as|where|when|" + words("clause-comma") + r")\b|\bwhile\b|\bbut\b")
+                      r"|,\s+(?:and|but|while|whereas|as(?! well as)|where|when|" + words("clause-comma") + r")\b|\bwhile\b|\bbut\b")
 
 
 @dataclass(frozen=True)

@@ -212,3 +212,15 @@ def test_status_what_a_deal_named_again_frames_is_agreed(sentence, term, expecte
 def test_status_the_first_country_to_buy_has_bought(sentence, expected):
     term = "J-10C" if "J-10C" in sentence else "Super Tucano"
     assert status_of(sentence, term) == expected
+
+
+def test_status_as_well_as_joins_a_list_and_opens_no_clause(extract_text):
+    # ", as well as" adds to a list; the speaker's day after it still dates the pledge
+    from extract.status import clause_bounds
+
+    text = "“The Belarusian contingent will help Lao forces guard the border, as well as train police units,” the Belarus government said on Friday."
+    start = text.index("contingent")
+    lo, hi = clause_bounds(text, start, start + len("contingent"))
+    assert "on Friday" in text[lo:hi]
+    records = extract_text(text, "2024-05-11")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records] == [("BLR", "LAO", "planned", "2024-05-10")]
