@@ -684,6 +684,9 @@ def relation(mention_root: Token, anchors: set[int], term_ids: set[int], action:
     ``anchors`` are the action word and the words controlling it."""
     if mention_root.i in term_ids:
         return "modifier"
+    if mention_root.dep_ in ("amod", "compound", "nmod") and mention_root.head.i in anchors \
+            and mention_root.head.pos_ == "NOUN":
+        return "agent"  # "a planned French sale of helicopters", "the Indian purchase": the nation that acts
     head = phrase_head(mention_root, term_ids)
     if head.head.i in term_ids and head.dep_ in ("amod", "compound", "nmod"):
         return "modifier"

@@ -195,3 +195,12 @@ def test_roles_a_force_that_deploys_its_own_jets_holds_them(extract_text):
     records = extract_text(text, "2024-11-20")
     assert [(r.supplier, r.recipient, r.status) for r in records if r.label == "fighter jets"] == [
         ("FRA", "PER", "present")]
+
+
+def test_roles_the_nation_named_on_an_action_noun_acts(extract_text):
+    # "a planned French sale": the seller, though another story's supplier is named after it
+    text = ("Ghana has turned to other suppliers since a planned French sale of attack helicopters stalled in parliament. "
+            "The Russian delivery of S-400 systems to India began in 2021.")
+    records = extract_text(text, "2024-05-10")
+    sale = [(r.supplier, r.recipient, r.status) for r in records if "French sale" in r.sentence]
+    assert sale == [("FRA", "GHA", "planned")]
