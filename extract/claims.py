@@ -452,6 +452,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         if (term.kind == "agreement" and term.category == "cooperation" and view.doc is not None and reading.action is None
                 and not _names_instrument(view, term) and _described_relationship(view, term, reading)):
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
+        if term.kind == "agreement" and view.doc is not None and _only_its_effect(view, term):
+            continue  # "the deal is expected to strengthen ties": what a deal may bring, no claim about the deal
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if term.kind == "item" and reading.action is None and _held_or_domain(view, term, reading, supplier):
@@ -656,6 +658,27 @@ def _described_relationship(view: SentenceView, term: Term, reading: syntax.Read
     subjects = [t for c in word.children if c.dep_ in ("nsubj", "nsubjpass")
                 and not any(term.start <= t.idx < term.end for t in c.subtree) for t in c.subtree]
     return not any(m.start <= t.idx < m.end for t in subjects for m in view.countries)
+
+
+def _only_its_effect(view: SentenceView, term: Term) -> bool:
+    """Whether the sentence only tells what a deal is hoped to bring: the deal is the subject of an
+    effect word (role=effect or role=described in data/verb_cues.csv), itself or as the complement
+    of the verb it is the subject of ("the deal should bolster ties", "the pact is likely to boost trade", "the sale
+    will deepen ties"). A deal the sentence reports made ("a deal signed on Monday is expected to
+    ...") is a claim still."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if any(syntax.listed_as(view.doc[i], "signing") for i in syntax.own_verbs(view.doc, term.start, term.end)):
+        return False
+    verb = span.root.head
+    for _ in range(4):  # "is likely to help boost": through the adjective and the helping verb
+        if syntax.listed_as(verb, "effect") or syntax.listed_as(verb, "described"):
+            return True
+        verb = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp")), None)
+        if verb is None:
+            return False
+    return False
 
 
 def _names_kind_of(noun) -> bool:

@@ -260,3 +260,13 @@ def test_claims_weapons_a_verb_of_combat_acts_on_are_no_claim(extract_text):
     records = extract_text(text, "2024-05-08")
     assert [r for r in records if "destroyed" in r.sentence] == []
     assert [(r.supplier, r.recipient) for r in records if "supplied" in r.sentence] == [("IRN", "YEM")]
+
+
+def test_claims_a_deal_told_for_what_it_may_bring_is_no_new_claim(extract_text):
+    text = ("Ghana signed a deal with Brazil for six Super Tucano aircraft on Monday. "
+            "The deal to supply the Super Tucano aircraft is likely to help boost military exchanges, "
+            "the ministry said. A defence cooperation pact signed on Monday is expected to strengthen ties.\n")
+    records = extract_text(text, "2024-05-10")
+    deals = [r.sentence.split()[1] for r in records if r.kind == "agreement"]
+    # the deal signed, and the pact the sentence reports signed; not the deal told for its effect
+    assert deals == ["signed", "defence"]
