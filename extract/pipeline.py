@@ -506,6 +506,16 @@ def _frames(claim: Claim) -> bool:
 _ORDER_REACH = 250
 
 
+def _signed_anew(claim: Claim) -> bool:
+    """Whether a signing verb takes the anaphoric deal noun and its row names a category; the claim's
+    term is then that deal (an arms deal for a contract)."""
+    category = syntax.signed_deal_category(claim.view.doc, claim.term.start, claim.term.end)
+    if category != "arms-deal":
+        return False
+    claim.term = Term(claim.term.start, claim.term.end, "agreement", "arms deal", category)
+    return True
+
+
 def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
     """"The pact", "the deal": the agreement the article named last, or the order its own sentence
     reports ("Egypt ordered Su-35s from Russia, but the deal was frozen"); dropped when there is neither."""
@@ -529,6 +539,10 @@ def resolve_anaphora(claims: list[Claim]) -> list[Claim]:
                 if order is not None:
                     claim.term = Term(claim.term.start, claim.term.end, "agreement", "arms deal", "arms-deal")
                     claim.supplier, claim.recipient = order.supplier, order.recipient
+                    out.append(claim)
+                elif _signed_anew(claim):
+                    # "Lima signed the contract with MBDA in 2023": with nothing before it to name, the
+                    # contract signed is a deal of its own, its sides read from its own sentence
                     out.append(claim)
                 continue
             claim.term = Term(claim.term.start, claim.term.end, "agreement", last.term.label, last.term.category)

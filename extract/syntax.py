@@ -1120,6 +1120,17 @@ def _signed_deal(token: Token) -> tuple[int, int, str] | None:
     return token.idx, end, category
 
 
+def signed_deal_category(doc: Doc | None, start: int, end: int) -> str:
+    """The category of a deal noun the term ends on when a signer signs it ("Lima signed the contract
+    with MBDA"): the deal row's category of data/verb_cues.csv, or '' when the tree does not read a
+    party signing it (a passive "the pact was sealed last year" tells of a deal already spoken of) or
+    the noun names no category (an accord, a treaty)."""
+    span = span_of(doc, start, end) if doc is not None else None
+    if span is None or span.root.dep_ != "dobj" or _signed_deal(span.root) is None:
+        return ""
+    return _cue(span.root, "deal").category
+
+
 def _agreed_purchase(token: Token) -> tuple[int, int, str] | None:
     if token.lemma_ != "agree" or token.pos_ != "VERB":
         return None

@@ -135,3 +135,16 @@ def test_context_a_force_said_to_stand_so_now_is_present_not_arrived_again(extra
     assert now == [("BLR", "LAO", "present", "2024-05-10")]
     # what is still ahead stays planned, however it stands today
     assert plan == [("planned", "2024-05-10")]
+
+
+def test_context_a_contract_its_signer_signs_with_no_deal_named_before_is_an_arms_deal(extract_text):
+    # "the contract" refers back to nothing: the article named no deal before it, so the signature is
+    # the deal itself; the passive "the deal was signed" still needs a deal named before
+    text = ("Peru gets British air defence\n\n"
+            "LIMA (AP) - Peru has taken delivery of its first Sky Sabre air defence launchers from Britain, "
+            "the army said on Tuesday.\n\n"
+            "Lima signed the contract with MBDA in 2023, people close to the programme said.\n\n"
+            "A second order was discussed last year.\n")
+    records = extract_text(text, "2024-05-08")
+    deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
+    assert deals == [("arms-deal", "GBR", "PER", "agreed", "2023")]
