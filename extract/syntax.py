@@ -1135,11 +1135,16 @@ def _agreed_purchase(token: Token) -> tuple[int, int, str] | None:
     if token.lemma_ != "agree" or token.pos_ != "VERB":
         return None
     purchase = next((c for c in token.children if c.dep_ == "xcomp" and (_cue(c, "action") or _cue_direction(c))), None)
-    if purchase is None:  # "agreed to Lima's purchase of two frigates"
-        purchase = next((obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                         for obj in prep.children if obj.dep_ == "pobj"), None)
-    if purchase is None or _cue_direction(purchase) != "receive":
-        return None  # "agreed to buy" is a purchase agreement; "agreed to send" a pledge of the items
+    if purchase is not None:
+        if _cue_direction(purchase) != "receive":
+            return None  # "agreed to buy" is a purchase agreement; "agreed to send" a pledge of the items
+        return token.idx, token.idx + len(token.text), "arms-deal"
+    # "agreed to Lima's purchase of two frigates", "agreed on the transfer of the ships": a noun of
+    # moving hands, whichever way, is the deal both sides made
+    moved = next((obj for prep in token.children if prep.dep_ == "prep"
+                  for obj in prep.children if obj.dep_ == "pobj" and _cue_direction(obj) in _DEAL_DIRECTIONS), None)
+    if moved is None:
+        return None
     return token.idx, token.idx + len(token.text), "arms-deal"
 
 

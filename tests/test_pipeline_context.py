@@ -148,3 +148,15 @@ def test_context_a_contract_its_signer_signs_with_no_deal_named_before_is_an_arm
     records = extract_text(text, "2024-05-08")
     deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
     assert deals == [("arms-deal", "GBR", "PER", "agreed", "2023")]
+
+
+def test_context_ministers_who_agreed_on_the_transfer_made_a_deal(extract_text):
+    # "agreed on the transfer": the noun of handing over is what both sides settled, an arms deal;
+    # "agreed to send" stays a pledge of the items
+    text = ("Lisbon to hand frigates to Ghana\n\n"
+            "Portugal will hand over four used frigates to Ghana, officials said.\n\n"
+            "Portugal's defence minister and his Ghanaian counterpart agreed on the transfer at a meeting "
+            "in Accra on Friday, a ministry statement said.\n")
+    records = extract_text(text, "2024-05-13")
+    deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
+    assert deals == [("arms-deal", "PRT", "GHA", "agreed", "2024-05-10")]
