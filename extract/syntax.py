@@ -77,7 +77,7 @@ def _cue(token: Token, role: str, kind: str = "") -> VerbCue | None:
     """The cue of ``token`` in ``role`` for a claim of ``kind``, if the table has one."""
     if _noun_compound(token):
         return None
-    for word in (token.lemma_.lower(), token.lower_):
+    for word in _cue_words(token):
         for cue in verb_cues().get((word, role), ()):
             if cue.kinds and kind and kind not in cue.kinds:
                 continue
@@ -86,6 +86,15 @@ def _cue(token: Token, role: str, kind: str = "") -> VerbCue | None:
                 continue
             return cue
     return None
+
+
+def _cue_words(token: Token) -> list[str]:
+    """The words a row of data/verb_cues.csv may name the token by: the verb with a preposition or
+    particle it governs first ("call at": a warship's port call, though "call" alone is no move),
+    then its lemma and its form."""
+    lemma = token.lemma_.lower()
+    phrasal = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prep", "prt") and c.i > token.i]
+    return [*phrasal, lemma, token.lower_]
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -1000,7 +1009,7 @@ def _whole_of(root: Token) -> Token | None:
 def listed_as(token: Token, role: str) -> bool:
     """Whether data/verb_cues.csv lists the word (its lemma or form) in ``role``, whatever its
     part of speech or kinds (``_cue`` checks those too)."""
-    return any((word, role) in verb_cues() for word in (token.lemma_.lower(), token.lower_))
+    return any((word, role) in verb_cues() for word in _cue_words(token))
 
 
 def _is_content(token: Token) -> bool:

@@ -405,3 +405,14 @@ def test_claims_a_year_on_a_deal_noun_dates_the_deal_not_the_transfer(extract_te
     records = extract_text(text, "2024-06-05")
     item = [r for r in records if r.kind == "item" and r.label == label]
     assert [(r.status, r.date) for r in item] == [(status, date)]
+
+
+def test_claims_a_warship_calling_at_a_port_is_sent_there(extract_text):
+    # "call at" is a verb with its preposition in data/verb_cues.csv: a port call moves the ship,
+    # though "call" alone ("called on Kenya to") moves nothing
+    text = ("Indian navy in East Africa\n\n"
+            "NAIROBI (Reuters) - An Indian navy frigate will call at Mombasa next month for joint drills "
+            "with the Kenyan navy, the Indian embassy said on Friday.\n")
+    visit = find(extract_text(text, "2024-05-10"), kind="deployment", category="naval")
+    assert [(r.supplier, r.recipient, r.status, r.location, r.date) for r in visit] == [
+        ("IND", "KEN", "planned", "Mombasa", "2024-06")]
