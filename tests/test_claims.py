@@ -416,3 +416,13 @@ def test_claims_a_warship_calling_at_a_port_is_sent_there(extract_text):
     visit = find(extract_text(text, "2024-05-10"), kind="deployment", category="naval")
     assert [(r.supplier, r.recipient, r.status, r.location, r.date) for r in visit] == [
         ("IND", "KEN", "planned", "Mombasa", "2024-06")]
+
+
+def test_claims_warships_a_navy_is_to_receive_are_an_item_not_a_visit(extract_text):
+    # "receive" is an acquisition word of data/context_cues.csv: the corvettes change hands
+    text = ("Ghana expands its fleet\n\n"
+            "ACCRA (AP) - Ghana is expected to receive two corvettes from Portugal once its crews complete "
+            "training, the navy said on Monday.\n")
+    ships = [(r.kind, r.category, r.supplier, r.recipient, r.status, r.quantity)
+             for r in extract_text(text, "2024-05-13") if r.category == "naval"]
+    assert ships == [("item", "naval", "PRT", "GHA", "planned", 2)]
