@@ -48,3 +48,9 @@ def test_lexicon_role_words_use_the_vocabulary():
         assert row["role"] in ("supplier", "recipient", "none"), row
         assert row.get("direction", "") in ("", "give", "receive", "move", "end"), row
         assert "|" not in row.get("word", "") and "(" not in row.get("word", ""), row  # a word, not a regex
+
+
+def test_every_context_cue_row_is_a_whole_regex():
+    # a regex with commas must be quoted: split over rows, each part alone does not compile
+    for row in load_table("context_cues"):
+        re.compile(row["pattern"])
