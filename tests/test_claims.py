@@ -426,3 +426,14 @@ def test_claims_warships_a_navy_is_to_receive_are_an_item_not_a_visit(extract_te
     ships = [(r.kind, r.category, r.supplier, r.recipient, r.status, r.quantity)
              for r in extract_text(text, "2024-05-13") if r.category == "naval"]
     assert ships == [("item", "naval", "PRT", "GHA", "planned", 2)]
+
+
+def test_claims_a_maintenance_centre_a_supplier_sets_up_is_a_facility_item(extract_text):
+    # the pattern row of data/generic_terms.csv takes the system serviced with it: one facility,
+    # not a drone as well
+    text = ("Kenya and Turkey deepen ties\n\n"
+            "NAIROBI (AP) - Turkish firms are to help set up a drone maintenance centre in Mombasa, "
+            "Kenyan officials said on Monday.\n")
+    records = extract_text(text, "2024-05-13")
+    assert [(r.kind, r.category, r.supplier, r.recipient, r.status, r.location) for r in records] == [
+        ("item", "facility", "TUR", "KEN", "planned", "Mombasa")]
