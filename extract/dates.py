@@ -47,7 +47,7 @@ PATTERNS = [
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
     ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
-    ("month", rf"\b(?P<mod>(?i:by around|by about|around|in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
+    ("month", rf"\b(?P<mod>(?i:(?:by|before|until) the end of|by around|by about|around|in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])(?<![A-Z]-)\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\dA-Za-z]|,\d)(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
 ]
 _COMPILED = [(name, re.compile(regex, re.I if name not in ("month", "weekday_month_day", "day_month_year", "month_year", "month_relyear", "season_year") else 0))
@@ -172,8 +172,10 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         return (*_month_range(pub.year + shift, MONTHS[groups["month"].lower().rstrip(".")]), "any")
     if name == "month":
         mod = groups["mod"].lower()
-        mod = "by" if mod.startswith("by ") else "in" if mod == "around" else mod  # "by around December"
-        if groups["month"] in ("May", "March") and mod not in ("in", "since", "during", "until", "by", "early", "late", "mid", "mid-", "last", "next", "this"):
+        # "by around December", "before the end of March": a deadline, the month it falls in
+        mod = "by" if mod.startswith(("by ", "before ", "until the end")) else "in" if mod == "around" else mod
+        if groups["month"] in ("May", "March") and mod not in ("in", "since", "during", "until", "by", "early", "late", "mid", "mid-", "last", "next", "this",
+                                                               "the end of", "the start of", "the beginning of"):
             return None
         month = MONTHS[groups["month"].lower().rstrip(".")]
         year = pub.year + (1 if mod == "next" else 0)

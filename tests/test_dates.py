@@ -316,3 +316,12 @@ def test_dates_a_claim_told_in_a_conjunct_of_another_tense_is_not_dated_by_the_f
             "helicopters worth about $200 million that Tashkent had already paid for.\n")
     records = extract_text(text, "2024-11-20")
     assert [(r.supplier, r.recipient, r.certainty, r.date) for r in records] == [("RUS", "UZB", "denied", "")]
+
+
+def test_dates_the_end_of_a_month_is_that_month_and_a_deadline_looks_ahead():
+    # "March" and "May" are also words: after "the end of" they are months; a deadline written in
+    # February for the end of April is this year's April, a past end of March the last one
+    pub = date(2025, 2, 14)
+    assert resolve("The jets are to be handed over before the end of April.", pub) == ["2025-04"]
+    assert resolve("The batteries will be in place by the end of May.", pub) == ["2025-05"]
+    assert resolve("The frigates sailed at the end of March.", pub) == ["2024-03"]
