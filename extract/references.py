@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from . import syntax
-from .lexicon import load_table
+from .lexicon import load_table, split_values
 from .terms import Term
 
 # Determiners and modifiers that make a noun point back ("the jets", "these systems", "the first batch").
@@ -23,9 +23,10 @@ _POINTING = {"the", "this", "these", "those", "its", "their", "first", "second",
 
 
 @lru_cache(maxsize=1)
-def reference_words() -> dict[str, str]:
-    """word -> the category it names ('' for any), from data/reference_terms.csv."""
-    return {row["word"]: row.get("category", "") for row in load_table("reference_terms")}
+def reference_words() -> dict[str, frozenset[str]]:
+    """word -> the categories it may name (empty for any), from data/reference_terms.csv: "aircraft"
+    names a helicopter or a drone again as well as a jet."""
+    return {row["word"]: frozenset(split_values(row.get("category", ""))) for row in load_table("reference_terms")}
 
 
 class Focus:
@@ -47,10 +48,10 @@ class Focus:
         other.counts, other.order = Counter(self.counts), dict(self.order)
         return other
 
-    def system(self, category: str = "") -> tuple[str, str, str] | None:
-        """The most named system (of ``category`` when given); ties go to the first named (a story
-        names its subject in the title and the lead)."""
-        ranked = [k for k in self.counts if not category or k[1] == category]
+    def system(self, categories: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
+        """The most named system (of one of ``categories`` when given); ties go to the first named (a
+        story names its subject in the title and the lead)."""
+        ranked = [k for k in self.counts if not categories or k[1] in categories]
         if not ranked:
             return None
         return max(ranked, key=lambda k: (self.counts[k], -self.order[k]))
@@ -84,7 +85,7 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
                 taken.append((start, end))
             continue
         if _transferred_it(token):
-            category = ""  # "It has since been shipped to four countries": the system in focus
+            category = frozenset()  # "It has since been shipped to four countries": the system in focus
         else:
             category = reference_words().get(token.lemma_.lower())
             if category is None or token.pos_ != "NOUN" or not _points_back(token) or _names_its_content(token) \
@@ -156,14 +157,14 @@ def _names_its_content(token: Token) -> bool:
     return False
 
 
-def _system_for(token: Token, category: str, terms: list[Term], focus: Focus) -> tuple[str, str, str] | None:
-    """The system a reference names: a designated item of its category in the same sentence, else the
-    article's most named system of that category."""
-    here = [t for t in terms if t.kind == "item" and t.designation and (not category or t.category == category)
+def _system_for(token: Token, categories: frozenset[str], terms: list[Term], focus: Focus) -> tuple[str, str, str] | None:
+    """The system a reference names: a designated item of one of its categories in the same sentence,
+    else the article's most named system of those categories."""
+    here = [t for t in terms if t.kind == "item" and t.designation and (not categories or t.category in categories)
             and not _carrier(token.doc, t)]
     if here:
         return here[0].label, here[0].category, here[0].origin
-    return focus.system(category)
+    return focus.system(categories)
 
 
 # Prepositions that name the vehicle a thing travels in ("flown aboard C-17 aircraft").

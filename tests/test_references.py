@@ -99,3 +99,17 @@ def test_references_a_system_served_by_something_else_is_not_a_claim(sentence):
 def test_references_a_system_moved_is_still_a_claim():
     found = find_references(load_nlp()("Egypt bought the jets for its air force."), [], focus_on(("Su-35", "aircraft")))
     assert [t.label for t in found] == ["Su-35"]
+
+
+def test_references_aircraft_names_a_helicopter_or_a_drone_again_but_jets_only_a_jet(extract_text):
+    # data/reference_terms.csv lets "aircraft" name several categories; "jets" still names only a jet
+    text = ("Ghana receives Italian helicopters\n\n"
+            "ACCRA (AP) - Ghana has received two AW139 helicopters from Italy, the air force said on Monday.\n\n"
+            "The remaining three aircraft will arrive before the end of June, a spokesman said.\n\n"
+            "The jets will follow later.\n")
+    records = extract_text(text, "2024-05-13")
+    rest = [(r.label, r.category, r.supplier, r.recipient, r.status, r.date) for r in records
+            if "remaining" in r.sentence]
+    assert rest == [("AW139", "helicopter", "ITA", "GHA", "planned", "2024-06")]
+    assert not [r for r in records if "jets will" in r.sentence]
+    assert focus_on(("Bayraktar TB2", "drone"), ("AW139", "helicopter")).system(frozenset({"drone"}))[0] == "Bayraktar TB2"
