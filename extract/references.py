@@ -146,7 +146,15 @@ def _what_it_is_for(token: Token) -> bool:
 
 
 def _points_back(token: Token) -> bool:
-    return any(c.lower_ in _POINTING for c in token.children if c.dep_ in ("det", "amod", "poss", "nummod", "advmod"))
+    return any(c.lower_ in _POINTING for c in token.children if c.dep_ in ("det", "amod", "poss", "nummod", "advmod")) \
+        or _counted_from(token)
+
+
+def _counted_from(token: Token) -> bool:
+    """"The first of three batteries arrived": a set the article's system comes in, counted through
+    by an ordinal (one of _POINTING) it hangs from by "of"."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _POINTING \
+        and token.head.head.i < token.i
 
 
 def _names_its_content(token: Token) -> bool:

@@ -113,3 +113,12 @@ def test_references_aircraft_names_a_helicopter_or_a_drone_again_but_jets_only_a
     assert rest == [("AW139", "helicopter", "ITA", "GHA", "planned", "2024-06")]
     assert not [r for r in records if "jets will" in r.sentence]
     assert focus_on(("Bayraktar TB2", "drone"), ("AW139", "helicopter")).system(frozenset({"drone"}))[0] == "Bayraktar TB2"
+
+
+def test_references_the_first_of_a_counted_set_names_the_system_in_focus():
+    sentence = "The second of four batteries reached the coast in June."
+    found = find_references(load_nlp()(sentence), [], focus_on(("Sky Sabre", "air-defense")))
+    assert [(sentence[t.start:t.end], t.label) for t in found] == [("four batteries", "Sky Sabre")]
+    # "of" after a word that does not count through a set says what the thing holds
+    assert find_references(load_nlp()("A crate of spare batteries reached the coast."), [],
+                           focus_on(("Sky Sabre", "air-defense"))) == []
