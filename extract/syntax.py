@@ -1102,7 +1102,7 @@ def find_signed_agreements(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple
     overlap none of ``taken``."""
     found = []
     for token in doc:
-        span = _signed_deal(token) or _agreed_purchase(token)
+        span = _signed_deal(token) or _agreed_purchase(token) or _ordered_work(token)
         if span is None:
             continue
         start, end, category = span
@@ -1155,6 +1155,28 @@ def _agreed_purchase(token: Token) -> tuple[int, int, str] | None:
     if moved is None:
         return None
     return token.idx, token.idx + len(token.text), "arms-deal"
+
+
+def _ordered_work(token: Token) -> tuple[int, int, str] | None:
+    """"Commissioned a shipyard to build four frigates": a verb of ordering (a control row whose
+    subject receives) above the work it orders is a purchase agreement."""
+    control = _cue(token, "control")
+    if control is None or not orders_work(control):
+        return None
+    if not any(_infinitive_below(c) and _cue(c, "action") for c in token.children):
+        return None
+    return token.idx, token.idx + len(token.text), "arms-deal"
+
+
+def orders_work(cue: VerbCue) -> bool:
+    """Whether a row of data/verb_cues.csv is a verb of ordering work: a control verb whose subject
+    receives what the work makes, an agreement made."""
+    return cue.role == "control" and cue.pos == "verb" and cue.direction == "receive" and cue.status == "agreed"
+
+
+def _infinitive_below(token: Token) -> bool:
+    """An infinitive hanging from a verb: "to build" as its complement, or read as a clause of purpose."""
+    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
 def _cue_direction(token: Token) -> str:

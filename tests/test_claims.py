@@ -437,3 +437,14 @@ def test_claims_a_maintenance_centre_a_supplier_sets_up_is_a_facility_item(extra
     records = extract_text(text, "2024-05-13")
     assert [(r.kind, r.category, r.supplier, r.recipient, r.status, r.location) for r in records] == [
         ("item", "facility", "TUR", "KEN", "planned", "Mombasa")]
+
+
+def test_claims_a_buyer_that_commissions_a_shipyard_to_build_ships_made_a_deal(extract_text):
+    # "commission" above the work it orders is a control row of data/verb_cues.csv whose subject
+    # receives: an arms deal with the builder's country; commissioning a ship is its entry into service
+    text = ("Chile renews its fleet\n\n"
+            "In 2017, Chile commissioned German Naval Yards to build three more patrol ships for its coast guard.\n\n"
+            "The navy commissioned two corvettes in May.\n")
+    records = extract_text(text, "2024-06-10")
+    deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
+    assert deals == [("arms-deal", "DEU", "CHL", "agreed", "2017")]
