@@ -448,3 +448,12 @@ def test_claims_a_buyer_that_commissions_a_shipyard_to_build_ships_made_a_deal(e
     records = extract_text(text, "2024-06-10")
     deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
     assert deals == [("arms-deal", "DEU", "CHL", "agreed", "2017")]
+
+
+def test_claims_gunboats_a_navy_commissions_are_warships_it_received(extract_text):
+    # "gunboat" is a naval word of data/generic_terms.csv; "Indian-built" names the supplier
+    text = ("Hanoi expands its coastal fleet\n\n"
+            "The Vietnamese Navy also commissioned two Indian-built patrol gunboats in February, officials said.\n")
+    boats = [(r.kind, r.category, r.supplier, r.recipient, r.status, r.quantity, r.date)
+             for r in extract_text(text, "2024-05-10")]
+    assert boats == [("item", "naval", "IND", "VNM", "delivered", 2, "2024-02")]
