@@ -103,7 +103,7 @@ def news_date(pub: date | None, times: list) -> tuple[date | None, bool]:
 
 
 # Sentences without a lexicon term are parsed when they may name the article's system again.
-_REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional|another)\s+(?:[\w-]+\s+){0,2}?"
+_REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional|another|any)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:jets?|aircraft|planes?|fighters?|bombers?|systems?|deliver(?:y|ies)|shipments?|batch(?:es)?|"
                             r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b"
                             r"|\bit\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+\w+ed\b", re.I)

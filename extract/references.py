@@ -19,7 +19,7 @@ from .terms import Term
 
 # Determiners and modifiers that make a noun point back ("the jets", "these systems", "the first batch").
 _POINTING = {"the", "this", "these", "those", "its", "their", "first", "second", "third", "last", "new",
-             "additional", "remaining", "further", "more", "another"}
+             "additional", "remaining", "further", "more", "another", "any"}
 
 
 @lru_cache(maxsize=1)

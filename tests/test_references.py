@@ -122,3 +122,15 @@ def test_references_the_first_of_a_counted_set_names_the_system_in_focus():
     # "of" after a word that does not count through a set says what the thing holds
     assert find_references(load_nlp()("A crate of spare batteries reached the coast."), [],
                            focus_on(("Sky Sabre", "air-defense"))) == []
+
+
+def test_references_any_deliveries_an_official_has_not_seen_are_of_the_system_in_focus(extract_text):
+    # "any deliveries" points back like "the deliveries": the sentence names no system, so it is
+    # parsed only because "any" is one of the pointing words; no delivery seen is a denial
+    text = ("Pyongyang readies missiles for Minsk\n\n"
+            "North Korea is preparing to send KN-23 missiles to Belarus, officials said on Monday.\n\n"
+            "A British official said London was aware of the negotiations but had so far detected no sign "
+            "that any deliveries had begun.\n")
+    records = extract_text(text, "2024-05-10")
+    seen = [(r.label, r.supplier, r.recipient, r.certainty) for r in records if "no sign" in r.sentence]
+    assert seen == [("KN-23", "PRK", "BLR", "denied")]
