@@ -5,7 +5,7 @@ pipeline.py."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
@@ -427,6 +427,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "at the Minhas air base", "from Yemen's al-Anad air base": where something happens
         if view.doc is not None and targets.aimed_at_target(view.doc, term.start, term.end) and not _maker_named(view, term):
             continue
+        term = _as_trainers(view, term)
         clause = status.clause_bounds(text, term.start, term.end)
         guessed = False
         parties = roles.score_parties(text, view.countries, term, view.terms, clause, subjects, view.doc)
@@ -496,6 +497,19 @@ def _framed_by_a_deal(reading: syntax.Reading, term: Term, state: str, when: str
         return state
     above = reading.path[reading.path.index(reading.action):] if reading.action in reading.path else [reading.action]
     return syntax.deal_frame_status(above) or state
+
+
+def _as_trainers(view: SentenceView, term: Term) -> Term:
+    """"Marines have been training Taiwanese forces": troops that teach another's forces are advisers.
+    The force is the subject of a role=teach verb of data/verb_cues.csv that has an object."""
+    if term.kind != "deployment" or term.category != "troops" or view.doc is None:
+        return term
+    head = syntax.listed_head(view.doc, term.start, term.end)
+    if head is None or head.dep_ != "nsubj" or not syntax.listed_as(head.head, "teach"):
+        return term
+    if not any(c.dep_ == "dobj" for c in head.head.children):
+        return term  # "troops trained in Belarus": they learned, they taught no one
+    return replace(term, category="advisers", label="military specialists")
 
 
 def _deals_follow_their_items(claims: list[Claim]) -> None:

@@ -457,3 +457,16 @@ def test_claims_gunboats_a_navy_commissions_are_warships_it_received(extract_tex
     boats = [(r.kind, r.category, r.supplier, r.recipient, r.status, r.quantity, r.date)
              for r in extract_text(text, "2024-05-10")]
     assert boats == [("item", "naval", "IND", "VNM", "delivered", 2, "2024-02")]
+
+
+def test_claims_soldiers_who_train_another_countrys_forces_are_advisers(extract_text):
+    # "train" is a role=teach verb of data/verb_cues.csv: its subject force teaches, its object learns;
+    # soldiers who trained somewhere, with no one taught, stay troops
+    text = ("Ankara's footprint in the Horn\n\n"
+            "Turkish soldiers train Somali army units in Mogadishu, the ministry said on Friday.\n\n"
+            "Kenyan soldiers trained in Turkey last year.\n")
+    records = extract_text(text, "2024-05-10")
+    teachers = [(r.category, r.supplier, r.recipient) for r in records if r.kind == "deployment" and r.supplier == "TUR"]
+    assert teachers == [("advisers", "TUR", "SOM")]
+    learners = [r.category for r in records if r.kind == "deployment" and "Kenyan" in r.sentence]
+    assert learners == ["troops"]
