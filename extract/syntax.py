@@ -518,6 +518,14 @@ def _simple_present(action: Token, verbs: list[Token]) -> bool:
     return words <= {"is", "are", "am", "'s", "'re"} and action.tag_ in ("VBN", "VBG")  # "are used", "are training"
 
 
+def _still_going_on(action: Token, verbs: list[Token]) -> bool:
+    """"Marines have been training Taiwanese forces": a force at work until now is there now (items
+    "have been used" were delivered: that reading stays the action's own)."""
+    if not _is_verb(action) or len(verbs) != 1 or action.tag_ != "VBG":
+        return False
+    return {a.lower_ for a in _auxiliaries(action) if a.dep_ != "neg"} in ({"has", "been"}, {"have", "been"})
+
+
 def _moves_somewhere(verb: Token) -> bool:
     """"deploys missiles to the border": a verb with a goal moves the thing, it does not hold it."""
     return any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children)
@@ -873,7 +881,8 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
     if _negated(verbs, span.root) and not certainty:
         certainty = "denied"
     reading.tense = _tense(verbs or _governing_verb(path, action))
-    if not controllers and _simple_present(action, verbs) and not _moves_somewhere(action):
+    if not controllers and (_simple_present(action, verbs) or (kind == "deployment" and _still_going_on(action, verbs))) \
+            and not _moves_somewhere(action):
         cue = _cue(action, "action", kind)
         if cue is not None and cue.now and status == cue.status:
             status = cue.now  # "Chile uses Brazilian jets", "the F-16s are used by": held now

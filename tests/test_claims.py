@@ -470,3 +470,17 @@ def test_claims_soldiers_who_train_another_countrys_forces_are_advisers(extract_
     assert teachers == [("advisers", "TUR", "SOM")]
     learners = [r.category for r in records if r.kind == "deployment" and "Kenyan" in r.sentence]
     assert learners == ["troops"]
+
+
+def test_claims_a_force_at_work_until_now_is_present_but_used_items_were_delivered(extract_text):
+    # "have been training": a force still at work is there now; "has been using" drones tells of
+    # drones delivered before, so the item keeps its delivery
+    text = ("Kenya's coast\n\n"
+            "British Royal Marines have been quietly training Kenyan forces on the coast for at least a year, "
+            "two people familiar with the matter said.\n\n"
+            "Kenya has been using Turkish drones against militants, officials said.\n")
+    records = extract_text(text, "2024-05-10")
+    marines = [(r.category, r.supplier, r.recipient, r.status) for r in records if r.kind == "deployment"]
+    assert marines == [("advisers", "GBR", "KEN", "present")]
+    drones = [(r.supplier, r.recipient, r.status) for r in records if r.kind == "item"]
+    assert drones == [("TUR", "KEN", "delivered")]
