@@ -464,6 +464,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             extra_s, extra_r = (roles.coordinated(text, parties, supplier, clause, view.doc),
                                 roles.coordinated(text, parties, recipient, clause, view.doc))
         supplier, recipient = _prefer_states(supplier, recipient, parties)
+        if term.category == "advisers" and not recipient:
+            recipient = _taught_party(view, term, supplier)  # "Britain trains Kenyan marines"
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         if term.kind == "agreement" and state == "delivered":
             state = "agreed"  # "a deal for the delivery of jets": what is delivered is the jets; the deal was made
@@ -510,6 +512,20 @@ def _as_trainers(view: SentenceView, term: Term) -> Term:
     if not any(c.dep_ == "dobj" for c in head.head.children):
         return term  # "troops trained in Belarus": they learned, they taught no one
     return replace(term, category="advisers", label="military specialists")
+
+
+def _taught_party(view: SentenceView, term: Term, teacher: str) -> str:
+    """The country whose forces the trainers teach: one named in the object of the role=teach verb
+    that the term is, or is the subject of ("training Kenyan marines")."""
+    head = syntax.listed_head(view.doc, term.start, term.end) if view.doc is not None else None
+    verb = head if head is not None and syntax.listed_as(head, "teach") else head.head if head is not None else None
+    if verb is None or not syntax.listed_as(verb, "teach"):
+        return ""
+    taught = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if taught is None:
+        return ""
+    lo, hi = taught.left_edge.idx, taught.right_edge.idx + len(taught.right_edge.text)
+    return next((m.iso3 for m in view.countries if lo <= m.start and m.end <= hi and m.iso3 != teacher), "")
 
 
 def _deals_follow_their_items(claims: list[Claim]) -> None:

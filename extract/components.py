@@ -8,6 +8,7 @@ Each step reads the layers earlier steps wrote and writes its own:
   data/*_terms.csv and equipment.csv; ``doc._.arms_countries``: country mentions;
   ``doc._.arms_focus``: the article's most named systems);
 - ``arms_deals`` adds the agreements only the tree shows (``doc.spans["arms_deals"]``);
+- ``arms_trainers`` adds the trainers a country's verb of teaching names (``doc.spans["arms_trainers"]``);
 - ``arms_references`` adds the words that name the article's system again (``doc.spans["arms_references"]``);
 - ``arms_readings`` reads every term's claim from the tree: ``doc.spans["arms_claims"]``, each span with
   ``span._.term`` (the term), ``span._.reading`` (syntax.Reading), ``span._.capability``, ``span._.target`` and ``span._.design``.
@@ -32,7 +33,7 @@ for _name in ("capability", "target", "design"):
         Span.set_extension(_name, default=False)
 
 # The steps, in order, after the model's own components.
-STEPS = ("arms_deals", "arms_references", "arms_readings")
+STEPS = ("arms_deals", "arms_trainers", "arms_references", "arms_readings")
 _BY_TERM = "arms_claims_by_term"
 _DEAL_LABELS = {"arms-deal": "arms deal", "cooperation": "military cooperation agreement"}
 
@@ -56,6 +57,19 @@ def add_signed_deals(doc: Doc) -> Doc:
     found = [Term(start, end, "agreement", _DEAL_LABELS[category], category)
              for start, end, category in syntax.find_signed_agreements(doc, taken)]
     doc.spans["arms_deals"] = [s for s in (_span(doc, t, "agreement") for t in found) if s is not None]
+    doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
+    return doc
+
+
+@Language.component("arms_trainers")
+def add_trainers(doc: Doc) -> Doc:
+    """Forces named only by what they do: a country that trains another's forces ("Britain has been
+    training Kenyan marines") sends trainers, read from the tree (syntax.find_teaching)."""
+    terms = _terms(doc)
+    taken = [(t.start, t.end) for t in terms]
+    found = [Term(start, end, "deployment", "military specialists", "advisers")
+             for start, end in syntax.find_teaching(doc, taken)]
+    doc.spans["arms_trainers"] = [s for s in (_span(doc, t, "deployment") for t in found) if s is not None]
     doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
     return doc
 

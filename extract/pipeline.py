@@ -111,12 +111,13 @@ _REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|
 
 @lru_cache(maxsize=1)
 def _deal_words() -> frozenset[str]:
-    """The words of a sentence that may name a deal the tree finds signed (syntax.find_signed_agreements):
-    the role=deal nouns and role=signing verbs of data/verb_cues.csv, and the verbs of ordering work
-    (control rows whose subject receives: "commissioned a shipyard to build"), with their plural and past forms."""
+    """The words of a sentence that may name a deal the tree finds signed (syntax.find_signed_agreements)
+    or trainers it finds sent (syntax.find_teaching): the role=deal nouns and role=signing and role=teach
+    verbs of data/verb_cues.csv, and the verbs of ordering work (control rows whose subject receives:
+    "commissioned a shipyard to build"), with their plural, past and -ing forms."""
     lemmas = [lemma for (lemma, role), cues in syntax.verb_cues().items()
-              if role in ("deal", "signing") or any(syntax.orders_work(cue) for cue in cues)]
-    endings = ("", "s", "es", "d", "ed")
+              if role in ("deal", "signing", "teach") or any(syntax.orders_work(cue) for cue in cues)]
+    endings = ("", "s", "es", "d", "ed", "ing")
     return frozenset([w + e for w in lemmas for e in endings] + [w[:-1] + "ies" for w in lemmas if w.endswith("y")])
 
 

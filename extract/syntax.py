@@ -1121,6 +1121,27 @@ def find_signed_agreements(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple
     return found
 
 
+def find_teaching(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Trainers a state sends, named only by the verb ("Britain trains Kenyan marines"): a
+    role=teach verb of data/verb_cues.csv whose subject is a proper name (the state) and whose object is
+    another party's forces (a proper name or a nationality word in it). Returns the verb's character spans
+    that overlap none of ``taken``."""
+    found = []
+    for token in doc:
+        if not _is_verb(token) or not listed_as(token, "teach"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        taught = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if subject is None or taught is None or subject.pos_ != "PROPN":
+            continue
+        if not any(t.pos_ == "PROPN" or (t.dep_ == "amod" and t.text[:1].isupper()) for t in taught.subtree):
+            continue  # "trained its pilots": no other party's forces
+        start, end = token.idx, token.idx + len(token.text)
+        if not any(s < end and start < e for s, e in taken):
+            found.append((start, end))
+    return found
+
+
 def _signed_deal(token: Token) -> tuple[int, int, str] | None:
     deal = _cue(token, "deal")
     if deal is None:

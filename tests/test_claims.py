@@ -484,3 +484,16 @@ def test_claims_a_force_at_work_until_now_is_present_but_used_items_were_deliver
     assert marines == [("advisers", "GBR", "KEN", "present")]
     drones = [(r.supplier, r.recipient, r.status) for r in records if r.kind == "item"]
     assert drones == [("TUR", "KEN", "delivered")]
+
+
+def test_claims_a_state_training_another_states_forces_sends_trainers(extract_text):
+    # no force is named: the verb of teaching (role=teach in data/verb_cues.csv) with a state as its
+    # subject and another state's forces as its object names the trainers; its own pilots are no one's
+    text = ("Britain on the Kenyan coast\n\n"
+            "Additionally, Britain has been training Kenyan marines and police units.\n\n"
+            "France has trained its own pilots in Cazaux for decades.\n")
+    records = extract_text(text, "2024-05-10")
+    trainers = [(r.category, r.supplier, r.recipient, r.status) for r in records if r.kind == "deployment"
+                and r.category == "advisers"]
+    assert trainers == [("advisers", "GBR", "KEN", "present")]
+    assert not [r for r in records if "Cazaux" in r.sentence]

@@ -29,7 +29,7 @@ def test_nlp_cuts_a_runaway_sentence_before_parsing():
 
 def test_nlp_the_projects_steps_follow_the_models():
     names = load_nlp().pipe_names
-    assert names[-3:] == ["arms_deals", "arms_references", "arms_readings"]
+    assert names[-4:] == ["arms_deals", "arms_trainers", "arms_references", "arms_readings"]
     assert names.index("parser") < names.index("arms_readings")
 
 
