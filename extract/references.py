@@ -75,6 +75,15 @@ def find_references(doc: Doc, terms: list[Term], focus: Focus) -> list[Term]:
             found.append(Term(start, end, "item", named[-1].label, named[-1].category, named[-1].origin))
             taken.append((start, end))
             continue
+        if _count_a_clause_moves(token):
+            # "30 more Rafale jets, on top of the 24 it bought in 2015": the count is the system its
+            # sentence named before it, in a clause of its own
+            named = [t for t in terms if t.kind == "item" and t.designation and t.end <= token.idx]
+            start, end = token.idx, token.idx + len(token.text)
+            if named and not any(s < end and start < e for s, e in taken) and _claimed(doc, start, end):
+                found.append(Term(start, end, "item", named[-1].label, named[-1].category, named[-1].origin))
+                taken.append((start, end))
+            continue
         share = _share_of(token, terms)
         if share is not None:
             # "ordered 24 tanks, four of which landed in May": the six are a claim of their own
@@ -111,6 +120,13 @@ def _elliptic_count(token: Token) -> bool:
     if token.lower_ == "more":
         return any(c.dep_ == "nummod" for c in token.children)
     return token.pos_ == "NUM" and any(c.lower_ == "another" for c in token.children)
+
+
+def _count_a_clause_moves(token: Token) -> bool:
+    """"The 18 it has already supplied": a count with no noun, whose own relative clause has a verb of
+    giving or buying."""
+    return token.pos_ == "NUM" and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
+        and any(c.dep_ == "relcl" and syntax.action_direction(c) in ("give", "receive") for c in token.children)
 
 
 def _share_of(token: Token, terms: list[Term]) -> Term | None:

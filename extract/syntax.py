@@ -816,6 +816,10 @@ def read_claim(doc: Doc, term_start: int, term_end: int, kind: str,
         path = _own_participle(span.root, kind) + path  # its controllers still speak ("will see jets deployed")
     if kind != "agreement" and not any(_cue(t, "action", kind) for t in [span.root, *path]):
         path = _own_relative(span.root, kind) or _purpose_noun(path, kind) + path
+    elif kind != "agreement" and span.root.pos_ == "NUM":
+        # "ordering 30 more jets on top of the 24 it bought in 2015": a bare count's own clause tells
+        # its story, the verb above tells of the others
+        path = _own_relative(span.root, kind) or path
     if span.root.pos_ == "NOUN" and _cue(span.root, "action", kind) is not None:
         path = [span.root, *path]  # "the deliveries have started": the term is its own action
     if kind == "agreement" and path and path[0].pos_ == "NOUN" and _cue(path[0], "signing") is not None:

@@ -134,3 +134,13 @@ def test_references_any_deliveries_an_official_has_not_seen_are_of_the_system_in
     records = extract_text(text, "2024-05-10")
     seen = [(r.label, r.supplier, r.recipient, r.certainty) for r in records if "no sign" in r.sentence]
     assert seen == [("KN-23", "PRK", "BLR", "denied")]
+
+
+def test_references_a_bare_count_with_its_own_clause_is_an_earlier_batch(extract_text):
+    # "the 12 it bought in 2016" is the system its sentence named, told by its own relative clause,
+    # not by the verb of the new order above it
+    text = ("Chile expands its air force\n\n"
+            "Chile has turned to Sweden again, ordering 10 more Gripen jets in 2023 on top of the 12 it bought in 2016.\n")
+    records = extract_text(text, "2024-05-10")
+    gripens = sorted((r.status, r.date, r.supplier, r.recipient) for r in records if r.label == "Gripen")
+    assert gripens == [("agreed", "2023", "SWE", "CHL"), ("delivered", "2016", "SWE", "CHL")]
