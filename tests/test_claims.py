@@ -497,3 +497,13 @@ def test_claims_a_state_training_another_states_forces_sends_trainers(extract_te
                 and r.category == "advisers"]
     assert trainers == [("advisers", "GBR", "KEN", "present")]
     assert not [r for r in records if "Cazaux" in r.sentence]
+
+
+def test_claims_launchers_a_supplier_has_committed_are_pledged(extract_text):
+    # "commit" is an action row of data/verb_cues.csv: committing the things themselves is a pledge
+    text = ("Tallinn's rocket artillery\n\n"
+            "Estonia has received HIMARS rocket launchers from the United States, officials said on Monday.\n\n"
+            "So far the United States has committed 12 of the systems, the Pentagon said.\n")
+    records = extract_text(text, "2024-05-10")
+    pledged = [(r.label, r.supplier, r.recipient, r.status, r.quantity) for r in records if "committed" in r.sentence]
+    assert pledged == [("HIMARS", "USA", "EST", "pledged", 12)]
