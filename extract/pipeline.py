@@ -105,7 +105,7 @@ def news_date(pub: date | None, times: list) -> tuple[date | None, bool]:
 # Sentences without a lexicon term are parsed when they may name the article's system again.
 _REFERENCE_WORD = re.compile(r"\b(?:the|these|this|those|its|their|first|second|new|additional|another|any)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:jets?|aircraft|planes?|fighters?|bombers?|systems?|deliver(?:y|ies)|shipments?|batch(?:es)?|"
-                            r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies))\b"
+                            r"frigates?|submarines?|ships?|vessels?|components?|equipment|units?|batter(?:y|ies)|launchers?)\b"
                             r"|\bit\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+\w+ed\b", re.I)
 
 
@@ -114,11 +114,14 @@ def _deal_words() -> frozenset[str]:
     """The words of a sentence that may name a deal the tree finds signed (syntax.find_signed_agreements)
     or trainers it finds sent (syntax.find_teaching): the role=deal nouns and role=signing and role=teach
     verbs of data/verb_cues.csv, and the verbs of ordering work (control rows whose subject receives:
-    "commissioned a shipyard to build"), with their plural, past and -ing forms."""
+    "commissioned a shipyard to build"), with their plural and past forms, and a teaching verb's -ing
+    form ("has been training"; not a noun's: "according" names no accord)."""
     lemmas = [lemma for (lemma, role), cues in syntax.verb_cues().items()
               if role in ("deal", "signing", "teach") or any(syntax.orders_work(cue) for cue in cues)]
-    endings = ("", "s", "es", "d", "ed", "ing")
-    return frozenset([w + e for w in lemmas for e in endings] + [w[:-1] + "ies" for w in lemmas if w.endswith("y")])
+    teaching = [lemma + "ing" for lemma, role in syntax.verb_cues() if role == "teach"]
+    endings = ("", "s", "es", "d", "ed")
+    return frozenset([w + e for w in lemmas for e in endings] + [w[:-1] + "ies" for w in lemmas if w.endswith("y")]
+                     + teaching)
 
 
 def _names_a_deal(text: str) -> bool:

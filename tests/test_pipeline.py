@@ -549,3 +549,17 @@ def test_pipeline_generic_items_listed_apart_are_named_as_written_and_are_two_fa
     records = [r for r in extract_text(text, "2024-05-23") if r.category == "artillery"]
     assert sorted(r.label for r in records) == ["howitzers", "rocket launchers"]
     assert len({r.fact_id for r in records}) == 2
+
+
+def test_pipeline_parses_a_sentence_whose_only_claim_is_the_launchers_named_again(extract_text):
+    # the pre-parse filter knows "the launchers" as a back-reference, and "according" (no accord) is no
+    # deal word: a sentence is parsed for what it names, not for a word that merely begins like one
+    from extract.pipeline import _names_a_deal
+
+    text = ("Tallinn's rocket artillery\n\n"
+            "Estonia has received HIMARS rocket launchers from the United States, officials said on Monday.\n\n"
+            "So far the United States has committed 12 of the launchers, the Pentagon said.\n")
+    records = extract_text(text, "2024-05-10")
+    assert [(r.label, r.status, r.quantity) for r in records if "So far" in r.sentence] == [("HIMARS", "pledged", 12)]
+    assert not _names_a_deal("According to the ministry, the drills went well.")
+    assert _names_a_deal("Britain has been training Kenyan marines.")
