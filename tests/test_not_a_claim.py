@@ -270,3 +270,14 @@ def test_claims_a_deal_told_for_what_it_may_bring_is_no_new_claim(extract_text):
     deals = [r.sentence.split()[1] for r in records if r.kind == "agreement"]
     # the deal signed, and the pact the sentence reports signed; not the deal told for its effect
     assert deals == ["signed", "defence"]
+
+
+def test_claims_jets_that_shadow_an_intruder_and_an_incursion_are_no_claim(extract_text):
+    # context=combat rows "shadowed", "crossed by": the escorting jets and the intruding weapons are
+    # neither supplied to nor held by the country named with them
+    text = ("Two Russian Tu-95 bombers landed in Nicaragua on Monday, the defence ministry said.\n\n"
+            "Both Tupolevs were shadowed by Dutch F-35 fighter jets over the North Sea.\n\n"
+            "Lithuania's airspace has been crossed by Belarusian drones and Russian helicopters in the past year.\n")
+    records = extract_text(text, "2024-05-02")
+    assert [r for r in records if "shadowed" in r.sentence or "crossed" in r.sentence] == []
+    assert [(r.label, r.supplier, r.recipient, r.status) for r in records] == [("Tu-95", "RUS", "NIC", "delivered")]
