@@ -457,6 +457,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "the deal is expected to strengthen ties": what a deal may bring, no claim about the deal
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
+        if term.kind == "deployment" and _made_by_its_verb(view, term):
+            continue  # "two units were assembled in Kiel": hardware made, no force sent
         if term.kind == "item" and reading.action is None and _held_or_domain(view, term, reading, supplier):
             continue  # "its bomber fleet", "a leader in the field of drones": nothing moves
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
@@ -657,6 +659,17 @@ def _held_or_domain(view: SentenceView, term: Term, reading: syntax.Reading, sup
             owner = _holder(view, token)
             return bool(owner) and owner == supplier
     return _possessed_by_maker(view, term, supplier)
+
+
+def _made_by_its_verb(view: SentenceView, term: Term) -> bool:
+    """Whether the verb that governs a force noun makes things ("three units were assembled", "will
+    build the units"): a force is sent, never built, so the noun names hardware. Verbs: role=making
+    in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None:
+        return False
+    verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and syntax.listed_as(verb, "making")
 
 
 def _possessed_by_maker(view: SentenceView, term: Term, supplier: str) -> bool:

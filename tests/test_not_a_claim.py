@@ -281,3 +281,15 @@ def test_claims_jets_that_shadow_an_intruder_and_an_incursion_are_no_claim(extra
     records = extract_text(text, "2024-05-02")
     assert [r for r in records if "shadowed" in r.sentence or "crossed" in r.sentence] == []
     assert [(r.label, r.supplier, r.recipient, r.status) for r in records] == [("Tu-95", "RUS", "NIC", "delivered")]
+
+
+def test_claims_units_a_verb_of_making_makes_are_hardware_not_a_force(extract_text):
+    # role=making rows of data/verb_cues.csv: "units" built or assembled are ships, not troops sent
+    text = ("Egypt ordered four MEKO frigates from Germany in 2019.\n\n"
+            "The first two units were assembled in Kiel, while the last frigate is being built at a yard in Alexandria.\n\n"
+            "The remaining units will be manufactured locally.\n\n"
+            "Russia will send two army units to Mali.\n")
+    records = extract_text(text, "2024-05-02")
+    assert [r for r in records if r.kind == "deployment" and "units" in r.sentence and "Mali" not in r.sentence] == []
+    # a force sent is still a deployment
+    assert [(r.supplier, r.recipient, r.status) for r in records if r.kind == "deployment"] == [("RUS", "MLI", "pledged")]
