@@ -293,3 +293,11 @@ def test_claims_units_a_verb_of_making_makes_are_hardware_not_a_force(extract_te
     assert [r for r in records if r.kind == "deployment" and "units" in r.sentence and "Mali" not in r.sentence] == []
     # a force sent is still a deployment
     assert [(r.supplier, r.recipient, r.status) for r in records if r.kind == "deployment"] == [("RUS", "MLI", "pledged")]
+
+
+def test_claims_shells_named_for_their_gun_are_one_item(extract_text):
+    # "artillery ammunition" is ammunition (data/generic_terms.csv), not artillery and ammunition apart
+    text = "Bulgaria sent artillery ammunition to Ukraine in May, the ministry said.\n"
+    records = extract_text(text, "2024-07-02")
+    assert [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records] == [
+        ("ammunition", "BGR", "UKR", "delivered", "2024-05")]
