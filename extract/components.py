@@ -97,7 +97,8 @@ def read_claims(doc: Doc) -> Doc:
         span._.reading = syntax.read_claim(doc, term.start, term.end, term.kind, mentions, term.category)
         span._.capability = syntax.describes_capability(doc, term.start, term.end)
         span._.target = (targets.is_target(doc, term.start, term.end)
-                         or targets.used_in_combat(doc, term.start, term.end, mentions, term.origin))
+                         or targets.used_in_combat(doc, term.start, term.end, mentions, term.origin)
+                         or targets.used_in_drill(doc, term.start, term.end))
         span._.design = targets.describes_design(doc, term.start, term.end, mentions)
         spans.append(span)
     doc.spans["arms_claims"] = spans

@@ -120,6 +120,32 @@ def used_in_combat(doc: Doc, term_start: int, term_end: int, countries: list[tup
                for t in verb.subtree)
 
 
+# Links from a weapon to the verb that uses it in a drill: "fired the drone", "the drone was fired".
+_USED_LINKS = ("dobj", "nsubjpass")
+
+
+def used_in_drill(doc: Doc, term_start: int, term_end: int) -> bool:
+    """Whether the term names weapons troops train on or use in a drill ("crews trained on the
+    howitzers", "a drone fired during an exercise"): the drilling force's own, no transfer, whoever
+    made them. Words: role=drill (verbs and nouns of practice) and role=employ (verbs of use) in
+    data/verb_cues.csv."""
+    token = listed_head(doc, term_start, term_end)
+    if token is None:
+        return False
+    head = token.head
+    if any(c.dep_ in ("relcl", "acl") and listed_as(c, "action") for c in token.children):
+        return False  # "trained on the jets Kenya ordered": the order is a claim of its own
+    if token.dep_ == "pobj" and head.lower_ == "on":
+        # "crews practised on the launchers", "training on the tanks"; but "instructors came to
+        # train crews on the jets" teaches others: the jets come with the trainers
+        drill = head.head
+        return listed_as(drill, "drill") and not any(c.dep_ == "dobj" for c in drill.children)
+    if token.dep_ not in _USED_LINKS or not listed_as(head, "employ"):
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ in _IN_ACTION and any(
+        o.dep_ == "pobj" and listed_as(o, "drill") for o in prep.children) for prep in head.children)
+
+
 def aimed_at_target(doc: Doc, term_start: int, term_end: int) -> bool:
     """Whether the term names weapons a verb of use aims at a target ("used glide bombs against the
     city", "fired rockets at positions", "launched missiles to strike ports"): no transfer. Words:

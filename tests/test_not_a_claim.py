@@ -301,3 +301,17 @@ def test_claims_shells_named_for_their_gun_are_one_item(extract_text):
     records = extract_text(text, "2024-07-02")
     assert [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records] == [
         ("ammunition", "BGR", "UKR", "delivered", "2024-05")]
+
+
+def test_claims_weapons_a_force_drills_with_are_no_transfer(extract_text):
+    # role=drill rows of data/verb_cues.csv: what crews practise on, or fire during an exercise, is
+    # their own; trainers sent to teach others on jets bought abroad still bring a claim
+    text = ("Peru received drones from China in March, officials said.\n\n"
+            "Sailors fired a Peruvian drone from a frigate in a naval drill off Callao.\n\n"
+            "Peruvian crews finished training on the new howitzers at a range near Lima in June.\n\n"
+            "A team of Chinese instructors arrived in Lima to train Peruvian crews on the eight K-8 jets "
+            "Peru ordered from China in 2023.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if r.kind == "item" and ("drill" in r.sentence or "howitzers" in r.sentence)] == []
+    assert [(r.label, r.supplier, r.recipient) for r in records if r.kind == "item" and "K-8" in r.sentence] == [
+        ("K-8", "CHN", "PER")]
