@@ -421,6 +421,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         if describes_capability(view, term) or is_target(view, term):
             continue
+        if term.kind != "agreement" and view.doc is not None and targets.outfitted_platform(view.doc, term.start, term.end):
+            continue  # "to equip its frigates with missiles": the frigates carry the claim, they are none
         if term.kind == "item" and _payment_named_again(view, term):
             continue  # "in exchange for the shells, Russia sent ...": the payment named again
         if term.category == "facility" and not term.designation and _at_a_site(view, term):

@@ -82,6 +82,19 @@ def describes_design(doc: Doc, term_start: int, term_end: int, countries: list[t
     return False
 
 
+def outfitted_platform(doc: Doc, term_start: int, term_end: int) -> bool:
+    """Whether the term is the platform a verb fits out ("to equip the frigates with missiles", "to
+    arm its corvette fleet"): the platform is the buyer's own; what it is fitted with is the claim.
+    A country or force so equipped is no term. Verbs: role=outfit in data/verb_cues.csv."""
+    token = listed_head(doc, term_start, term_end, compounds=True)
+    while token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head.head  # "a fleet of frigates", "the navy of Peru's corvettes": the whole is fitted out
+    if token is None or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    return verb.pos_ == "VERB" and listed_as(verb, "outfit")
+
+
 def _fitted(word: Token) -> bool:
     """A fitting word in a passive or participle ("is equipped", "armed with"), not "X armed Y"."""
     passive = word.tag_ == "VBN" or word.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in word.children)

@@ -315,3 +315,14 @@ def test_claims_weapons_a_force_drills_with_are_no_transfer(extract_text):
     assert [r for r in records if r.kind == "item" and ("drill" in r.sentence or "howitzers" in r.sentence)] == []
     assert [(r.label, r.supplier, r.recipient) for r in records if r.kind == "item" and "K-8" in r.sentence] == [
         ("K-8", "CHN", "PER")]
+
+
+def test_claims_the_platform_a_verb_fits_out_is_no_claim(extract_text):
+    # role=outfit rows of data/verb_cues.csv: the corvettes to be fitted with missiles are the buyer's
+    # own ships, neither a warship sale nor a naval force; the missiles and the deal are the claims
+    text = ("Peru signs for Swedish RBS-15 missiles to arm its corvette fleet\n\n"
+            "LIMA: Peru has signed an agreement with Sweden's Saab to equip the Royal Navy of Peru's "
+            "Ferre-class corvettes with RBS-15 missiles, the ministry said on Monday.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if r.category == "naval"] == []
+    assert {(r.kind, r.category) for r in records} == {("item", "missile"), ("agreement", "arms-deal")}
