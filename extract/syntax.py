@@ -1242,13 +1242,15 @@ def describes_capability(doc: Doc, term_start: int, term_end: int) -> bool:
     if span is None:
         return False
     verb = next((t for t in governing_path(span.root) if _is_verb(t)), None)
-    for _ in range(3):  # the verb, then what it is the infinitive of ("designed to destroy drones")
+    for _ in range(4):  # the verb, its first conjunct, what it is the infinitive of ("designed to destroy drones")
         if verb is None:
             return False
         if _capability_verb(verb):
             return True
         if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
             verb = verb.head.head  # "cells capable of launching missiles"
+        elif verb.dep_ == "conj" and _is_verb(verb.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "can fly far and carry bombs": the conjunct shares the first verb's "can"
         elif verb.dep_ == "xcomp":
             verb = verb.head
         else:

@@ -326,3 +326,15 @@ def test_claims_the_platform_a_verb_fits_out_is_no_claim(extract_text):
     records = extract_text(text, "2024-07-02")
     assert [r for r in records if r.category == "naval"] == []
     assert {(r.kind, r.category) for r in records} == {("item", "missile"), ("agreement", "arms-deal")}
+
+
+def test_claims_what_a_system_can_do_in_a_second_verb_is_no_claim(extract_text):
+    # "can fly ... and carry X": the conjunct verb shares the capability of the first; a conjunct
+    # with a subject of its own ("and Russia sold") is a clause, and a claim, of its own
+    text = ("Chile bought six Hermes 900 drones from Israel in March.\n\n"
+            "The drone can fly at high altitude and carry laser-guided bombs and anti-tank missiles.\n\n"
+            "The Kh-55 can fly low and Russia sold 12 Kh-55 missiles to Iran in 2001.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if "high altitude" in r.sentence] == []
+    assert [(r.label, r.supplier, r.recipient, r.quantity) for r in records if "Kh-55" in r.sentence] == [
+        ("Kh-55", "RUS", "IRN", 12)]
