@@ -461,6 +461,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if term.kind == "deployment" and _made_by_its_verb(view, term):
             continue  # "two units were assembled in Kiel": hardware made, no force sent
+        if term.kind == "item" and reading.direction not in ("give", "receive", "move") and _own_branch(view, term):
+            continue  # "Chile's air defences have long relied on ...": its own arm, no system supplied
         if term.kind == "item" and reading.action is None and _held_or_domain(view, term, reading, supplier):
             continue  # "its bomber fleet", "a leader in the field of drones": nothing moves
         if (reading.supplier or reading.recipient) and term.kind != "agreement":
@@ -672,6 +674,16 @@ def _made_by_its_verb(view: SentenceView, term: Term) -> bool:
         return False
     verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and syntax.listed_as(verb, "making")
+
+
+def _own_branch(view: SentenceView, term: Term) -> bool:
+    """Whether a generic term names a branch of a country's own forces, owned by a possessive
+    ("Chile's air defences", "its air defenses"), not a system anyone supplies (the caller keeps one
+    a verb gives, receives or moves). Nouns: role=branch in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
+    if span is None or term.designation or not syntax.listed_as(span.root, "branch"):
+        return False
+    return any(c.dep_ == "poss" for c in span.root.children)
 
 
 def _possessed_by_maker(view: SentenceView, term: Term, supplier: str) -> bool:

@@ -338,3 +338,16 @@ def test_claims_what_a_system_can_do_in_a_second_verb_is_no_claim(extract_text):
     assert [r for r in records if "high altitude" in r.sentence] == []
     assert [(r.label, r.supplier, r.recipient, r.quantity) for r in records if "Kh-55" in r.sentence] == [
         ("Kh-55", "RUS", "IRN", 12)]
+
+
+def test_claims_a_countrys_own_air_defences_are_no_system_supplied(extract_text):
+    # role=branch rows of data/verb_cues.csv: "its air defenses" is the country's own arm; air
+    # defences a verb gives or sends stay a claim
+    text = ("Chile bought NASAMS air defence systems from Norway in 2023.\n\n"
+            "Chile's air defences have long been built from whatever was for sale.\n\n"
+            "It is the latest step in Santiago's effort to bolster its air defenses after the war.\n\n"
+            "Norway delivered air defenses to Chile in May.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if "whatever" in r.sentence or "bolster" in r.sentence] == []
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records if "May" in r.sentence] == [
+        ("NOR", "CHL", "delivered", "2024-05")]
