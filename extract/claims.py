@@ -423,6 +423,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         if term.kind != "agreement" and view.doc is not None and targets.outfitted_platform(view.doc, term.start, term.end):
             continue  # "to equip its frigates with missiles": the frigates carry the claim, they are none
+        if view.doc is not None and _left_open(view, term):
+            continue  # "did not say whether the jets carried missiles": a question left open
         if term.kind == "item" and _payment_named_again(view, term):
             continue  # "in exchange for the shells, Russia sent ...": the payment named again
         if term.category == "facility" and not term.designation and _at_a_site(view, term):
@@ -674,6 +676,38 @@ def _made_by_its_verb(view: SentenceView, term: Term) -> bool:
         return False
     verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and syntax.listed_as(verb, "making")
+
+
+# Words that open an embedded question: "whether", "if"; wh-words are read from their tags.
+_QUESTION_MARKS = ("whether", "if")
+
+
+def _left_open(view: SentenceView, term: Term) -> bool:
+    """Whether the term stands in a question a speaker leaves open ("did not say whether the jets
+    carried missiles", "declined to say how many shells were sent"): nothing is claimed. The verb of
+    saying (role=report) is negated or refused (role=withhold in data/verb_cues.csv)."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    token = span.root if span is not None else None
+    for _ in range(12):
+        if token is None or token.head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and syntax.is_report_verb(token.head):
+            return _asks(token) and _withheld(token.head)
+        token = token.head
+    return False
+
+
+def _asks(clause) -> bool:
+    """Whether a clause is an embedded question: "whether ..." or a wh-word before its verb."""
+    return any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children) or any(
+        t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.i < clause.i for t in clause.subtree)
+
+
+def _withheld(report) -> bool:
+    """"did not say", "would not disclose", "declined to say", "refused to confirm"."""
+    if any(c.dep_ == "neg" for c in report.children):
+        return True
+    return report.dep_ == "xcomp" and syntax.listed_as(report.head, "withhold")
 
 
 def _own_branch(view: SentenceView, term: Term) -> bool:

@@ -351,3 +351,17 @@ def test_claims_a_countrys_own_air_defences_are_no_system_supplied(extract_text)
     assert [r for r in records if "whatever" in r.sentence or "bolster" in r.sentence] == []
     assert [(r.supplier, r.recipient, r.status, r.date) for r in records if "May" in r.sentence] == [
         ("NOR", "CHL", "delivered", "2024-05")]
+
+
+def test_claims_a_question_a_speaker_leaves_open_claims_nothing(extract_text):
+    # role=withhold rows of data/verb_cues.csv and a negated verb of saying over "whether", "which",
+    # "how many": nothing is claimed; a claim confirmed beside the open question stays
+    text = ("Russia sent two Tu-95 bombers to Nicaragua on Monday.\n\n"
+            "The ministry did not say whether the Tupolevs carried cruise missiles.\n\n"
+            "The general did not say which army had fired the drones.\n\n"
+            "She declined to say how many missiles were in the shipment.\n\n"
+            "The Kremlin confirmed that the first tanks had been sent but did not say how many had arrived.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r.sentence for r in records if "did not say whether" in r.sentence or "which" in r.sentence
+            or "declined" in r.sentence] == []
+    assert [(r.category, r.status) for r in records if "Kremlin" in r.sentence] == [("armor", "delivered")]
