@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -156,21 +155,18 @@ def lead_offset(lines: list[str], line_starts: list[int]) -> int:
     return line_starts[-1]
 
 
-# An agreement whose sides were ordered only by the exporters' ranking ("cooperation between Chile and
-# Spain") votes for the article's pair with this weight: the text did not say who gives.
-_GUESSED_VOTE = 0.5
-
-
 def main_pair(claims: list[Claim]) -> tuple[str, str]:
     """The supplier and the recipient the article is mostly about: the ones its sentences name most
-    often in those roles (ties go to the first named)."""
+    often in those roles (ties go to the first named). An agreement whose sides were ordered only by
+    the exporters' ranking ("cooperation between Chile and Spain") only breaks ties: the text did not
+    say who gives, so four such deals do not outvote two frigates the text has Japan supply."""
     def most(role: str, skip: str = "") -> str:
-        votes: Counter = Counter()
+        votes: dict[str, list[int]] = {}
         for claim in claims:
             iso3 = getattr(claim, role)
             if iso3 and iso3 != skip and not claim.lineage:  # a design descended from is no transfer
-                votes[iso3] += _GUESSED_VOTE if claim.guessed_direction else 1
-        return votes.most_common(1)[0][0] if votes else ""
+                votes.setdefault(iso3, [0, 0])[1 if claim.guessed_direction else 0] += 1
+        return max(votes, key=lambda iso3: votes[iso3]) if votes else ""  # max keeps the first of equals
 
     recipient = most("recipient")
     return most("supplier", skip=recipient), recipient

@@ -161,3 +161,19 @@ def test_context_ministers_who_agreed_on_the_transfer_made_a_deal(extract_text):
     records = extract_text(text, "2024-05-13")
     deals = [(r.category, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "agreement"]
     assert deals == [("arms-deal", "PRT", "GHA", "agreed", "2024-05-10")]
+
+
+def test_pipeline_deals_ordered_by_exporter_rank_do_not_outvote_a_transfer(extract_text):
+    # the article's pair comes from the transfers the text orients; agreements whose sides only the
+    # exporters' ranking ordered (Poland ranks above South Africa) break ties, they do not outvote it
+    text = ("Warsaw picks armoured vehicles from Pretoria\n\n"
+            "Poland will buy 40 RG-35 armoured vehicles from South Africa, the defence ministry in Warsaw said on Tuesday.\n\n"
+            "The deal between Poland and South Africa is worth $300 million, and the agreement between Poland and "
+            "South Africa also covers training.\n\n"
+            "Officials from Poland and South Africa called the contract a milestone, and a second agreement between "
+            "Poland and South Africa covers spare parts.\n\n"
+            "A cooperation agreement between Poland and South Africa was signed in 2019.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records if r.category == "cooperation"] == [
+        ("ZAF", "POL", "agreed", "2019")]
+    assert [(r.supplier, r.recipient, r.quantity) for r in records if r.label == "RG-35"] == [("ZAF", "POL", 40)]
