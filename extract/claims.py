@@ -461,6 +461,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "the deal is expected to strengthen ties": what a deal may bring, no claim about the deal
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
+        if term.kind == "deployment" and view.doc is not None and _holding_not_sent(view, term, reading):
+            continue  # "to acquire a fleet of frigates", "Peru's fleet operates corvettes": ships held, no force sent
         if term.kind == "deployment" and _made_by_its_verb(view, term):
             continue  # "two units were assembled in Kiel": hardware made, no force sent
         if term.kind == "item" and reading.direction not in ("give", "receive", "move") and _own_branch(view, term):
@@ -665,6 +667,27 @@ def _held_or_domain(view: SentenceView, term: Term, reading: syntax.Reading, sup
             owner = _holder(view, token)
             return bool(owner) and owner == supplier
     return _possessed_by_maker(view, term, supplier)
+
+
+def _holding_not_sent(view: SentenceView, term: Term, reading: syntax.Reading) -> bool:
+    """Whether a force named by a noun of holdings ("fleet") is only held: a force is one a verb sends
+    or moves ("sent its fleet to Cuba", "a fleet arrived in Havana"); a fleet bought, supported or
+    replaced, or one that itself operates or deploys things ("Peru's fleet deploys corvettes"), is
+    a navy's own. Nouns: role=holding (and role=service) in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    if span is None or not syntax.listed_as(span.root, "holding"):
+        return False
+    if any(_names_service(t) for t in reading.path if t.pos_ == "NOUN"):
+        return True  # "suspended maintenance support for the fleet": the fleet is served, not moved
+    if reading.direction in ("move", "end"):
+        return False  # "a fleet arrived in Havana", "withdrew its fleet from Syria"
+    return reading.direction != "give" or span.root.dep_ in ("nsubj", "csubj")
+
+
+def _names_service(noun) -> bool:
+    """"maintenance", "maintenance support": a noun of looking after a system (role=service)."""
+    return syntax.listed_as(noun, "service") or any(c.dep_ == "compound" and syntax.listed_as(c, "service")
+                                                    for c in noun.children)
 
 
 def _made_by_its_verb(view: SentenceView, term: Term) -> bool:

@@ -365,3 +365,17 @@ def test_claims_a_question_a_speaker_leaves_open_claims_nothing(extract_text):
     assert [r.sentence for r in records if "did not say whether" in r.sentence or "which" in r.sentence
             or "declined" in r.sentence] == []
     assert [(r.category, r.status) for r in records if "Kremlin" in r.sentence] == [("armor", "delivered")]
+
+
+def test_claims_a_fleet_held_bought_or_served_is_no_naval_force(extract_text):
+    # "fleet" (role=holding) is a naval force only when a verb sends, moves or withdraws it
+    text = ("Russia sent its Pacific fleet to Cuba in June.\n\n"
+            "Peru's fleet deploys Russian-made helicopters, according to the navy.\n\n"
+            "Chile will pay 3 billion dollars to acquire a fleet of new frigates from Britain.\n\n"
+            "France suspended maintenance support for the fleet after the coup, Peru said.\n\n"
+            "France withdrew its fleet from Syria in May.\n")
+    records = extract_text(text, "2024-07-02")
+    forces = [(r.supplier, r.recipient, r.status) for r in records if r.kind == "deployment" and r.category == "naval"]
+    assert forces == [("RUS", "CUB", "delivered"), ("FRA", "SYR", "ended")]
+    # the frigates bought are still an item
+    assert [(r.supplier, r.recipient) for r in records if "frigates" in r.sentence] == [("GBR", "CHL")]
