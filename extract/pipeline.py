@@ -34,6 +34,7 @@ from .claims import (
     tells_the_present,
 )
 from .dates import infer_publication_date
+from .headlines import drop_headline_repeats
 from .nlp import BATCH_SIZE, annotate, load_nlp, make_docs, parse_model, read_doc
 from .places import CountryMention, find_countries
 from .records import Record, make_record_id
@@ -736,7 +737,7 @@ def records_of(article: Article, claims: list[Claim]) -> list[Record]:
         candidate.place = resolve_place(candidate.view, candidate.term, candidate.recipient)
         if is_claim(candidate):
             kept.append(candidate)
-    kept = _prefer_cued(kept)
+    kept = drop_headline_repeats(_prefer_cued(kept))
     listed = {id(c) for c in _listed_alike(kept)}
     for claim in kept:
         if id(claim) in listed:
