@@ -423,6 +423,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue
         if term.kind != "agreement" and view.doc is not None and targets.outfitted_platform(view.doc, term.start, term.end):
             continue  # "to equip its frigates with missiles": the frigates carry the claim, they are none
+        if term.kind != "agreement" and view.doc is not None and _intrudes(view, term):
+            continue  # "kept sending fighter jets into Peruvian airspace": an incursion, no transfer
         if view.doc is not None and _left_open(view, term):
             continue  # "did not say whether the jets carried missiles": a question left open
         if term.kind == "item" and _payment_named_again(view, term):
@@ -699,6 +701,27 @@ def _made_by_its_verb(view: SentenceView, term: Term) -> bool:
         return False
     verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and syntax.listed_as(verb, "making")
+
+
+# Prepositions that take the space a verb sends or flies something into; "to" names a destination.
+_INTO = ("into", "over", "across", "through", "in")
+
+
+def _intrudes(view: SentenceView, term: Term) -> bool:
+    """Whether the verb that governs the term takes it into an airspace and nowhere else ("kept
+    sending jets into Peruvian airspace", "bombers violated Finnish airspace"): an incursion, not a
+    transfer; "sent bombers into its airspace on their way to Caracas" has a destination. Nouns:
+    role=incursion in data/verb_cues.csv."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    if span is None:
+        return False
+    verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(t.dep_ in ("prep", "dative") and t.lower_ == "to" and any(
+            o.dep_ == "pobj" and o.pos_ == "PROPN" for o in t.children) for t in verb.subtree):
+        return False  # "into its airspace on their way to Caracas": bound for a named place
+    spaces = [c for c in verb.children if c.dep_ == "dobj"]
+    spaces += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in _INTO for o in c.children if o.dep_ == "pobj"]
+    return any(syntax.listed_as(s, "incursion") for s in spaces)
 
 
 # Words that open an embedded question: "whether", "if"; wh-words are read from their tags.

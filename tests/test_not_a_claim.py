@@ -379,3 +379,17 @@ def test_claims_a_fleet_held_bought_or_served_is_no_naval_force(extract_text):
     assert forces == [("RUS", "CUB", "delivered"), ("FRA", "SYR", "ended")]
     # the frigates bought are still an item
     assert [(r.supplier, r.recipient) for r in records if "frigates" in r.sentence] == [("GBR", "CHL")]
+
+
+def test_claims_aircraft_sent_into_an_airspace_and_nowhere_else_intrude(extract_text):
+    # role=incursion rows of data/verb_cues.csv: jets sent into, or violating, an airspace are no
+    # transfer; bombers bound for a named place through it still arrive there
+    text = ("France sold 24 Rafale jets to Peru in March.\n\n"
+            "Peru signed the contract in Lima while seeking talks with Chile, which has kept sending fighter jets "
+            "into Peruvian airspace.\n\n"
+            "Russian bombers violated Finnish airspace on Monday.\n\n"
+            "Russia sent two Tu-95 bombers into Venezuelan airspace on Monday on their way to Caracas.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if "Chile" in r.sentence or "Finnish" in r.sentence] == []
+    assert [(r.label, r.supplier, r.recipient, r.quantity) for r in records if "Caracas" in r.sentence] == [
+        ("Tu-95", "RUS", "VEN", 2)]
