@@ -393,3 +393,14 @@ def test_claims_aircraft_sent_into_an_airspace_and_nowhere_else_intrude(extract_
     assert [r for r in records if "Chile" in r.sentence or "Finnish" in r.sentence] == []
     assert [(r.label, r.supplier, r.recipient, r.quantity) for r in records if "Caracas" in r.sentence] == [
         ("Tu-95", "RUS", "VEN", 2)]
+
+
+def test_claims_ships_a_foreign_maker_made_are_items_not_a_force_sent(extract_text):
+    # "-made" is a context=acquisition cue (data/context_cues.csv): a navy's Russian-made ships are
+    # items it received; warships that make port calls stay a naval force
+    text = ("Peru's navy now fields Russian-made corvettes as well as submarines, the ministry said in a report.\n\n"
+            "Iranian warships made port calls at Port Sudan in 2012.\n")
+    records = extract_text(text, "2024-07-02")
+    peru = {(r.kind, r.label, r.supplier, r.recipient) for r in records if "Peru" in r.sentence and r.category == "naval"}
+    assert peru == {("item", "corvettes", "RUS", "PER"), ("item", "submarines", "RUS", "PER")}
+    assert [r.kind for r in records if "port calls" in r.sentence] in ([], ["deployment"])
