@@ -425,6 +425,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "to equip its frigates with missiles": the frigates carry the claim, they are none
         if term.kind != "agreement" and view.doc is not None and _intrudes(view, term):
             continue  # "kept sending fighter jets into Peruvian airspace": an incursion, no transfer
+        if term.kind == "item" and view.doc is not None and _makers_line(view, term):
+            continue  # "KAI, which builds the T-50, did not reply": the maker described, no claim
         if view.doc is not None and _left_open(view, term):
             continue  # "did not say whether the jets carried missiles": a question left open
         if term.kind == "item" and _payment_named_again(view, term):
@@ -701,6 +703,20 @@ def _made_by_its_verb(view: SentenceView, term: Term) -> bool:
         return False
     verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and syntax.listed_as(verb, "making")
+
+
+def _makers_line(view: SentenceView, term: Term) -> bool:
+    """Whether the term only says what a maker makes: the object of a verb of making in the present,
+    in a relative clause on the maker ("Hanwha, which makes the K9"). "The yard, which built the
+    frigates for Chile" tells a past event and stays; so does "KAI, maker of the T-50, will deliver
+    the jets", whose system is the one delivered. Words: role=maker in data/verb_cues.csv."""
+    token = syntax.listed_head(view.doc, term.start, term.end, compounds=True)
+    if token is None:
+        return False
+    head = token.head
+    return (token.dep_ == "dobj" and head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP")
+            and syntax.listed_as(head, "maker")
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in head.children))
 
 
 # Prepositions that take the space a verb sends or flies something into; "to" names a destination.

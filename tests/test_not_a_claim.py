@@ -404,3 +404,15 @@ def test_claims_ships_a_foreign_maker_made_are_items_not_a_force_sent(extract_te
     peru = {(r.kind, r.label, r.supplier, r.recipient) for r in records if "Peru" in r.sentence and r.category == "naval"}
     assert peru == {("item", "corvettes", "RUS", "PER"), ("item", "submarines", "RUS", "PER")}
     assert [r.kind for r in records if "port calls" in r.sentence] in ([], ["deployment"])
+
+
+def test_claims_what_a_maker_makes_told_in_a_relative_clause_is_no_claim(extract_text):
+    # role=maker verbs in the present, in a relative clause on the maker: its line of products;
+    # a past "which built the frigates for Chile" still tells a transfer
+    text = ("Chile took delivery of four T-50 jets from South Korea on Monday.\n\n"
+            "Korea Aerospace Industries, which builds the T-50, did not reply to questions.\n\n"
+            "The yard, which built the frigates for Chile in 2019, is in Busan.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if "reply" in r.sentence] == []
+    assert [(r.category, r.supplier, r.recipient, r.date) for r in records if "yard" in r.sentence] == [
+        ("naval", "KOR", "CHL", "2019")]
