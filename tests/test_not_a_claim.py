@@ -416,3 +416,13 @@ def test_claims_what_a_maker_makes_told_in_a_relative_clause_is_no_claim(extract
     assert [r for r in records if "reply" in r.sentence] == []
     assert [(r.category, r.supplier, r.recipient, r.date) for r in records if "yard" in r.sentence] == [
         ("naval", "KOR", "CHL", "2019")]
+
+
+def test_claims_ships_a_navy_receives_are_items_not_a_force_sent(extract_text):
+    # "receive" is a context=acquisition cue (data/context_cues.csv)
+    text = ("China handed two patrol ships to Peru in May.\n\n"
+            "Peru is also expected to receive the two corvettes permanently once Peruvian crews finish "
+            "their training, a navy officer said.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [(r.kind, r.recipient, r.status, r.quantity) for r in records if "corvettes" in r.sentence] == [
+        ("item", "PER", "planned", 2)]
