@@ -426,3 +426,12 @@ def test_claims_ships_a_navy_receives_are_items_not_a_force_sent(extract_text):
     records = extract_text(text, "2024-07-02")
     assert [(r.kind, r.recipient, r.status, r.quantity) for r in records if "corvettes" in r.sentence] == [
         ("item", "PER", "planned", 2)]
+
+
+def test_claims_a_drone_maintenance_centre_is_a_facility_not_drones(extract_text):
+    # data/generic_terms.csv: "<system> maintenance centre" is one facility term, no drone record
+    text = ("Under a memorandum signed in March, Turkish firms are to help Peru set up a drone maintenance "
+            "centre in Cusco, officials said.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [(r.kind, r.category, r.label, r.supplier, r.recipient) for r in records if r.kind == "item"] == [
+        ("item", "facility", "maintenance centre", "TUR", "PER")]
