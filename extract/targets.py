@@ -138,25 +138,35 @@ _USED_LINKS = ("dobj", "nsubjpass")
 
 
 def used_in_drill(doc: Doc, term_start: int, term_end: int) -> bool:
-    """Whether the term names weapons troops train on or use in a drill ("crews trained on the
-    howitzers", "a drone fired during an exercise"): the drilling force's own, no transfer, whoever
+    """Whether the term names weapons troops train on, learn to use or use in a drill ("crews trained
+    on the howitzers", "were trained to operate the missiles", "a drone fired during an exercise"):
+    the drilling force's own, no transfer, whoever
     made them. Words: role=drill (verbs and nouns of practice) and role=employ (verbs of use) in
     data/verb_cues.csv."""
     token = listed_head(doc, term_start, term_end)
     if token is None:
         return False
     head = token.head
-    if any(c.dep_ in ("relcl", "acl") and listed_as(c, "action") for c in token.children):
+    if any(c.dep_ in ("relcl", "acl") and listed_as(c, "action") and _acts_on_antecedent(c) for c in token.children):
         return False  # "trained on the jets Kenya ordered": the order is a claim of its own
     if token.dep_ == "pobj" and head.lower_ == "on":
         # "crews practised on the launchers", "training on the tanks"; but "instructors came to
         # train crews on the jets" teaches others: the jets come with the trainers
         drill = head.head
         return listed_as(drill, "drill") and not any(c.dep_ == "dobj" for c in drill.children)
+    if (token.dep_ == "dobj" and head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            and listed_as(head.head, "drill") and not any(c.dep_ == "dobj" for c in head.head.children)):
+        return True  # "personnel were trained in Iran to operate the missiles": what they learn to use
     if token.dep_ not in _USED_LINKS or not listed_as(head, "employ"):
         return False
     return any(prep.dep_ == "prep" and prep.lower_ in _IN_ACTION and any(
         o.dep_ == "pobj" and listed_as(o, "drill") for o in prep.children) for prep in head.children)
+
+
+def _acts_on_antecedent(clause: Token) -> bool:
+    """Whether a relative clause does something to its noun ("the jets Kenya ordered", "jets bought
+    in 2020"), rather than describe it ("the missiles, which have a range of 120 km")."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children)
 
 
 def aimed_at_target(doc: Doc, term_start: int, term_end: int) -> bool:

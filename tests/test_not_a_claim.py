@@ -317,6 +317,16 @@ def test_claims_weapons_a_force_drills_with_are_no_transfer(extract_text):
         ("K-8", "CHN", "PER")]
 
 
+def test_claims_weapons_troops_are_trained_to_operate_are_no_transfer(extract_text):
+    # a role=drill verb with no object of its own, then "to operate X": what the trainees learn to
+    # use, whatever a relative clause says about it ("which have a range of ...")
+    text = ("Iran sent Fath-360 missiles to Russia, officials said.\n\n"
+            "Dozens of Russian soldiers had been trained in Iran to operate the missiles, which have a range of 120 km.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if r.kind == "item" and "trained" in r.sentence] == []
+    assert [(r.label, r.supplier, r.recipient) for r in records if r.kind == "item"] == [("Fath-360", "IRN", "RUS")]
+
+
 def test_claims_the_platform_a_verb_fits_out_is_no_claim(extract_text):
     # role=outfit rows of data/verb_cues.csv: the corvettes to be fitted with missiles are the buyer's
     # own ships, neither a warship sale nor a naval force; the missiles and the deal are the claims
