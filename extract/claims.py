@@ -463,6 +463,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.kind == "agreement" and view.doc is not None and _only_its_effect(view, term):
             continue  # "the deal is expected to strengthen ties": what a deal may bring, no claim about the deal
+        if term.kind == "agreement" and view.doc is not None and reading.action is None and _deal_described(view, term):
+            continue  # "The deal is the latest in a series of sales": a deal told before, only described
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
         if term.kind == "deployment" and view.doc is not None and _holding_not_sent(view, term, reading):
@@ -832,6 +834,22 @@ def _only_its_effect(view: SentenceView, term: Term) -> bool:
         if verb is None:
             return False
     return False
+
+
+def _deal_described(view: SentenceView, term: Term) -> bool:
+    """Whether an agreement named again ("the deal", "this sale") is only the subject of a copula that
+    describes it ("The deal is the latest in a series of sales", "this sale was a milestone"): the
+    deal was claimed where it was first told; here nothing is done with it."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    if span is None:
+        return False
+    root = span.root
+    # "the deal", bare; "the agreement to sell corvettes to Peru" tells the deal in full, a claim
+    named_again = (any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children)
+                   and not any(c.dep_ in ("acl", "relcl", "prep") for c in root.children))
+    copula = root.head
+    return (named_again and root.dep_ == "nsubj" and copula.lemma_ == "be"
+            and any(c.dep_ in ("attr", "acomp") for c in copula.children))
 
 
 def _names_kind_of(noun) -> bool:

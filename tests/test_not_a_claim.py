@@ -445,3 +445,15 @@ def test_claims_a_drone_maintenance_centre_is_a_facility_not_drones(extract_text
     records = extract_text(text, "2024-07-02")
     assert [(r.kind, r.category, r.label, r.supplier, r.recipient) for r in records if r.kind == "item"] == [
         ("item", "facility", "maintenance centre", "TUR", "PER")]
+
+
+def test_claims_a_deal_named_again_and_only_described_is_no_new_claim(extract_text):
+    # "The deal is the latest ...": a copula describes the deal told before; a verb of its own
+    # ("had been completed") tells something done with it
+    text = ("Peru signed a deal with Spain for 12 radars on Monday.\n\n"
+            "The deal is the latest in a series of Spanish sales to Lima since 2019.\n\n"
+            "The deal had been completed on Monday as the Spanish king visited Lima.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if "latest" in r.sentence] == []
+    assert [(r.supplier, r.recipient, r.status, r.date) for r in records if "completed" in r.sentence] == [
+        ("ESP", "PER", "agreed", "2024-07-01")]
