@@ -463,6 +463,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "the sale will deepen ties", "ties have grown": no party commits to anything
         if term.kind == "agreement" and view.doc is not None and _only_its_effect(view, term):
             continue  # "the deal is expected to strengthen ties": what a deal may bring, no claim about the deal
+        if term.kind == "item" and view.doc is not None and reading.action is None and _system_described(view, term):
+            continue  # "The Gripen is the best aircraft for us": what the system is, no claim
         if term.kind == "agreement" and view.doc is not None and reading.action is None and _deal_described(view, term):
             continue  # "The deal is the latest in a series of sales": a deal told before, only described
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
@@ -850,6 +852,20 @@ def _deal_described(view: SentenceView, term: Term) -> bool:
     copula = root.head
     return (named_again and root.dep_ == "nsubj" and copula.lemma_ == "be"
             and any(c.dep_ in ("attr", "acomp") for c in copula.children))
+
+
+def _system_described(view: SentenceView, term: Term) -> bool:
+    """Whether a system is only the subject of a copula with a noun that says what it is ("The Gripen
+    is the best aircraft for our country", "The NSM is a sea-skimming missile"): a description, no
+    claim; "the S-400 is already in Turkey" places it and stays."""
+    span = syntax.span_of(view.doc, term.start, term.end)
+    if span is None:
+        return False
+    root = span.root
+    copula = root.head
+    # "the radars are part of the package": membership of a deal, a claim (role=content nouns' kin)
+    return (root.dep_ == "nsubj" and copula.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_ != "part" for c in copula.children)
+            and not any(c.dep_ in ("prep", "advmod", "acomp") for c in copula.children if c.lower_ not in ("with", "of", "for")))
 
 
 def _names_kind_of(noun) -> bool:

@@ -457,3 +457,16 @@ def test_claims_a_deal_named_again_and_only_described_is_no_new_claim(extract_te
     assert [r for r in records if "latest" in r.sentence] == []
     assert [(r.supplier, r.recipient, r.status, r.date) for r in records if "completed" in r.sentence] == [
         ("ESP", "PER", "agreed", "2024-07-01")]
+
+
+def test_claims_a_system_a_copula_only_describes_is_no_claim(extract_text):
+    # "X is the best aircraft": a noun that says what the system is; "is now in Turkey" places it,
+    # and "are part of the package" puts it in a deal: both stay claims
+    text = ("Peru signed for 12 Gripen jets on Monday.\n\n"
+            "\"The Gripen is the best aircraft for our country,\" the minister said.\n\n"
+            "The S-400 is now in Turkey.\n\n"
+            "The Harpoon missiles are part of a package Washington approved for Peru in May.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if "best aircraft" in r.sentence] == []
+    assert [(r.label, r.recipient, r.status) for r in records if "now in" in r.sentence] == [("S-400", "TUR", "present")]
+    assert [r.label for r in records if "part of" in r.sentence and r.kind == "item"] == ["Harpoon"]
