@@ -470,3 +470,14 @@ def test_claims_a_system_a_copula_only_describes_is_no_claim(extract_text):
     assert [r for r in records if "best aircraft" in r.sentence] == []
     assert [(r.label, r.recipient, r.status) for r in records if "now in" in r.sentence] == [("S-400", "TUR", "present")]
     assert [r.label for r in records if "part of" in r.sentence and r.kind == "item"] == ["Harpoon"]
+
+
+def test_claims_a_missile_ship_type_is_one_ship_not_missiles(extract_text):
+    # data/generic_terms.csv: "cruise missile attack submarine", "guided-missile destroyer" name ships
+    text = ("The first step is under way with the USS Texas, a large cruise missile attack submarine, "
+            "now visiting Darwin, Australia, officials said.\n\n"
+            "Chile will buy two guided-missile destroyers from Spain.\n")
+    records = extract_text(text, "2023-03-14")
+    assert [r for r in records if r.category == "missile"] == []
+    assert [(r.category, r.supplier, r.recipient, r.quantity) for r in records if "Chile" in r.sentence] == [
+        ("naval", "ESP", "CHL", 2)]
