@@ -469,6 +469,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
             continue  # "The deal is the latest in a series of sales": a deal told before, only described
         if term.category == "naval" and term.needs_context and view.doc is not None and reading.action is None:
             continue  # "its ageing fleet", "a fleet of frigates": ships no verb moves, sends or holds
+        if term.kind != "agreement" and reading.action is not None and _to_no_one_named(view, reading.action):
+            continue  # "has the right to sell arms to any country": no recipient, no claim
         if term.kind == "deployment" and view.doc is not None and _holding_not_sent(view, term, reading):
             continue  # "to acquire a fleet of frigates", "Peru's fleet operates corvettes": ships held, no force sent
         if term.kind == "deployment" and _made_by_its_verb(view, term):
@@ -721,6 +723,16 @@ def _makers_line(view: SentenceView, term: Term) -> bool:
     return (token.dep_ == "dobj" and head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP")
             and syntax.listed_as(head, "maker")
             and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in head.children))
+
+
+def _to_no_one_named(view: SentenceView, action) -> bool:
+    """Whether the word that moves the thing sends it to a common noun no country names ("to any
+    country", "exports to third countries"); "to other countries, including Iran" names one. Words:
+    role=unnamed in data/verb_cues.csv."""
+    goals = [o for c in action.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+             for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    return any(any(syntax.listed_as(m, "unnamed") for m in g.children if m.dep_ in ("det", "amod"))
+               and not any(m.start <= t.idx < m.end for t in g.subtree for m in view.countries) for g in goals)
 
 
 # Prepositions that take the space a verb sends or flies something into; "to" names a destination.

@@ -481,3 +481,15 @@ def test_claims_a_missile_ship_type_is_one_ship_not_missiles(extract_text):
     assert [r for r in records if r.category == "missile"] == []
     assert [(r.category, r.supplier, r.recipient, r.quantity) for r in records if "Chile" in r.sentence] == [
         ("naval", "ESP", "CHL", 2)]
+
+
+def test_claims_arms_sent_to_no_country_named_are_no_claim(extract_text):
+    # role=unnamed rows of data/verb_cues.csv: "to any country", "to third countries" name no
+    # recipient; "to other countries ..., including Iran" names one
+    text = ("Iran sent Fath-360 missiles to Russia last year, officials said.\n\n"
+            "A senior Iranian official said Tehran has the right to sell arms to any country it wants.\n\n"
+            "Germany bans arms exports to third countries.\n\n"
+            "Russia sold Su-30 jets to other countries in the region, including Iran.\n")
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if "any country" in r.sentence or "third" in r.sentence] == []
+    assert [(r.label, r.supplier, r.recipient) for r in records if "including" in r.sentence] == [("Su-30", "RUS", "IRN")]
