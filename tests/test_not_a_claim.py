@@ -493,3 +493,12 @@ def test_claims_arms_sent_to_no_country_named_are_no_claim(extract_text):
     records = extract_text(text, "2024-07-02")
     assert [r for r in records if "any country" in r.sentence or "third" in r.sentence] == []
     assert [(r.label, r.supplier, r.recipient) for r in records if "including" in r.sentence] == [("Su-30", "RUS", "IRN")]
+
+
+def test_claims_an_air_and_missile_defence_system_is_no_missile(extract_text):
+    # data/generic_terms.csv: "air and missile defense system" is one air-defense term
+    text = "In 2021, Peru ordered the Barak MX air and missile defense system from IAI in a contract worth 300 million dollars.\n"
+    records = extract_text(text, "2024-07-02")
+    assert [r for r in records if r.category == "missile"] == []
+    assert [(r.label, r.supplier, r.recipient, r.date) for r in records if r.kind == "item"] == [
+        ("Barak MX", "ISR", "PER", "2021")]
