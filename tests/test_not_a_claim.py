@@ -400,7 +400,8 @@ def test_claims_aircraft_sent_into_an_airspace_and_nowhere_else_intrude(extract_
             "Russian bombers violated Finnish airspace on Monday.\n\n"
             "Russia sent two Tu-95 bombers into Venezuelan airspace on Monday on their way to Caracas.\n")
     records = extract_text(text, "2024-07-02")
-    assert [r for r in records if "Chile" in r.sentence or "Finnish" in r.sentence] == []
+    # (the contract Peru signed is a deal of its own; the jets Chile sends are none)
+    assert [r for r in records if r.kind != "agreement" and ("Chile" in r.sentence or "Finnish" in r.sentence)] == []
     assert [(r.label, r.supplier, r.recipient, r.quantity) for r in records if "Caracas" in r.sentence] == [
         ("Tu-95", "RUS", "VEN", 2)]
 
