@@ -27,7 +27,7 @@ STATUSES = ("requested", "pledged", "agreed", "planned", "delivered", "present",
 CERTAINTIES = ("confirmed", "claimed", "speculative", "denied")
 
 # 2: claims read from spaCy's dependency tree (extract/syntax.py, extract/components.py).
-EXTRACTOR_VERSION = "2.2.0"
+EXTRACTOR_VERSION = "2.3.0"
 
 
 @dataclass
