@@ -563,3 +563,13 @@ def test_pipeline_parses_a_sentence_whose_only_claim_is_the_launchers_named_agai
     assert [(r.label, r.status, r.quantity) for r in records if "So far" in r.sentence] == [("HIMARS", "pledged", 12)]
     assert not _names_a_deal("According to the ministry, the drills went well.")
     assert _names_a_deal("Britain has been training Kenyan marines.")
+
+
+def test_pipeline_each_system_of_a_long_supply_list_is_a_record(extract_text):
+    # Cold War types and a shelter in one list: each is an item the supplier gave, none lost to the first
+    text = ("Between 1965 and 1974 China supplied Tanzania with Shenyang F-6 fighters, several Huchuan-class "
+            "torpedo boats and hardened aircraft shelters for the base at Ngerengere.\n")
+    records = extract_text(text, "2025-03-01")
+    items = {(r.category, r.supplier, r.recipient, r.status) for r in records if r.kind == "item"}
+    assert items == {("aircraft", "CHN", "TZA", "delivered"), ("naval", "CHN", "TZA", "delivered"),
+                     ("facility", "CHN", "TZA", "delivered")}
