@@ -573,3 +573,17 @@ def test_pipeline_each_system_of_a_long_supply_list_is_a_record(extract_text):
     items = {(r.category, r.supplier, r.recipient, r.status) for r in records if r.kind == "item"}
     assert items == {("aircraft", "CHN", "TZA", "delivered"), ("naval", "CHN", "TZA", "delivered"),
                      ("facility", "CHN", "TZA", "delivered")}
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Japan, which donated two radars to Fiji in 2022, also intends to transfer a decommissioned coast guard cutter "
+     "to Fiji next year, an embassy official said.", {"planned", "pledged"}),
+    ("The Japanese minister said Tokyo was willing to provide more vessels to Fiji under the loan.", {"pledged"}),
+    ("In 2021, Japan gifted an in-service missile corvette to the Fijian navy.", {"delivered"}),
+])
+def test_pipeline_ships_given_or_offered_are_items_of_the_giver(extract_text, sentence, status):
+    # a ship named only as a vessel, a cutter or a missile corvette is still a transfer when a verb of giving governs it
+    records = extract_text(sentence + "\n", "2025-04-10")
+    naval = [(r.supplier, r.recipient, r.status) for r in records
+             if r.kind == "item" and r.category == "naval" and r.status in status]
+    assert naval and all(s == "JPN" and rec == "FJI" for s, rec, _ in naval)
