@@ -371,11 +371,21 @@ def place_country(claim: Claim) -> str:
     if claim.term.kind == "agreement" or others:
         return ""
     place = resolve_place(claim.view, claim.term, "")
-    # a capital named for its government ("turned to Moscow") is a party, not where the claim happens
-    metonyms = {m.text for m in claim.view.countries if m.form == "metonym"}
+    # a capital named for its government ("turned to Moscow") is a party, not where the claim happens;
+    # one a preposition of place introduces is where a force works ("officers run a school near
+    # Mogadishu"); an item's sentence may name it for another event ("pilots trained in Ankara")
+    metonyms = {m.text for m in claim.view.countries if m.form == "metonym"
+                and not (claim.term.kind == "deployment" and _located_at(claim.view.doc, m))}
     if place and place.kind != "country" and place.iso3 and place.iso3 != claim.supplier and place.name not in metonyms:
         return place.iso3
     return ""
+
+
+def _located_at(doc: Doc | None, mention: CountryMention) -> bool:
+    """Whether a preposition of place governs the mention ("near Mogadishu", "in Hanoi"): the
+    prepositions are the rows with role=whereabouts in data/verb_cues.csv."""
+    token = syntax.listed_head(doc, mention.start, mention.end, compounds=True)
+    return token is not None and token.dep_ == "pobj" and syntax.listed_as(token.head, "whereabouts")
 
 
 def fill_roles_for(claim: Claim, pair: tuple[str, str]) -> tuple[str, str]:

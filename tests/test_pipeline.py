@@ -587,3 +587,21 @@ def test_pipeline_ships_given_or_offered_are_items_of_the_giver(extract_text, se
     naval = [(r.supplier, r.recipient, r.status) for r in records
              if r.kind == "item" and r.category == "naval" and r.status in status]
     assert naval and all(s == "JPN" and rec == "FJI" for s, rec, _ in naval)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Japanese Navy team of 25 officers and technicians is currently working with Philippine crews in Subic Bay.",
+    "Turkish officers have run a training centre for Somali cadets near Mogadishu since 2019, diplomats said.",
+])
+def test_pipeline_a_force_at_work_abroad_is_a_present_deployment(extract_text, sentence):
+    # no verb of arrival: the team or the officers are named by what they do where they are
+    records = extract_text(sentence + "\n", "2025-06-02")
+    forces = [(r.kind, r.category, r.status) for r in records if r.kind == "deployment"]
+    sender, host = ("JPN", "PHL") if "Japanese" in sentence else ("TUR", "SOM")
+    assert forces == [("deployment", "advisers", "present")]
+    assert [(r.supplier, r.recipient) for r in records if r.kind == "deployment"] == [(sender, host)]
+
+
+def test_pipeline_officers_who_only_speak_are_no_deployment(extract_text):
+    records = extract_text("Egyptian officers told reporters that Sudan had asked for more drones.\n", "2025-06-02")
+    assert not [r for r in records if r.kind == "deployment"]
