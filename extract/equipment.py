@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from . import matchers
+from . import matchers, places
 from .terms import Term, drop_overlaps, find_table_terms
 
 # The shape of a designation the lexicon does not know yet: letters, a dash, digits (Kh-101, BM-30),
@@ -51,6 +51,16 @@ def find_unknown_designations(sentence: matchers.Tokens, generic: list[Term]) ->
     return terms
 
 
+# "Russian-made planes", "Chinese-built jets": a generic noun named by its makers.
+_MAKERS_BEFORE = re.compile(r"(?P<maker>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:made|built|supplied)\s+$")
+
+
+def _other_maker(text: str, generic: Term, origins: set[str]) -> bool:
+    """Whether the generic noun is named by a maker country ("Russian-made planes") that made none of
+    the designated systems of its kind the sentence names."""
+    match = _MAKERS_BEFORE.search(text, 0, generic.start)
+    maker = places.country_of(match.group("maker")) if match else ""
+    return bool(maker) and maker not in origins
 # Between a designation and the generic noun it names: a few modifiers ("military transport"),
 # not a verb phrase or a list ("jets land at Cairo West air base", "tanks and radars").
 _MODIFIERS_ONLY = re.compile(r"(?:\s*(?!(?:and|or|at|in|on|to|from|for|with|by|into|near|of)\b)[\w’'-]+){0,3}\s*")
@@ -84,6 +94,8 @@ def find_items(text: str | matchers.Tokens) -> list[Term]:
     absorbed = [t for t in absorbed if not (_ALIAS_BEFORE.search(text[max(0, t.start - 40):t.start])
                                             and any(o.category == t.category and o.start < t.start for o in absorbed))]
     # "the drone, called the Geran-2": a generic noun beside a designation of its kind names the same thing
-    named = {t.category for t in absorbed}
-    generic = [g for g in generic if g.category not in named]
+    # -- unless the noun names other makers than the designations' ("overhauls Chinese Y-8s for an air
+    # force that relies on Russian-made planes"): a fleet of another origin, not the system named again
+    named = {t.category: {o.origin for o in absorbed if o.category == t.category} for t in absorbed}
+    generic = [g for g in generic if g.category not in named or _other_maker(text, g, named[g.category])]
     return drop_overlaps(absorbed + generic)

@@ -78,6 +78,13 @@ def _country_forms() -> dict[str, tuple[str, str]]:
     return forms
 
 
+@lru_cache(maxsize=256)
+def country_of(form: str) -> str:
+    """The country a name or demonym names as written ("Russian" -> RUS), else empty."""
+    iso3, _ = _country_forms().get(form, ("", ""))
+    return iso3
+
+
 @lru_cache(maxsize=1)
 def _country_matcher() -> matchers.NameMatcher:
     # case-sensitive on purpose: "US" is a country, "us" is not (see matchers.NameMatcher)

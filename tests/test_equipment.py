@@ -194,3 +194,15 @@ def test_equipment_a_think_tank_is_no_tank():
     # not_preceded_by of the "tank" row in data/generic_terms.csv
     text = "A Stockholm think tank said Oman bought eight tanks."
     assert [(t.label, text[t.start:t.end]) for t in find_items(text)] == [("tanks", "tanks")]
+
+
+def test_equipment_a_fleet_named_by_other_makers_stands_beside_a_designation():
+    # the C-130s are American; the air force's French-built jets are another fleet, not the C-130 named again
+    text = "Turkish technicians are refitting C-130 transports for an air force that mostly flies French-built jets."
+    assert labels(text) == [("C-130", "aircraft"), ("aircraft", "aircraft")]
+
+
+def test_equipment_a_generic_noun_named_by_the_designations_maker_is_that_system():
+    # "Turkish-made drones ... Bayraktar TB2": one system, named twice
+    text = "Kenya will buy Turkish-made armed drones, the Bayraktar TB2, the ministry said."
+    assert labels(text) == [("Bayraktar TB2", "drone")]
