@@ -605,3 +605,11 @@ def test_pipeline_a_force_at_work_abroad_is_a_present_deployment(extract_text, s
 def test_pipeline_officers_who_only_speak_are_no_deployment(extract_text):
     records = extract_text("Egyptian officers told reporters that Sudan had asked for more drones.\n", "2025-06-02")
     assert not [r for r in records if r.kind == "deployment"]
+
+
+def test_pipeline_fire_control_systems_in_a_requested_package_are_an_item(extract_text):
+    text = ("Chile has asked the United States for the purchase of 12 Stinger launchers, tactical data systems "
+            "and spare parts, the agency said.\n")
+    records = extract_text(text, "2025-02-11")
+    aims = [(r.supplier, r.recipient, r.status) for r in records if r.label == "fire-control systems"]
+    assert aims == [("USA", "CHL", "requested")]
