@@ -613,3 +613,13 @@ def test_pipeline_fire_control_systems_in_a_requested_package_are_an_item(extrac
     records = extract_text(text, "2025-02-11")
     aims = [(r.supplier, r.recipient, r.status) for r in records if r.label == "fire-control systems"]
     assert aims == [("USA", "CHL", "requested")]
+
+
+@pytest.mark.parametrize("sentence, host", [
+    ("Britain has deployed 300 soldiers to Nanyuki for a six-week exercise.", "KEN"),
+    ("About 40 French instructors arrived in Abeche on Monday.", "TCD"),
+])
+def test_pipeline_a_force_sent_to_a_small_town_has_that_country_as_host(extract_text, sentence, host):
+    # the town alone names the host: without it in the gazetteer the force has nowhere to be
+    records = extract_text(sentence + "\n", "2025-05-14")
+    assert [r.recipient for r in records if r.kind == "deployment"] == [host]
