@@ -168,11 +168,18 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
     # clause or participle dates it, though commas set it apart from the claim's clause
     relative = _own_clause_times(view, term, state)
     in_clause += [t for t in relative if t not in in_clause]
+    told_before = False
     if view.doc is not None and in_clause:
         # "used drones after the rebellion began in 2019": a time on another event's verb does not date this one
         action = read_tree(view, term).action
         in_clause = [t for t in in_clause
                      if not syntax.dates_another_event(view.doc, t.start, t.end, term.start, term.end, action)]
+        if state in _PAST_EVENTS:
+            # "sent shells to Moscow, the agency reported on Tuesday": Tuesday dates the report only,
+            # and the news day, which is the report's, no more dates the event
+            telling = [t for t in in_clause if syntax.dates_the_telling(view.doc, t.start, t.end, action)]
+            in_clause = [t for t in in_clause if t not in telling]
+            told_before = bool(telling)
         # "fighters ordered in 2023 are scheduled for this year": the participle's time dates the order
         in_clause = [t for t in in_clause if not syntax.dates_another_stage(view.doc, t.start, t.end, term.start,
                                                                             term.end, state, term.kind, action)]
@@ -216,7 +223,7 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         return pub.isoformat()
     if cue.tense == "perfect" and _in_quote(text, cue.start):
         return pub.isoformat()  # "we have ratified", said at the event the article reports
-    if is_news_event(view, cue, state):
+    if is_news_event(view, cue, state) and not told_before:
         return view.news_date.isoformat()
     if cue.tense == "noun" and state == "requested" and not _past_before(view, cue.start):
         return pub.isoformat()

@@ -1354,6 +1354,45 @@ def dates_another_event(doc: Doc, time_start: int, time_end: int, term_start: in
             or (verb.tag_ == "VBN" and verb.i < verb.head.i))
 
 
+def dates_the_telling(doc: Doc, time_start: int, time_end: int, action: Token | None) -> bool:
+    """Whether the time expression at [time_start, time_end) dates only the report of a past event:
+    it hangs from the verb of saying above a clause told in its own past ("sent shells to Moscow,
+    the agency reported on Tuesday", "said in June that Minsk had shipped ..."). The report is made
+    then; the event it tells happened before, at a time the sentence does not give. A claim told
+    in the present or future ("said on Monday it will send") is voiced then, and keeps the time."""
+    time = span_of(doc, time_start, time_end)
+    if time is None or action is None or not _told_in_past(action):
+        return False
+    verb = _verb_above(time.root)
+    if verb is None or verb.i == action.i or not is_report_verb(verb):
+        return False
+    if time.start < verb.i:
+        # a report's own time follows its verb ("reported on Tuesday", "said in June that"); one
+        # before it sets the scene for all the sentence tells ("In May, it was said the
+        # jets were handed over") or belongs to the words before the verb ("debris found after
+        # strikes in January showed"), whatever the parse hangs it from
+        return False
+    teller = reporting_verb(_clause_top(action))
+    return teller is not None and teller.i == verb.i
+
+
+def _told_in_past(verb: Token) -> bool:
+    """A finite simple past ("sent") or a past perfect ("had sent"): an event before its telling."""
+    auxiliaries = {a.lower_ for a in _auxiliaries(verb) if a.dep_ != "neg"}
+    if verb.tag_ == "VBD" and not auxiliaries:
+        return True
+    return verb.tag_ == "VBN" and "had" in auxiliaries
+
+
+def _clause_top(verb: Token) -> Token:
+    """The top of the clause a verb heads: up through the verbs that control it ("began to send")."""
+    for _ in range(_MAX_STEPS):
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return verb
+        verb = verb.head
+    return verb
+
+
 def _child_towards(top: Token, token: Token) -> Token:
     """The child of ``top`` on the way up from ``token`` (``token`` itself when it hangs from ``top``)."""
     for _ in range(_MAX_STEPS * 2):

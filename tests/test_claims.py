@@ -510,3 +510,18 @@ def test_claims_launchers_a_supplier_has_committed_are_pledged(extract_text):
     records = extract_text(text, "2024-05-10")
     pledged = [(r.label, r.supplier, r.recipient, r.status, r.quantity) for r in records if "committed" in r.sentence]
     assert pledged == [("HIMARS", "USA", "EST", "pledged", 12)]
+
+
+def test_claims_the_time_of_a_report_does_not_date_the_past_event_it_tells(extract_text):
+    # "said on March 3", "said in February that": the report is made then; the shipment it tells
+    # happened before, at no time the sentence gives. A pledge told then is voiced then.
+    text = ("Lithuania warns of convoys\n\n"
+            "The Belarusian parliament met on Monday to debate the budget.\n\n"
+            "The defence minister of Lithuania said in February that Belarus also sent dozens of Iskander "
+            "missiles to Russia.\n\n"
+            "Belarus shipped 40 T-72 tanks to Russia by rail, Lithuanian intelligence said on March 3.\n\n"
+            "The Belarusian ministry said on Tuesday that it will send more BTR-80 vehicles to Russia.\n")
+    records = extract_text(text, "2025-03-12")
+    told = [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "item"]
+    assert told == [("Iskander", "BLR", "RUS", "delivered", ""), ("T-72", "BLR", "RUS", "delivered", ""),
+                    ("BTR-80", "BLR", "RUS", "pledged", "2025-03-11")]
