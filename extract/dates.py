@@ -46,6 +46,8 @@ PATTERNS = [
     ("span_ahead", rf"\b(?:within|(?:in|over|during) the (?:next|coming))\s+(?:{_NUM}\s+(?:to\s+(?P<num2>\w+)\s+)?)?{_UNIT}\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
     ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
+    # "over the weekend", "last weekend": a Saturday and a Sunday
+    ("weekend", r"\b(?:(?P<mod>this|last|next|past|previous|coming)|(?:over|at|on|during|through(?:out)?) the)\s+weekend\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
     ("month", rf"\b(?P<mod>(?i:(?:by|before|until) the end of|by around|by about|around|in|since|during|by|from|until|through|last|this|next|early|late|mid-?|earlier in|later in|the end of|the start of|the beginning of))\s+{_MONTH}(?!\s+\d)\b"),
     ("year", rf"(?<![\d,.$£€])(?<![A-Z]-)\b(?:(?P<mod>in|since|by|during|from|until|through|before|after|around|of|early|late|mid-?|the end of|the start of|the beginning of|year|than|between|and)\s+)?{_YEAR}(?![\dA-Za-z]|,\d)(?!\s*(?:km|kilomet|mile|percent|%|[a-z]+s\b))"),
@@ -216,6 +218,9 @@ def _resolve(name: str, m: re.Match, pub: date, anchor: date) -> tuple[date, dat
         return _relative_day(groups["rel"].lower(), pub, anchor)
     if name == "relative_period":
         return _relative_period(groups["rel"].lower(), pub)
+    if name == "weekend":
+        ahead = bool(_AHEAD_BEFORE.search(m.string[max(0, m.start() - 50):m.start()]))
+        return _weekend(groups.get("mod", "").lower(), pub, ahead)
     if name == "weekday":
         return _weekday(groups.get("mod", "").lower(), WEEKDAYS[groups["weekday"].lower()], pub)
     return None
@@ -265,6 +270,30 @@ def _relative_period(rel: str, pub: date) -> tuple[date, date, str] | None:
         year = pub.year - (1 if rel.startswith("last") else 0)
         return date(year, 1, 1), date(year, 12, 31), "any"
     return None
+
+
+def _weekend(mod: str, pub: date, ahead: bool) -> tuple[date, date, str]:
+    """The Saturday and Sunday a weekend names: the last one begun by publication ("over the
+    weekend", in Monday's paper), the one before it ("last weekend" said on a Sunday), or the next
+    one ("next weekend", "will meet this weekend" on a Thursday)."""
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if mod in ("next", "coming") or (pub.weekday() < 5 and (mod == "this" or ahead)):
+        saturday += timedelta(days=7)
+    elif mod in ("last", "past", "previous") and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return saturday, saturday + timedelta(days=1), "any"
+
+
+def narrowed(time: TimeExpression, later: list[TimeExpression]) -> TimeExpression:
+    """A weekend the next sentences pin to one of its days ("landed over the weekend" ... "arrived
+    on Saturday"): that day, when they name only one of its two days; else the weekend as it is."""
+    if (time.last - time.first).days != 1 or time.first.weekday() != 5:
+        return time
+    days = {t.first for t in later if t.first == t.last and time.first <= t.first <= time.last}
+    if len(days) != 1:
+        return time
+    day = days.pop()
+    return TimeExpression(time.start, time.end, day, day, time.scope)
 
 
 def _weekday(mod: str, weekday: int, pub: date) -> tuple[date, date, str]:

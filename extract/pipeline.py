@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from . import certainty, facts, limits, quotes, references, syntax
+from . import certainty, dates, facts, limits, quotes, references, syntax
 from .articles import Article, ArticleError
 from .claims import (
     DEFAULT_STATUS,
@@ -211,6 +211,7 @@ def read_article(article: Article) -> ArticleReading:
     lead_end = lead_offset(lines, line_starts)
     paragraph: tuple[int, list, str] = (-1, [], "")
     previous_countries: list[str] = []
+    views: list[SentenceView] = []
     surnames: set[str] = set()  # country names this article uses as a person's surname ("Roy Vincent Trinidad")
     for sentence in split_sentences(article.text):
         limits.check()  # the article's time budget, between sentences (see extract/limits.py)
@@ -229,6 +230,7 @@ def read_article(article: Article) -> ArticleReading:
         named = list(dict.fromkeys(m.iso3 for m in view.countries))
         if len(named) >= 2:
             previous_countries = named
+        views.append(view)
         focus.add(view.terms)
         if view.terms or _names_a_deal(sentence.text) or _REFERENCE_WORD.search(sentence.text):
             pending.append(view)
@@ -239,8 +241,23 @@ def read_article(article: Article) -> ArticleReading:
         times.extend(view.times)
         if days:
             anchor = days[-1].first
+    narrow_weekends(views)
     day, day_named = (None, False) if article.published_inferred else news_date(pub, times)
     return ArticleReading(article, pub, pending, focus, day, day_named, lead_end, foci)
+
+
+def narrow_weekends(views: list[SentenceView]) -> None:
+    """"Two planes landed over the weekend" then "they arrived on Saturday": the next sentences,
+    up to CARRY_WINDOW characters on, name the day of the weekend (see dates.narrowed)."""
+    for n, view in enumerate(views):
+        if not view.times:
+            continue
+        later = []
+        for after in views[n + 1:]:
+            if after.sentence.start - view.sentence.end > CARRY_WINDOW:
+                break
+            later += after.times
+        view.times = [dates.narrowed(t, later) for t in view.times]
 
 
 # Two capitalised words right before a country's name: a title or given names ("Admiral Roy Vincent

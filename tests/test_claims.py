@@ -525,3 +525,14 @@ def test_claims_the_time_of_a_report_does_not_date_the_past_event_it_tells(extra
     told = [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "item"]
     assert told == [("Iskander", "BLR", "RUS", "delivered", ""), ("T-72", "BLR", "RUS", "delivered", ""),
                     ("BTR-80", "BLR", "RUS", "pledged", "2025-03-11")]
+
+
+def test_claims_a_weekend_the_next_sentence_pins_to_a_day_dates_the_arrival(extract_text):
+    # "over the weekend", then "arrived on Saturday": the weekend's day; the report's Sunday is not it
+    text = ("Minsk receives Russian troops\n\n"
+            "Two Russian transport planes delivered troops to Belarus over the weekend, the state news "
+            "agency said on Sunday.\n\n"
+            "The first plane touched down near Minsk on Saturday evening, according to the agency.\n")
+    records = extract_text(text, "2025-03-10")
+    troops = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "deployment"]
+    assert troops == [("RUS", "BLR", "delivered", "2025-03-08")]

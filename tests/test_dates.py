@@ -54,6 +54,20 @@ def test_dates_a_week_across_two_months_is_a_year():
     assert resolve("this week", pub=date(2017, 10, 4)) == ["2017-10"]
 
 
+def test_dates_a_weekend_is_its_saturday_and_sunday():
+    # a Monday paper's "over the weekend" is the two days before; "next weekend" and a future verb's
+    # weekend are ahead; one across two months dates only the year
+    def days(text, pub):
+        return [(t.first, t.last) for t in find_time_expressions(text, pub)]
+
+    assert days("jets landed over the weekend", date(2024, 3, 18)) == [(date(2024, 3, 16), date(2024, 3, 17))]
+    assert days("ministers will meet at the weekend", date(2024, 3, 13)) == [(date(2024, 3, 16), date(2024, 3, 17))]
+    assert days("next weekend", date(2024, 3, 16)) == [(date(2024, 3, 23), date(2024, 3, 24))]
+    assert days("last weekend", date(2024, 3, 17)) == [(date(2024, 3, 9), date(2024, 3, 10))]
+    assert resolve("over the weekend", pub=date(2024, 3, 18)) == ["2024-03"]
+    assert resolve("over the weekend", pub=date(2024, 9, 2)) == ["2024"]
+
+
 def test_dates_a_month_after_applies_to_what_follows():
     found = find_time_expressions("The talks came about a month after Kim visited", date(2024, 2, 16))
     assert [(t.value, t.scope) for t in found] == [("2024-01", "following")]
