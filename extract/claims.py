@@ -213,6 +213,8 @@ def resolve_date(view: SentenceView, term: Term, cue: status.Cue | None, state: 
         expression = next((t for t in view.times if t.first > pub
                            and syntax.times_the_event_joined(view.doc, t.start, t.end, term.start, term.end, action)), None)
     if expression:
+        if expression.ahead and view.doc is not None and syntax.speaks_ahead(view.doc, expression.start, expression.end):
+            return dates.format_range(*expression.ahead)  # "will arrive in March", written in November
         return expression.value
     if pub is None or pub_inferred:
         return ""

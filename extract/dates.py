@@ -67,6 +67,9 @@ class TimeExpression:
     # "following": applies only to what comes after it ("a month after X spoke"); "deadline": when
     # something is due ("by 2030")
     scope: str = "any"
+    # a month or day named without its year, read back into the past (news reports the past): the
+    # next one instead, for a verb that speaks ahead ("will arrive in March", written in November)
+    ahead: tuple[date, date] | None = None
 
     @property
     def value(self) -> str:
@@ -293,7 +296,7 @@ def narrowed(time: TimeExpression, later: list[TimeExpression]) -> TimeExpressio
     if len(days) != 1:
         return time
     day = days.pop()
-    return TimeExpression(time.start, time.end, day, day, time.scope)
+    return TimeExpression(time.start, time.end, day, day, time.scope, time.ahead)
 
 
 def _weekday(mod: str, weekday: int, pub: date) -> tuple[date, date, str]:
@@ -305,6 +308,38 @@ def _weekday(mod: str, weekday: int, pub: date) -> tuple[date, date, str]:
     else:
         day = pub - timedelta(days=back)
     return day, day, "any"
+
+
+# How a month or a day without a year says it is the past one: these words before it.
+_PAST_MODS = ("last", "since", "earlier", "late", "earlier in", "the end of", "the start of", "the beginning of")
+
+
+def _ahead(name: str, match: re.Match, pub: date, last: date) -> tuple[date, date] | None:
+    """The next month, day or weekday of that name on or after publication, for a month or day
+    without a year that resolved to one before it ("in March", "on May 14", "on Thursday")."""
+    if last >= pub:
+        return None
+    groups = {k: v.lower() for k, v in match.groupdict().items() if v}
+    if "year" in groups or groups.get("mod", "").rstrip() in _PAST_MODS:
+        return None
+    if name == "month":
+        month = MONTHS[groups["month"].rstrip(".")]
+        year = pub.year + (1 if month < pub.month else 0)
+        return _month_range(year, month)
+    if name in ("weekday_month_day", "day_month_year") and "weekday" not in groups:
+        month, day = MONTHS[groups["month"].rstrip(".")], int(groups["day"])
+        for year in (pub.year, pub.year + 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate >= pub:
+                return candidate, candidate
+        return None
+    if name == "weekday":
+        day = pub + timedelta(days=(WEEKDAYS[groups["weekday"]] - pub.weekday()) % 7)
+        return day, day
+    return None
 
 
 # "WARSAW, Dec 7 (Reuters) -": the date in a dateline is the publication's.
@@ -334,7 +369,8 @@ def find_time_expressions(text: str, pub: date | None, anchor: date | None = Non
             if scope == "any" and _DEADLINE.match(match.group(0)):
                 scope = "deadline"
             taken.append(span)
-            found.append(TimeExpression(span[0], span[1], first, last, scope))
+            ahead = _ahead(name, match, base, last) if pub is not None else None
+            found.append(TimeExpression(span[0], span[1], first, last, scope, ahead))
             if scope == "following":
                 offsets.append((len(found) - 1, name, match))
     for index, name, match in offsets:

@@ -1376,6 +1376,28 @@ def dates_the_telling(doc: Doc, time_start: int, time_end: int, action: Token | 
     return teller is not None and teller.i == verb.i
 
 
+def speaks_ahead(doc: Doc, time_start: int, time_end: int) -> bool:
+    """Whether the time expression at [time_start, time_end) times something still ahead: the verb
+    it hangs from is told in the future ("will be sent in September"), or it or a word above it
+    through its infinitive says it is due ("is due in March", "are expected to arrive in May",
+    "scheduled for delivery in June": control rows with status=planned in data/verb_cues.csv), in
+    the present; "were expected to arrive in May" tells a past expectation."""
+    time = span_of(doc, time_start, time_end)
+    verb = _verb_above(time.root) if time is not None else None
+    if verb is None:
+        return False
+    if _time_told(verb) == "future":
+        return True
+    for _ in range(_MAX_STEPS):
+        due = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+        if any(_cue(w, "control") is not None and _cue(w, "control").status == "planned" for w in due):
+            return _time_told(verb) in ("present", "future", "noun")
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _told_in_past(verb: Token) -> bool:
     """A finite simple past ("sent") or a past perfect ("had sent"): an event before its telling."""
     auxiliaries = {a.lower_ for a in _auxiliaries(verb) if a.dep_ != "neg"}

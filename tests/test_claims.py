@@ -536,3 +536,18 @@ def test_claims_a_weekend_the_next_sentence_pins_to_a_day_dates_the_arrival(extr
     records = extract_text(text, "2025-03-10")
     troops = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.kind == "deployment"]
     assert troops == [("RUS", "BLR", "delivered", "2025-03-08")]
+
+
+def test_claims_a_month_a_future_verb_names_is_the_next_one(extract_text):
+    # written in November, "will be shipped in March" is next March; "were expected to arrive in
+    # May" tells a past expectation, this year's May
+    text = ("Ghana to get Korean howitzers\n\n"
+            "Ghana signed a contract for 18 K9 howitzers from South Korea on Monday, the army said.\n\n"
+            "The first six K9 howitzers will be shipped to Ghana in March, and a South Korean training team "
+            "will arrive in Accra in February to prepare the crews.\n\n"
+            "Ghana's KT-1 trainers from South Korea were expected to arrive in May but were delayed.\n")
+    records = extract_text(text, "2025-11-19")
+    planned = [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records if r.status == "planned"]
+    assert planned == [("K9 Thunder", "KOR", "GHA", "planned", "2026-03"),
+                       ("military specialists", "KOR", "GHA", "planned", "2026-02"),
+                       ("KT-1 Woongbi", "KOR", "GHA", "planned", "2025-05")]
