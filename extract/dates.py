@@ -45,7 +45,7 @@ PATTERNS = [
     # "within two to five months", "over the next two years", "in the coming weeks": a span ahead
     ("span_ahead", rf"\b(?:within|(?:in|over|during) the (?:next|coming))\s+(?:{_NUM}\s+(?:to\s+(?P<num2>\w+)\s+)?)?{_UNIT}\b"),
     ("relative_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|the (?:previous|next|following) day|the day (?:before|after)|that day|the same day)\b"),
-    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|in the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
+    ("relative_period", r"\b(?P<rel>(?:by |until |before )?the end of (?:this|the|next) year|(?:by|until|before|at|toward|towards) (?:the )?year[- ]end|(?:before|by the time) the year is (?:out|over)|(?:earlier|later) this (?:week|month|year)|(?:this|last|next|past|previous|coming) (?:week|month|year)|(?:in )?(?:recent|the past few|the last few|the past couple of|the last couple of) (?:days|weeks|months)|recently|lately|in recent years|this spring|this summer|this autumn|this fall|this winter|(?:in|over|during|through(?:out)?) the (?:spring|summer|autumn|fall|winter)|last spring|last summer|last autumn|last fall|last winter)\b"),
     # "over the weekend", "last weekend": a Saturday and a Sunday
     ("weekend", r"\b(?:(?P<mod>this|last|next|past|previous|coming)|(?:over|at|on|during|through(?:out)?) the)\s+weekend\b"),
     ("weekday", rf"\b(?P<mod>last|this|next|earlier|late|early|on)?\s*{_WEEKDAY}\b"),
@@ -270,9 +270,19 @@ def _relative_period(rel: str, pub: date) -> tuple[date, date, str] | None:
             return pub - timedelta(days=days), pub, "any"
     season = rel.split()[-1]
     if season in ("spring", "summer", "autumn", "fall", "winter"):
-        year = pub.year - (1 if rel.startswith("last") else 0)
+        year = pub.year - (1 if rel.startswith("last") or (rel.split()[-2] == "the" and _season_ahead(season, pub)) else 0)
         return date(year, 1, 1), date(year, 12, 31), "any"
     return None
+
+
+# The month each season of the northern year begins in (winter runs over the new year: no start here).
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _season_ahead(season: str, pub: date) -> bool:
+    """Whether this year's season has not begun by publication: "the summer" told in January is
+    last year's (news reports the past), unless a verb speaks ahead (see TimeExpression.ahead)."""
+    return pub.month < _SEASON_STARTS.get(season, 1)
 
 
 def _weekend(mod: str, pub: date, ahead: bool) -> tuple[date, date, str]:
@@ -339,6 +349,8 @@ def _ahead(name: str, match: re.Match, pub: date, last: date) -> tuple[date, dat
     if name == "weekday":
         day = pub + timedelta(days=(WEEKDAYS[groups["weekday"]] - pub.weekday()) % 7)
         return day, day
+    if name == "relative_period" and groups["rel"].startswith(("in the ", "over the ", "during the ", "through")):
+        return date(pub.year, 1, 1), date(pub.year, 12, 31)  # "is to arrive during the spring"
     return None
 
 

@@ -551,3 +551,15 @@ def test_claims_a_month_a_future_verb_names_is_the_next_one(extract_text):
     assert planned == [("K9 Thunder", "KOR", "GHA", "planned", "2026-03"),
                        ("military specialists", "KOR", "GHA", "planned", "2026-02"),
                        ("KT-1 Woongbi", "KOR", "GHA", "planned", "2025-05")]
+
+
+def test_claims_installation_finished_over_last_summer_is_a_delivery_then(extract_text):
+    # "finished installing" is the installer's delivery done; "over the summer" told in January is
+    # last year's summer, and a verb that speaks ahead takes this year's spring
+    text = ("Croatia's new radars\n\n"
+            "Along the Dalmatian coast, France's Thales finished installing two Ground Master 400 radars near "
+            "Split over the summer, giving Croatia a wider picture of its airspace.\n\n"
+            "A third Ground Master 400 radar will be installed near Zadar in the spring.\n")
+    records = extract_text(text, "2026-01-20")
+    radars = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "Ground Master 400"]
+    assert radars == [("FRA", "HRV", "delivered", "2025"), ("FRA", "HRV", "planned", "2026")]
