@@ -251,7 +251,7 @@ def _own_relative(root: Token, kind: str) -> list[Token]:
     nouns = [root]
     while nouns[-1].dep_ == "compound" and nouns[-1].head.i > nouns[-1].i and len(nouns) < 3:
         nouns.append(nouns[-1].head)  # "the Su-35 fighter jets that Egypt ordered": the clause is on "jets"
-    for child in (c for noun in nouns for c in noun.children):
+    for child in (c for noun in nouns + _postmodifier_nouns(nouns[-1]) for c in noun.children):
         cue = _cue(child, "action", kind) if child.dep_ == "relcl" else None
         # "missiles, which have a range of 300 km": holding a property is a description, not a claim
         if cue is not None and cue.status != "present" and _cue(child, "maker") is None \
@@ -259,6 +259,28 @@ def _own_relative(root: Token, kind: str) -> list[Token]:
                      or _object_gap(child) or _object_relative(child)):
             return [child]
     return []
+
+
+def _postmodifier_nouns(noun: Token) -> list[Token]:
+    """The nouns of the phrases after a noun that modify it ("vessels built under a credit line",
+    "the partnership between the two countries"): the parser hangs a relative clause that closes the
+    sentence on the last of them, though it tells of the noun they modify ("..., which the navy
+    received last week")."""
+    found, frontier = [], [noun]
+    for _ in range(3):
+        below = []
+        for word in frontier:
+            for child in word.children:
+                if child.i < noun.i:
+                    continue
+                if child.dep_ == "prep":
+                    below += [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                elif child.dep_ == "acl" and _describes(child):
+                    below += [c for p in child.children if p.dep_ in ("prep", "agent")
+                              for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        found += below
+        frontier = below
+    return found
 
 
 def _object_relative(relative: Token) -> bool:
@@ -1516,24 +1538,40 @@ def own_verbs(doc: Doc, term_start: int, term_end: int) -> set[int]:
     """The verbs that describe the term itself: a participle or relative clause hanging from it or
     from the nouns it hangs from below its verb ("a pair of gunships delivered in May"), not one whose
     subject is a share of it ("six of which")."""
+    return {c.i for t in _term_nouns(doc, term_start, term_end) for c in t.children
+            if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
+
+
+def _term_nouns(doc: Doc, term_start: int, term_end: int) -> list[Token]:
+    """The term's words and the nouns it hangs from below its verb ("a pair of gunships")."""
     span = span_of(doc, term_start, term_end)
     if span is None:
-        return set()
+        return []
     nouns, token = list(span), span.root
     for _ in range(_MAX_STEPS):
         if token.head.i == token.i or _is_verb(token.head):
             break
         token = token.head
         nouns.append(token)
-    return {c.i for t in nouns for c in t.children
-            if c.dep_ in ("acl", "relcl") and _is_verb(c) and not any(_share_subject(g) for g in c.children)}
+    return nouns
+
+
+def _late_relatives(noun: Token, after: int) -> set[int]:
+    """The relative clauses hung on a noun after the term (_postmodifier_nouns, past token ``after``)
+    whose relative pronoun is their subject or object: they may tell of the term itself."""
+    return {c.i for n in _postmodifier_nouns(noun) if n.i > after for c in n.children
+            if c.dep_ == "relcl" and _is_verb(c) and any(g.tag_ in ("WDT", "WP") for g in c.children)}
 
 
 def own_stage_verbs(doc: Doc, term_start: int, term_end: int, state: str, kind: str) -> set[int]:
     """The term's own participles and relative clauses (own_verbs) that tell the claim's own stage
     ("an IRIS-T system, which arrived in October": delivered), by their action cue in
     data/verb_cues.csv; not one that tells something else ("which made its first flight in 2019")."""
-    return {i for i in own_verbs(doc, term_start, term_end)
+    span = span_of(doc, term_start, term_end)
+    # the nouns the term hangs from reach the late clause too ("the growth of the pact between the
+    # two countries, which was upgraded in 2016"), but only through phrases after the term
+    late = {i for n in _term_nouns(doc, term_start, term_end) for i in _late_relatives(n, span[-1].i)} if span else set()
+    return {i for i in own_verbs(doc, term_start, term_end) | late
             if (cue := _cue(doc[i], "action", kind)) is not None and cue.status == state}
 
 

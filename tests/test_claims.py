@@ -563,3 +563,16 @@ def test_claims_installation_finished_over_last_summer_is_a_delivery_then(extrac
     records = extract_text(text, "2026-01-20")
     radars = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.label == "Ground Master 400"]
     assert radars == [("FRA", "HRV", "delivered", "2025"), ("FRA", "HRV", "planned", "2026")]
+
+
+def test_claims_a_relative_clause_hung_on_a_later_noun_tells_of_the_term(extract_text):
+    # the parser hangs ", which ..." on the last noun of the phrases after the term; a clause whose
+    # verb tells the term's own stage ("elevated" for a pact, "received" for ships) dates it
+    text = ("Manila and Tokyo deepen ties\n\n"
+            "At the meeting, the ministers praised the steady growth of the Strategic Partnership between the "
+            "two countries, which was elevated in 2015.\n\n"
+            "The minister thanked Japan for the two patrol ships built by a Japanese yard under a grant "
+            "programme, which the Philippine Coast Guard received at Subic last week.\n")
+    records = extract_text(text, "2026-02-12")
+    told = [(r.kind, r.supplier, r.recipient, r.status, r.date) for r in records]
+    assert told == [("agreement", "JPN", "PHL", "agreed", "2015"), ("item", "JPN", "PHL", "delivered", "2026-02")]
