@@ -576,3 +576,14 @@ def test_claims_a_relative_clause_hung_on_a_later_noun_tells_of_the_term(extract
     records = extract_text(text, "2026-02-12")
     told = [(r.kind, r.supplier, r.recipient, r.status, r.date) for r in records]
     assert told == [("agreement", "JPN", "PHL", "agreed", "2015"), ("item", "JPN", "PHL", "delivered", "2026-02")]
+
+
+def test_claims_a_buyer_close_to_choosing_a_system_plans_it(extract_text):
+    # "is close to choosing": a selection still ahead (close: a control row with status=planned), the
+    # chooser its buyer; the decision's year dates it
+    text = ("Air show notes\n\n"
+            "Oman is close to choosing the South Korean KAI T-50 for its trainer requirement, with a decision "
+            "expected next year, officials told reporters.\n")
+    records = extract_text(text, "2025-11-18")
+    assert [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records] == [
+        ("T-50", "KOR", "OMN", "planned", "2026")]
