@@ -48,6 +48,11 @@ def _cues() -> dict[tuple[str, str], tuple[str, str]]:
     return {(row["word"].lower(), row["role"]): (row["pos"], row["certainty"]) for row in load_table("attribution_cues")}
 
 
+def is_outlet(token: Token) -> bool:
+    """Whether a noun names the press, analysts or documents (role=outlet): never a party to a claim."""
+    return token.pos_ in ("NOUN", "PROPN") and _cue(token, "outlet") is not None
+
+
 def _cue(token: Token, role: str) -> str | None:
     """The certainty ``token`` carries in ``role`` (its lemma or its form, in the row's part of speech), or None."""
     for word in (token.lemma_.lower(), token.lower_):

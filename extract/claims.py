@@ -422,6 +422,7 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
     """One candidate claim per term of the sentence."""
     text = view.sentence.text
     out = []
+    view.countries = [m for m in view.countries if not _names_the_press(view, m)]
     subjects = _subject_mentions(view)
     speakers = _speaker_mentions(view)
     listed: status.Cue | None = None  # the status of the sentence's last term a word governs
@@ -632,6 +633,18 @@ def _subject_mentions(view: SentenceView) -> frozenset[int]:
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             starts.add(mention.start)
     return frozenset(starts)
+
+
+def _names_the_press(view: SentenceView, mention: CountryMention) -> bool:
+    """Whether a country is named only as the home of an outlet ("reports in the Serbian press",
+    "a Greek newspaper"): role=outlet nouns of data/attribution_cues.csv are never a party, nor is
+    the country that qualifies them."""
+    if view.doc is None or mention.form not in ("name", "demonym"):
+        return False
+    span = syntax.span_of(view.doc, mention.start, mention.end)
+    if span is None or span.root.dep_ not in ("amod", "compound"):
+        return False
+    return certainties.is_outlet(span.root.head)
 
 
 def _speaker_mentions(view: SentenceView) -> frozenset[int]:

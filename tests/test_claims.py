@@ -587,3 +587,14 @@ def test_claims_a_buyer_close_to_choosing_a_system_plans_it(extract_text):
     records = extract_text(text, "2025-11-18")
     assert [(r.label, r.supplier, r.recipient, r.status, r.date) for r in records] == [
         ("T-50", "KOR", "OMN", "planned", "2026")]
+
+
+def test_claims_a_country_that_only_names_the_press_is_no_party(extract_text):
+    # "reports in the Greek press": Greece is where the reports ran, not the troops' host
+    text = ("Skopje and the drones\n\n"
+            "North Macedonia bought six Bayraktar TB2 drones from Turkey in 2024.\n\n"
+            "The defence ministry in Skopje has denied reports in the Greek press that Turkish soldiers will be "
+            "stationed at Krivolak to operate the drones.\n")
+    records = extract_text(text, "2025-12-02")
+    troops = [(r.supplier, r.recipient, r.status, r.certainty) for r in records if r.kind == "deployment"]
+    assert troops == [("TUR", "MKD", "planned", "denied")]
