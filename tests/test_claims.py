@@ -598,3 +598,13 @@ def test_claims_a_country_that_only_names_the_press_is_no_party(extract_text):
     records = extract_text(text, "2025-12-02")
     troops = [(r.supplier, r.recipient, r.status, r.certainty) for r in records if r.kind == "deployment"]
     assert troops == [("TUR", "MKD", "planned", "denied")]
+
+
+def test_claims_a_shipyard_maker_named_on_its_own_supplies_its_offer(extract_text):
+    # Emgepron (data/makers.csv) acts for Brazil: its offer is not the German ships named before
+    text = ("Navies shop for ships\n\n"
+            "Uruguay's navy operates two German-built frigates.\n\n"
+            "An industry source said that Emgepron had offered two patrol vessels to Uruguay last month.\n")
+    records = extract_text(text, "2025-10-21")
+    offers = [(r.supplier, r.recipient, r.status, r.date) for r in records if r.status == "pledged"]
+    assert offers == [("BRA", "URY", "pledged", "2025-09")]
