@@ -65,3 +65,13 @@ def test_terms_a_training_mission_is_a_deployment_of_advisers(extract_text):
                            "ministry in Cairo said.", "2025-03-04")
     assert [(r.kind, r.category, r.supplier, r.recipient, r.status, r.date) for r in records] == [
         ("deployment", "advisers", "EGY", "SOM", "pledged", "2025-04")]
+
+
+def test_terms_a_defence_agreement_between_states_is_cooperation_not_an_arms_deal(extract_text):
+    # a defence or military agreement sells nothing by its name: the contract's cooperation category
+    text = ("Italy keeps about 300 soldiers in Djibouti under a 2012 defence agreement.\n\n"
+            "Chile and Peru signed a joint military agreement in 2018, officials in Lima said.\n")
+    records = extract_text(text, "2024-06-03")
+    deals = [(r.category, r.date) for r in records if r.kind == "agreement"]
+    assert ("cooperation", "2018") in deals
+    assert all(category == "cooperation" for category, _ in deals), deals
