@@ -75,3 +75,12 @@ def test_terms_a_defence_agreement_between_states_is_cooperation_not_an_arms_dea
     deals = [(r.category, r.date) for r in records if r.kind == "agreement"]
     assert ("cooperation", "2018") in deals
     assert all(category == "cooperation" for category, _ in deals), deals
+
+
+def test_terms_a_memorandum_of_understanding_is_cooperation_not_an_arms_deal(extract_text):
+    # a memorandum sets out what two sides mean to study or do; it buys nothing by itself
+    text = ("Turkey's Aselsan and Malaysia's defence ministry have concluded a memorandum of understanding to "
+            "study local assembly of the Korkut air defence gun in Malaysia.\n")
+    records = extract_text(text, "2025-05-06")
+    deals = [(r.category, r.status) for r in records if r.kind == "agreement"]
+    assert deals == [("cooperation", "agreed")]
