@@ -84,3 +84,17 @@ def test_terms_a_memorandum_of_understanding_is_cooperation_not_an_arms_deal(ext
     records = extract_text(text, "2025-05-06")
     deals = [(r.category, r.status) for r in records if r.kind == "agreement"]
     assert deals == [("cooperation", "agreed")]
+
+
+def test_terms_a_possible_sale_is_no_deal_but_a_deal_valued_at_a_sum_is(extract_text):
+    # a "possible sale" approved or discussed is the hardware's plan, not a contract either side signed
+    text = ("Officials in Oslo said on Monday they were discussing with Lima a possible sale of six "
+            "Skjold-class corvettes.\n\n"
+            "Washington approved a possible sale of 12 MH-60R helicopters to Norway in 2023.\n")
+    records = extract_text(text, "2025-02-03")
+    assert [r for r in records if r.kind == "agreement"] == []
+    assert [(r.label, r.supplier, r.recipient) for r in records if r.category == "helicopter"] == [
+        ("MH-60R", "USA", "NOR")]
+    records = extract_text("Peru ordered the radars from Spain in a deal valued at $90 million.", "2025-02-03")
+    assert [(r.category, r.supplier, r.recipient) for r in records if r.kind == "agreement"] == [
+        ("arms-deal", "ESP", "PER")]
