@@ -206,3 +206,13 @@ def test_equipment_a_generic_noun_named_by_the_designations_maker_is_that_system
     # "Turkish-made drones ... Bayraktar TB2": one system, named twice
     text = "Kenya will buy Turkish-made armed drones, the Bayraktar TB2, the ministry said."
     assert labels(text) == [("Bayraktar TB2", "drone")]
+
+
+def test_equipment_a_ship_named_for_its_weapon_is_a_ship_not_the_weapon(extract_text):
+    # "missile corvette", "torpedo boats": the weapon word says what kind of ship; no missile is sold
+    text = ("In 2019 Russia gifted an in-service missile corvette and four torpedo boats to Laos, "
+            "the ministry in Vientiane said.\n")
+    records = extract_text(text, "2024-04-02")
+    found = {(r.kind, r.category, r.supplier, r.recipient, r.status, r.date) for r in records}
+    assert ("item", "naval", "RUS", "LAO", "delivered", "2019") in found
+    assert not [r for r in records if r.category in ("missile", "ammunition")]
