@@ -423,6 +423,8 @@ def is_claim(claim: Claim) -> bool:
         host = claim.recipient or (claim.place.iso3 if claim.place and claim.place.kind != "country" else "")
         if not claim.supplier:
             return False  # a force always has a sender
+        if not claim.parties and not claim.cued:
+            return False  # "diving onto a group of soldiers": a force no verb sends or holds, of no one named
         if claim.term.category == "naval" and not host:
             # ships at sea: a sender, and no host; but ships a navy acquires, commissions or operates
             # ("will buy a fleet of frigates", "operates submarines") are its own, not a force sent

@@ -503,3 +503,15 @@ def test_claims_an_air_and_missile_defence_system_is_no_missile(extract_text):
     assert [r for r in records if r.category == "missile"] == []
     assert [(r.label, r.supplier, r.recipient, r.date) for r in records if r.kind == "item"] == [
         ("Barak MX", "ISR", "PER", "2021")]
+
+
+def test_pipeline_a_force_of_no_one_named_that_no_verb_moves_is_no_deployment(extract_text):
+    # the article's pair (Israel, Cyprus) must not be lent to soldiers only described, while a force
+    # a verb sends keeps the pair
+    text = ("Israel delivered Harop loitering munitions to Cyprus in March, the ministry in Nicosia said.\n\n"
+            "The Harop can loiter for hours before striking a truck or a column of soldiers.\n\n"
+            "The munition is being praised, slowly, by the most capable air forces in the world.\n\n"
+            "A team of Israeli technicians arrived in Nicosia on Friday to train the crews.\n")
+    records = extract_text(text, "2024-05-02")
+    deployments = [(r.category, r.supplier, r.recipient) for r in records if r.kind == "deployment"]
+    assert deployments == [("advisers", "ISR", "CYP")]
