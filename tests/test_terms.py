@@ -98,3 +98,17 @@ def test_terms_a_possible_sale_is_no_deal_but_a_deal_valued_at_a_sum_is(extract_
     records = extract_text("Peru ordered the radars from Spain in a deal valued at $90 million.", "2025-02-03")
     assert [(r.category, r.supplier, r.recipient) for r in records if r.kind == "agreement"] == [
         ("arms-deal", "ESP", "PER")]
+
+
+def test_terms_a_word_of_an_institutions_name_is_no_item_or_force(extract_text):
+    # "the Higher Missile Command School" is where officers learn, not missiles sent
+    text = ("Under the accord, Indian instructors will be sent to the Kazakh Higher Missile Command School "
+            "in Almaty in May to teach Kazakh officers.\n\n"
+            "Two Kazakh cadets also graduated from the Academy of Missile Forces in Delhi.\n")
+    records = extract_text(text, "2025-02-03")
+    assert not [r for r in records if r.category == "missile"]
+    assert [(r.kind, r.category, r.supplier, r.recipient) for r in records if r.kind == "deployment"] == [
+        ("deployment", "advisers", "IND", "KAZ")]
+    # a capitalised term outside a name is still read
+    from extract.equipment import find_items
+    assert [t.label for t in find_items("Tanks From Korea Arrive In Gdynia")] == ["tanks"]
