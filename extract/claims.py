@@ -27,7 +27,7 @@ from .places import (
     lookup_place,
 )
 from .sentences import Sentence
-from .terms import Term, drop_overlaps
+from .terms import Term, drop_overlaps, find_table_terms
 
 DEFAULT_STATUS = {"item": "present", "deployment": "present", "agreement": "agreed"}
 # Without a time expression, a state or a pledge, plan or request voiced now takes the publication date;
@@ -112,8 +112,8 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     text = sentence.text
     words = matchers.tokens(text)  # once: every lexicon matcher reads the same tokens
     items = find_items(words)
-    terms = drop_overlaps(items + [t for t in find_deployments(words) if not _names_a_system(text, t, items)]
-                          + find_agreements(words))
+    forces = [t for t in find_deployments(words) if not _names_a_system(text, t, items) and not _inside_an_item(t, words)]
+    terms = drop_overlaps(items + forces + find_agreements(words))
     terms = [naval_as_deployment(text, t) for t in terms]
     items = [t for t in terms if t.kind == "item"]
     # "the Abrams": a designation that is also a person's name is the weapon
@@ -129,6 +129,13 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
 
 # "two S-300 units", "four Patriot batteries": a unit right after a designation is of that system.
 _UNIT_AFTER_SYSTEM = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
+
+
+def _inside_an_item(force: Term, words: matchers.Tokens) -> bool:
+    """Whether a force word is part of a longer generic item's name ("jet trainers" are aircraft, not
+    instructors), even where a designation then stands for that item ("the KT-1 ... jet trainers")."""
+    return any(i.start <= force.start and force.end <= i.end and (i.start, i.end) != (force.start, force.end)
+               for i in find_table_terms(words, "generic_terms"))
 
 
 def _names_a_system(text: str, term: Term, items: list[Term]) -> bool:

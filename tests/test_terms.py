@@ -112,3 +112,14 @@ def test_terms_a_word_of_an_institutions_name_is_no_item_or_force(extract_text):
     # a capitalised term outside a name is still read
     from extract.equipment import find_items
     assert [t.label for t in find_items("Tanks From Korea Arrive In Gdynia")] == ["tanks"]
+
+
+def test_terms_jet_trainers_are_aircraft_not_instructors(extract_text):
+    # "trainers" named with their airframe are planes; only people who train are a force sent
+    text = ("Bolivia received six Hongdu K-8 aircraft from China on Monday, the air force said.\n\n"
+            "The K-8 has two seats and a top speed of about 800 km per hour, and student pilots who master "
+            "it usually move on to jet trainers.\n\n"
+            "Chinese trainers will stay in Bolivia for a year to teach the pilots.\n")
+    records = extract_text(text, "2025-03-05")
+    assert [(r.category, r.supplier, r.recipient) for r in records if r.kind == "deployment"] == [
+        ("advisers", "CHN", "BOL")]
