@@ -18,7 +18,7 @@ _MAX_DESIGNATION = 20  # the longest string it matches
 # Designation-shaped strings that are not weapons.
 _NOT_WEAPONS = re.compile(r"^(?:COVID|SARS|MERS|H\dN\d|G-\d|Article|Form|Route|Highway|Flight|Model|Type-?C|USB|A-\d\b)", re.I)
 # "which Pyongyang calls the Hwasong-11", "known as the Geran-2": another name for a system just named.
-_ALIAS_BEFORE = re.compile(r"\b(?:calls?|called|known as|dubbed|designated|renamed|nicknamed|branded)\s+(?:it\s+)?(?:the\s+)?$")
+_ALIAS_BEFORE = re.compile(r"\b(?:calls?|called|known as|dubbed|designated|renamed|nicknamed|branded|code-?named)\s+(?:it\s+)?(?:the\s+)?$", re.I)
 # How far a generic noun may follow an unknown designation to vouch for it ("Kh-101 cruise missiles").
 _HEAD_WINDOW = 40
 
@@ -93,9 +93,24 @@ def find_items(text: str | matchers.Tokens) -> list[Term]:
     # "KN-23 missiles, which Pyongyang calls the Hwasong-11": one system under two names
     absorbed = [t for t in absorbed if not (_ALIAS_BEFORE.search(text[max(0, t.start - 40):t.start])
                                             and any(o.category == t.category and o.start < t.start for o in absorbed))]
+    absorbed = [_named_by_alias(text, t, generic) for t in absorbed]
     # "the drone, called the Geran-2": a generic noun beside a designation of its kind names the same thing
     # -- unless the noun names other makers than the designations' ("overhauls Chinese Y-8s for an air
     # force that relies on Russian-made planes"): a fleet of another origin, not the system named again
     named = {t.category: {o.origin for o in absorbed if o.category == t.category} for t in absorbed}
     generic = [g for g in generic if g.category not in named or _other_maker(text, g, named[g.category])]
     return drop_overlaps(absorbed + generic)
+
+
+def _named_by_alias(text: str, term: Term, generic: list[Term]) -> Term:
+    """"Code-named Blackjack by NATO, the massive warplane is ...": a name given in an opening phrase
+    names the noun the clause is about; the claim is read on that noun (what the warplane does), under
+    the designation's label."""
+    if not _ALIAS_BEFORE.search(text[max(0, term.start - 40):term.start]):
+        return term
+    if "," in text[:term.start] or any(g.end <= term.start for g in generic):
+        return term  # the name given to a thing named before it ("KN-23 missiles, which ... calls")
+    noun = next((g for g in generic if g.category == term.category and g.start >= term.end), None)
+    if noun is None:
+        return term
+    return Term(noun.start, noun.end, term.kind, term.label, term.category, term.origin, designation=True)

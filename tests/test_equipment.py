@@ -216,3 +216,14 @@ def test_equipment_a_ship_named_for_its_weapon_is_a_ship_not_the_weapon(extract_
     found = {(r.kind, r.category, r.supplier, r.recipient, r.status, r.date) for r in records}
     assert ("item", "naval", "RUS", "LAO", "delivered", "2019") in found
     assert not [r for r in records if r.category in ("missile", "ammunition")]
+
+
+def test_equipment_a_name_given_in_an_opening_phrase_names_the_noun_the_clause_is_about(extract_text):
+    # "Code-named Flanker, the warplane ...": the claim is read on "the warplane"; what it can do is no claim
+    text = ("Russia delivered four Su-27 fighters to Laos on Monday, the ministry in Vientiane said.\n\n"
+            "Code-named Flanker in the West, the big twin-engine warplane can reach Mach 2.35 at altitude.\n")
+    records = extract_text(text, "2025-03-05")
+    assert [(r.label, r.supplier, r.recipient, r.status) for r in records] == [("Su-27", "RUS", "LAO", "delivered")]
+    from extract.equipment import find_items
+    found = find_items("Nicknamed Flanker by NATO, the fighter jet landed in Vientiane.")
+    assert [(t.label, t.designation) for t in found] == [("Su-27", True)]
