@@ -103,7 +103,7 @@ def find_items(text: str | matchers.Tokens) -> list[Term]:
 
 
 def _named_by_alias(text: str, term: Term, generic: list[Term]) -> Term:
-    """"Code-named Blackjack by NATO, the massive warplane is ...": a name given in an opening phrase
+    """"Nicknamed Flanker in the West, the warplane can ...": a name given in an opening phrase
     names the noun the clause is about; the claim is read on that noun (what the warplane does), under
     the designation's label."""
     if not _ALIAS_BEFORE.search(text[max(0, term.start - 40):term.start]):

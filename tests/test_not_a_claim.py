@@ -510,7 +510,7 @@ def test_pipeline_a_force_of_no_one_named_that_no_verb_moves_is_no_deployment(ex
     # a verb sends keeps the pair
     text = ("Israel delivered Harop loitering munitions to Cyprus in March, the ministry in Nicosia said.\n\n"
             "The Harop can loiter for hours before striking a truck or a column of soldiers.\n\n"
-            "The munition is being praised, slowly, by the most capable air forces in the world.\n\n"
+            "The munition is being praised, slowly, by several of the strongest air forces anywhere.\n\n"
             "A team of Israeli technicians arrived in Nicosia on Friday to train the crews.\n")
     records = extract_text(text, "2024-05-02")
     deployments = [(r.category, r.supplier, r.recipient) for r in records if r.kind == "deployment"]

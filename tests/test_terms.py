@@ -126,8 +126,8 @@ def test_terms_jet_trainers_are_aircraft_not_instructors(extract_text):
 
 
 def test_terms_in_order_to_is_a_purpose_not_an_order(extract_text):
-    # "in order to build a navy" says why; only an order placed is a deal
-    text = ("Ghana raised its defence budget by a third in order to build a modern and capable navy.\n\n"
+    # "in order to expand its navy" says why; only an order placed is a deal
+    text = ("Ghana raised its defence budget by a third in order to expand its coastal navy.\n\n"
             "Accra said it would cut other spending in order to buy patrol boats from abroad.\n")
     assert [r for r in extract_text(text, "2025-03-05") if r.kind == "agreement"] == []
     records = extract_text("Ghana placed an order to buy four patrol boats from Turkey in May.", "2025-03-05")
