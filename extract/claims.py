@@ -506,6 +506,8 @@ def claims_of(view: SentenceView, pub: date | None, context_claimed: bool, pub_i
         state = cue.status if cue else _deal_status(view, term) or DEFAULT_STATUS[term.kind]
         if term.kind == "agreement" and state == "delivered":
             state = "agreed"  # "a deal for the delivery of jets": what is delivered is the jets; the deal was made
+        if term.category == "arms-deal" and state == "pledged":
+            continue  # "had offered F-16s through a foreign military sale": an offer, which the items carry; no deal
         certainty = claim_certainty(view, term, reading, (supplier, recipient, *extra_s, *extra_r),
                                     "claimed" if context_claimed else "")
         when = resolve_date(view, term, cue, state, pub, pub_inferred)

@@ -515,3 +515,14 @@ def test_pipeline_a_force_of_no_one_named_that_no_verb_moves_is_no_deployment(ex
     records = extract_text(text, "2024-05-02")
     deployments = [(r.category, r.supplier, r.recipient) for r in records if r.kind == "deployment"]
     assert deployments == [("advisers", "ISR", "CYP")]
+
+
+def test_claims_a_sale_only_offered_is_no_arms_deal(extract_text):
+    # the offer is the jets' claim (pledged); no contract was made, so no deal record
+    text = ("Peru chose the Gripen after a long contest, beating Russia, which had offered Su-35 fighters "
+            "in a military sale backed by state credit.\n\n"
+            "Moscow had also offered Lima an arms sale of Mi-35 helicopters last year.\n")
+    records = extract_text(text, "2025-03-05")
+    assert [r for r in records if r.kind == "agreement"] == []
+    assert [(r.label, r.supplier, r.recipient, r.status) for r in records if r.label in ("Su-35", "Mi-35")] == [
+        ("Su-35", "RUS", "PER", "pledged"), ("Mi-35", "RUS", "PER", "pledged")]
