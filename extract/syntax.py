@@ -75,10 +75,12 @@ _POS_OF_CUE = {"noun": ("NOUN", "PROPN"), "verb": ("VERB", "AUX"), "adj": ("ADJ"
 
 def _cue(token: Token, role: str, kind: str = "") -> VerbCue | None:
     """The cue of ``token`` in ``role`` for a claim of ``kind``, if the table has one."""
-    if _noun_compound(token):
-        return None
+    table = verb_cues()
     for word in _cue_words(token):
-        for cue in verb_cues().get((word, role), ()):
+        cues = table.get((word, role), ())
+        if cues and _noun_compound(token):
+            return None  # read only for a listed word: this runs for every token and role
+        for cue in cues:
             if cue.kinds and kind and kind not in cue.kinds:
                 continue
             if cue.pos in _POS_OF_CUE and token.pos_ not in _POS_OF_CUE[cue.pos] \
@@ -88,13 +90,22 @@ def _cue(token: Token, role: str, kind: str = "") -> VerbCue | None:
     return None
 
 
-def _cue_words(token: Token) -> list[str]:
+@lru_cache(maxsize=1)
+def _phrasal_heads() -> frozenset[str]:
+    """The lemmas some row of data/verb_cues.csv names with a preposition ("call" of "call at")."""
+    return frozenset(lemma.split()[0] for lemma, _ in verb_cues() if " " in lemma)
+
+
+def _cue_words(token: Token) -> tuple[str, ...]:
     """The words a row of data/verb_cues.csv may name the token by: the verb with a preposition or
     particle it governs first ("call at": a warship's port call, though "call" alone is no move),
-    then its lemma and its form."""
+    then its lemma and its form. The children are read only for a lemma a phrasal row names: this
+    runs for every token and role, and most words have none."""
     lemma = token.lemma_.lower()
+    if lemma not in _phrasal_heads():
+        return (lemma, token.lower_)
     phrasal = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prep", "prt") and c.i > token.i]
-    return [*phrasal, lemma, token.lower_]
+    return (*phrasal, lemma, token.lower_)
 
 
 def _verb_read_as_noun(token: Token) -> bool:
