@@ -326,13 +326,23 @@ class TermTable:
 
 
 def _first_norms(pattern: list[dict], strings) -> set[int] | None:
-    """The NORMs a token pattern's first token must have, or None when it is not a NORM test."""
+    """The NORMs a token pattern's first matched token must have, or None when that is not a NORM
+    test. An optional first token ("OP": "?" or "*": "[drone] maintenance centre") adds the NORMs
+    of the token after it, which may come first instead."""
+    if not pattern:
+        return None
     first = pattern[0]
-    norm = first.get("NORM")
-    if set(first) - {"NORM"} or norm is None:
+    norm, op = first.get("NORM"), first.get("OP")
+    if set(first) - {"NORM", "OP"} or norm is None or op not in (None, "?", "*", "+", "1"):
         return None
     values = norm.get("IN") if isinstance(norm, dict) else [norm]
-    return {strings.add(v) for v in values} if values else None
+    if not values:
+        return None
+    found = {strings.add(v) for v in values}
+    if op in ("?", "*"):
+        rest = _first_norms(pattern[1:], strings)
+        return None if rest is None else found | rest
+    return found
 
 
 @cache

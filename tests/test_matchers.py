@@ -129,3 +129,14 @@ def test_matchers_a_sentence_with_unicode_hyphens_is_parsed_as_written(extract_t
     assert doc.text == "Cairo received Su‑35 jets." and doc is not words.doc
     records = extract_text("Cairo received Su‑35 jets from Moscow in May 2021.", "2021-06-01")
     assert [(r.label, r.supplier, r.recipient) for r in records if r.kind == "item"] == [("Su-35", "RUS", "EGY")]
+
+
+def test_matchers_a_pattern_with_an_optional_first_word_still_skips_sentences_it_cannot_match():
+    # the Matcher runs only on sentences holding a word a pattern can begin with; an optional first
+    # word ("[drone] maintenance centre") adds the word after it instead of making every sentence a candidate
+    from extract.matchers import term_table
+    assert term_table("generic_terms").pattern_starts is not None
+    found = [text[s:e] for text in ("Chad opened a repair depot for its armoured vehicles.",
+                                    "Chad opened a drone maintenance centre.")
+             for s, e, row in find_terms(text, "generic_terms") if row.category == "facility"]
+    assert {"repair depot", "drone maintenance centre"} <= set(found)  # overlaps are resolved later
