@@ -38,6 +38,8 @@ def find_table_terms(text: str | Tokens, table: str) -> list[Term]:
 
 
 # A run of capitalised words (joined by "of", "for", "and", "the") on either side of a term.
+# Institutions' names are short: the words read on each side stop at NAME_WINDOW characters.
+NAME_WINDOW = 120
 _NAME_AFTER = re.compile(r"(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'-]*)*")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)*$")
 
@@ -55,8 +57,10 @@ def in_an_institutions_name(text: str, start: int, end: int) -> bool:
     School", "the Academy of Missile Forces"): it names the school, not a tank or a force."""
     if not text[start:start + 1].isupper():
         return False
-    after = _NAME_AFTER.match(text, end).group(0)
-    before = _NAME_BEFORE.search(text[:start]).group(0)
+    # A name is read within NAME_WINDOW characters of the term: "$" makes the search try every start
+    # of what it is given, so an unbounded one costs the square of a long run of capitalised words.
+    after = _NAME_AFTER.match(text[end:end + NAME_WINDOW]).group(0)
+    before = _NAME_BEFORE.search(text[max(0, start - NAME_WINDOW):start]).group(0)
     return any(word[0].isupper() and _institution_words().fullmatch(word)
                for word in re.findall(r"[\w’'-]+", before + " " + after))
 
