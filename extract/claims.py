@@ -112,7 +112,9 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
     text = sentence.text
     words = matchers.tokens(text)  # once: every lexicon matcher reads the same tokens
     items = find_items(words)
-    forces = [t for t in find_deployments(words) if not _names_a_system(text, t, items) and not _inside_an_item(t, words)]
+    forces = find_deployments(words)
+    generic = find_table_terms(words, "generic_terms") if forces else []  # once, not once per force
+    forces = [t for t in forces if not _names_a_system(text, t, items) and not _inside_an_item(t, generic)]
     terms = drop_overlaps(items + forces + find_agreements(words))
     terms = [naval_as_deployment(text, t) for t in terms]
     items = [t for t in terms if t.kind == "item"]
@@ -131,11 +133,12 @@ def read_sentence(sentence: Sentence, pub: date | None, anchor: date | None,
 _UNIT_AFTER_SYSTEM = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}$")
 
 
-def _inside_an_item(force: Term, words: matchers.Tokens) -> bool:
-    """Whether a force word is part of a longer generic item's name ("jet trainers" are aircraft, not
-    instructors), even where a designation then stands for that item ("the KT-1 ... jet trainers")."""
+def _inside_an_item(force: Term, generic: list[Term]) -> bool:
+    """Whether a force word is part of a longer generic item's name (``generic``: the sentence's
+    generic_terms matches): "jet trainers" are aircraft, not instructors, even where a designation
+    then stands for that item ("the KT-1 ... jet trainers")."""
     return any(i.start <= force.start and force.end <= i.end and (i.start, i.end) != (force.start, force.end)
-               for i in find_table_terms(words, "generic_terms"))
+               for i in generic)
 
 
 def _names_a_system(text: str, term: Term, items: list[Term]) -> bool:
@@ -735,11 +738,16 @@ def _made_by_its_verb(view: SentenceView, term: Term) -> bool:
     """Whether the verb that governs a force noun makes things ("three units were assembled", "will
     build the units"): a force is sent, never built, so the noun names hardware. Verbs: role=making
     in data/verb_cues.csv."""
+    verb = _governing_verb(view, term)
+    return verb is not None and syntax.listed_as(verb, "making")
+
+
+def _governing_verb(view: SentenceView, term: Term):
+    """The first verb on the term's path up the tree, or None."""
     span = syntax.span_of(view.doc, term.start, term.end) if view.doc is not None else None
     if span is None:
-        return False
-    verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and syntax.listed_as(verb, "making")
+        return None
+    return next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _makers_line(view: SentenceView, term: Term) -> bool:
@@ -775,10 +783,7 @@ def _intrudes(view: SentenceView, term: Term) -> bool:
     sending jets into Peruvian airspace", "bombers violated Finnish airspace"): an incursion, not a
     transfer; "sent bombers into its airspace on their way to Caracas" has a destination. Nouns:
     role=incursion in data/verb_cues.csv."""
-    span = syntax.span_of(view.doc, term.start, term.end)
-    if span is None:
-        return False
-    verb = next((t for t in syntax.governing_path(span.root) if t.pos_ in ("VERB", "AUX")), None)
+    verb = _governing_verb(view, term)
     if verb is None or any(t.dep_ in ("prep", "dative") and t.lower_ == "to" and any(
             o.dep_ == "pobj" and o.pos_ == "PROPN" for o in t.children) for t in verb.subtree):
         return False  # "into its airspace on their way to Caracas": bound for a named place
