@@ -49,6 +49,13 @@ def _terms(doc: Doc) -> list[Term]:
     return list(doc._.arms_terms or [])
 
 
+def _add_terms(doc: Doc, terms: list[Term], found: list[Term], key: str, label: str) -> Doc:
+    """A step's new terms: its own span group ``key`` (what it found), and the doc's terms in order."""
+    doc.spans[key] = [s for s in (_span(doc, t, label) for t in found) if s is not None]
+    doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
+    return doc
+
+
 @Language.component("arms_deals")
 def add_signed_deals(doc: Doc) -> Doc:
     """Agreements the lexicon misses, read from the tree ("signed a long-term agreement", "agreed to buy")."""
@@ -56,9 +63,7 @@ def add_signed_deals(doc: Doc) -> Doc:
     taken = [(t.start, t.end) for t in terms if t.kind == "agreement"]
     found = [Term(start, end, "agreement", _DEAL_LABELS[category], category)
              for start, end, category in syntax.find_signed_agreements(doc, taken)]
-    doc.spans["arms_deals"] = [s for s in (_span(doc, t, "agreement") for t in found) if s is not None]
-    doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
-    return doc
+    return _add_terms(doc, terms, found, "arms_deals", "agreement")
 
 
 @Language.component("arms_trainers")
@@ -69,9 +74,7 @@ def add_trainers(doc: Doc) -> Doc:
     taken = [(t.start, t.end) for t in terms]
     found = [Term(start, end, "deployment", "military specialists", "advisers")
              for start, end in syntax.find_teaching(doc, taken)]
-    doc.spans["arms_trainers"] = [s for s in (_span(doc, t, "deployment") for t in found) if s is not None]
-    doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
-    return doc
+    return _add_terms(doc, terms, found, "arms_trainers", "deployment")
 
 
 @Language.component("arms_references")
@@ -79,9 +82,7 @@ def add_back_references(doc: Doc) -> Doc:
     """Words naming the article's system again ("the jets", "the first batch") become its terms."""
     terms = _terms(doc)
     found = references.find_references(doc, terms, doc._.arms_focus or references.Focus())
-    doc.spans["arms_references"] = [s for s in (_span(doc, t, "item") for t in found) if s is not None]
-    doc._.arms_terms = sorted(terms + found, key=lambda t: t.start)
-    return doc
+    return _add_terms(doc, terms, found, "arms_references", "item")
 
 
 @Language.component("arms_readings")
